@@ -1,0 +1,159 @@
+"""Command line: one thin command per library function; errors become one line and an exit code."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .config import DEFAULT_MODEL, DEFAULT_OUTPUT, BuildOptions
+from .errors import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, GraphkitError
+
+__all__ = ["main", "cli"]
+
+
+class _Group(click.Group):
+    """Funnels every GraphkitError into one stderr line and its exit status."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except GraphkitError as exc:
+            click.echo(f"graphkit: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("graphkit: interrupted; earlier outputs are intact", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="graphkit")
+def cli() -> None:
+    """graphkit: build knowledge graphs from news, query them in SPARQL, draw them as HTML."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT,
+              show_default=True, help="Folder for graph.ttl, graph.jsonld, graph.html, merges.json, manifest.json.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to use.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Parallel NLP processes.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON/YAML file of same/different name pairs that resolution must honour.")
+@click.option("--no-cache", is_flag=True, help="Re-parse every document instead of reusing cached records.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Parse on a Dask cluster: scheduler address or local[:N].")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal only).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
+def build(paths, output, model, jobs, batch_size, overrides, no_cache, no_html, dask_address, progress, quiet):
+    """Build the graph of files and folders PATHS (.txt .md .html .jsonl .jsonl.gz)."""
+    from .pipeline import run_build
+
+    options = BuildOptions(model=model, jobs=jobs, batch_size=batch_size, overrides=overrides,
+                           cache=not no_cache, html=not no_html, dask=dask_address, progress=progress)
+    bar = _progress_bar(progress)
+
+    def warn(p) -> None:
+        click.echo(f"graphkit: {'skipped' if p.skipped else 'note'}: {p}", err=True)
+
+    result = run_build(list(paths), output, options, report=warn, progress=bar)
+    if bar is not None:
+        bar.close()
+    s = result.stats
+    if not result.records:
+        raise GraphkitError("nothing usable in the input: no document could be read")
+    if not quiet:
+        ents = ", ".join(f"{v} {k.lower()}s" for k, v in s["entities"].items()) or "no entities"
+        click.echo(f"{s['documents']} documents ({s['words']:,} words): {ents}; {s['events']} events, "
+                   f"{s['quotes']} quotes, {s['roles']} roles; {s['triples']:,} triples in {s['seconds']['total']:.1f}s")
+        for kind in ("turtle", "jsonld", "html", "merges"):
+            if kind in result.outputs:
+                click.echo(f"  wrote {result.outputs[kind]}")
+    if result.skipped:
+        click.echo(f"graphkit: {len(result.skipped)} input(s) skipped; see the warnings above", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
+def _progress_bar(flag):
+    if flag is False or (flag is None and not sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    state = {"bar": None}
+
+    class _Bar:
+        def __call__(self, done, total):
+            if state["bar"] is None:
+                state["bar"] = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+            state["bar"].update(done - state["bar"].n)
+
+        def close(self):
+            if state["bar"] is not None:
+                state["bar"].close()
+
+    return _Bar()
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("-e", "--expr", help="SPARQL text to run instead of a named query.")
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Built graph folder (or an RDF file).")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default=None,
+              help="Output format (default: table on a terminal, tsv in a pipe).")
+@click.option("--list", "list_", is_flag=True, help="List the canned queries with their parameters.")
+@click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw the entities in the result as an HTML page.")
+def query(query, expr, graph_dir, params, fmt, list_, timeout, html_out):
+    """Answer QUERY (a canned query name or a .rq file) or -e SPARQL from a built graph."""
+    from . import query as q
+
+    if list_:
+        for cq in q.catalogue():
+            ps = ", ".join(f"{p.name}:{p.type}" + (f" (e.g. {p.example})" if p.example else "") for p in cq.params)
+            click.echo(f"{cq.name:24} {cq.description}" + (f"  [{ps}]" if ps else ""))
+        return
+    if not query and not expr:
+        raise click.UsageError("give a query name, a .rq file, -e SPARQL, or --list")
+    values = {}
+    for p in params:
+        if "=" not in p:
+            raise click.UsageError(f"--param wants KEY=VALUE, got {p!r}")
+        k, v = p.split("=", 1)
+        values[k.strip()] = v
+    result = q.run(graph_dir, expr if expr else query, values, timeout=timeout, is_text=bool(expr))
+    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    click.echo(q.format_result(result, fmt), nl=False)
+    if html_out:
+        path = q.result_to_html(graph_dir, result, html_out)
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Page to write (default: graph.html in the graph folder).")
+@click.option("--focus", help="Draw only the neighbourhood of this entity (any name or alias).")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(1, 6))
+def viz(graph_dir, output, focus, hops):
+    """Write the interactive, self-contained HTML page of a built graph."""
+    from .rdf.io import load_graph
+    from .render import render
+
+    g = load_graph(graph_dir)
+    out = output or (Path(graph_dir) / "graph.html" if Path(graph_dir).is_dir() else Path("graph.html"))
+    path = render(g, out, focus=focus, hops=hops)
+    click.echo(f"wrote {path}")
+
+
+def main() -> None:
+    cli(prog_name="graphkit")
+
+
+if __name__ == "__main__":
+    main()

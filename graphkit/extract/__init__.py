@@ -1,0 +1,54 @@
+"""Extraction stage: parsed Docs of one document → a DocRecord (entities, roles, events, quotes)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..read import content_hash
+from ..records import DocRecord, Document
+from .context import Context
+from .events import find_events
+from .mentions import Mention, cluster_mentions, find_mentions
+from .quotes import find_quotes
+from .roles import find_roles, resolve_title_references
+from .transcript import find_turns
+
+__all__ = ["extract_document"]
+
+
+def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRecord:
+    """Everything graphkit reads from one document; ``chunks`` are (char offset, Doc) in order."""
+    mentions: list[Mention] = []
+    sent_offset = 0
+    for ci, (off, doc) in enumerate(chunks):
+        mentions += find_mentions(doc, ci, off, sent_offset)
+        sent_offset += sum(1 for _ in doc.sents)
+    turns = find_turns(document.text)
+    ctx_probe = Context(document, chunks, [], [])
+    for t in turns:  # a speaker label names a person even where NER missed it
+        if t.name:
+            ci = max(k for k, (off, _) in enumerate(chunks) if off <= t.start)
+            mentions.append(Mention(chunk=ci, start=-1, end=-1, text=t.name, label="Person",
+                                    sent=ctx_probe.sent_of_char(t.start), char=t.start - 1,
+                                    raw=t.label, ner="TURN", evidence={"speaker-label"}))
+    entities = cluster_mentions(mentions, document.text)
+    ctx = Context(document, chunks, mentions, entities)
+    roles = find_roles(ctx)
+    resolve_title_references(ctx, roles)
+    events = find_events(ctx)
+    quotes = find_quotes(ctx, turns)
+    words = sum(1 for _, doc in chunks for t in doc if not t.is_punct and not t.is_space)
+    return DocRecord(
+        doc_id=document.id,
+        title=document.title,
+        published=document.published,
+        url=document.url,
+        path=document.path,
+        content_hash=content_hash(document.text),
+        words=words,
+        entities=[e for e in ctx.entities if e.mentions > 0],
+        roles=roles,
+        events=events,
+        quotes=quotes,
+        sentences={i: ctx.sent_text(i) for i in sorted(ctx.used_sents)},
+        notes=list(document.notes),
+    )

@@ -1,0 +1,65 @@
+"""What the extractors of one document share: its parsed chunks, sentences, mentions, entities."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Document, LocalEntity
+from .mentions import Mention
+
+__all__ = ["Context"]
+
+
+@dataclass
+class Context:
+    document: Document
+    chunks: list[tuple[int, Doc]]                 # (character offset, Doc)
+    mentions: list[Mention]
+    entities: list[LocalEntity]
+    sents: list[tuple[int, Span]] = field(default_factory=list)   # (chunk, sentence) by global index
+    used_sents: set[int] = field(default_factory=set)
+    _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for ci, (off, doc) in enumerate(self.chunks):
+            for s in doc.sents:
+                self.sents.append((ci, s))
+                self._sent_starts.append(off + s.start_char)
+        for m in self.mentions:
+            if m.entity is None:
+                continue
+            for t in range(m.start, m.end):
+                self._by_token.setdefault((m.chunk, t), m)
+        self._entities = {e.key: e for e in self.entities}
+
+    def entity(self, key: str) -> LocalEntity:
+        return self._entities[key]
+
+    def mention_at(self, chunk: int, token: Token | int) -> Mention | None:
+        i = token if isinstance(token, int) else token.i
+        return self._by_token.get((chunk, i))
+
+    def entity_at(self, chunk: int, token: Token | int, etype: str | None = None) -> str | None:
+        m = self.mention_at(chunk, token)
+        if m is None or m.entity is None:
+            return None
+        if etype and self._entities[m.entity].type != etype:
+            return None
+        return m.entity
+
+    def sent_of_char(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def sent_text(self, index: int) -> str:
+        return self.sents[index][1].text.strip()
+
+    def use(self, index: int) -> int:
+        self.used_sents.add(index)
+        return index
+
+    def mentions_in_sent(self, index: int, etype: str | None = None) -> list[Mention]:
+        return [m for m in self.mentions if m.sent == index and m.entity
+                and (etype is None or self._entities[m.entity].type == etype)]

@@ -1,0 +1,257 @@
+"""Doc → name mentions (cleaned, typed) → entities within one document.
+
+spaCy's statistical NER is the proposal; rules that generalise clean it: titles, honorifics and
+possessives are not names; "Putin-Biden" names two people; a country or capital tagged PERSON
+is a place; a name with a job title beside it is a person; venues are places.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..names import acronym_of, clean_surface, fold, given_compatible, person_compatible, split_person, translit
+from ..records import LocalEntity
+from .lexicon import (CAPITALS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
+                      TITLE_MODIFIERS, VENUE_WORDS)
+from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
+
+__all__ = ["Mention", "find_mentions", "cluster_mentions", "entity_key_of"]
+
+_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
+              "la", "le", "du", "des", "dos", "y", "ben", "abu", "st."}
+_KEEP_LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+
+
+@dataclass
+class Mention:
+    chunk: int                  # which Doc of the document (long texts are parsed in chunks)
+    start: int                  # token span in that Doc
+    end: int
+    text: str                   # the clean name
+    label: str                  # Person | Organization | Place
+    sent: int                   # sentence index in the whole document
+    char: int                   # character offset in the whole document
+    title: TitlePhrase | None = None
+    raw: str = ""               # surface with its prenominal title
+    ner: str = ""               # spaCy's label
+    evidence: set[str] = field(default_factory=set)
+    entity: str | None = None   # LocalEntity key once clustered
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    while start < end and (doc[start].pos_ in ("DET", "PUNCT", "ADP", "CCONJ") or doc[start].lower_ == "the"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if label == "Person":
+        # "Regarding Navalny", "President Biden", "Col. Gen. Fomin", "US President Biden": the name only
+        while start < end - 1:
+            t, nxt = doc[start], doc[start + 1]
+            if (t.pos_ != "PROPN" or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
+                    or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))):
+                start += 1
+            else:
+                break
+    return start, end
+
+
+def _looks_like_person_name(text: str) -> bool:
+    toks = text.split()
+    if not toks or len(toks) > 5 or any(ch.isdigit() for ch in text):
+        return False
+    for t in toks:
+        if not t[0].isupper() and t.lower() not in _PARTICLES:
+            return False
+    if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].lower() in TITLE_HEADS or toks[0].lower() in DEMONYMS):
+        return False
+    return not any(t.lower() in TITLE_HEADS for t in toks)
+
+
+def _is_venue(text: str) -> bool:
+    return any(w.lower() in VENUE_WORDS for w in text.split())
+
+
+def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> list[Mention]:
+    """Candidate name mentions of one Doc, cleaned and typed (before document-level voting)."""
+    sent_index = {}
+    for k, s in enumerate(doc.sents):
+        for t in range(s.start, s.end):
+            sent_index[t] = sent_offset + k
+    out: list[Mention] = []
+    title_ranges: list[tuple[int, int, int]] = []  # (start, aff_end, end) of prenominal titles
+    for ent in doc.ents:
+        label = _KEEP_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end, label)
+        # "Fleur d’Eau", "Villa Lagrange": absorb a following capitalised particle token
+        while end < len(doc) and re.match(r"^[dl]['’][A-Z]", doc[end].text) and doc[end - 1].whitespace_:
+            end += 1
+        if start >= end:
+            continue
+        text = clean_surface(doc[start:end].text)
+        if not text or not any(c.isalpha() for c in text):
+            continue
+        m = Mention(chunk=chunk, start=start, end=end, text=text, label=label, sent=sent_index[start],
+                    char=char_offset + doc[start].idx, ner=ent.label_, raw=text)
+        if label == "Person":
+            tp = title_before(doc, start)
+            if tp is not None:
+                m.title = tp
+                m.raw = clean_surface(doc[tp.start:end].text)
+                m.evidence.add("title")
+                aff_end = tp.affiliation_span[1] if tp.affiliation_span and tp.affiliation_span[0] == tp.start else tp.start
+                title_ranges.append((tp.start, aff_end, tp.end))
+            # hyphenated pair of names ("Putin-Biden talks") is split below, at document level
+        if label != "Person" and _is_venue(text):
+            label = m.label = "Place"
+        if label != "Person" and len(text.split()) <= 4 and _looks_like_person_name(text) \
+                and not _is_venue(text) and fold(text) not in COUNTRIES and fold(text) not in CAPITALS:
+            tp = title_after(doc, end)
+            if tp is not None and tp.start - end <= 3:
+                m.label = "Person"
+                m.evidence.add("appos")
+                m.title = tp
+        out.append(m)
+    # an organisation or place word inside a person's title ("Secretary of State", "Defense") is
+    # part of the title, not a mention; the leading affiliation ("Kremlin spokesman") stays
+    kept = []
+    for m in out:
+        if m.label != "Person" and any(aff_end <= m.start and m.end <= tend for _, aff_end, tend in title_ranges):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _split_hyphen_pairs(mentions: list[Mention]) -> list[Mention]:
+    surnames = {translit(split_person(m.text)[1]) for m in mentions if m.label == "Person" and " " in m.text}
+    out = []
+    for m in mentions:
+        parts = re.split(r"\s*[-–]\s*", m.text)
+        if m.label == "Person" and len(parts) == 2 and " " not in m.text and all(translit(p) in surnames for p in parts):
+            for p in parts:
+                out.append(Mention(chunk=m.chunk, start=m.start, end=m.end, text=p, label="Person", sent=m.sent,
+                                   char=m.char, raw=p, ner=m.ner, evidence={"hyphen-pair"}))
+        else:
+            out.append(m)
+    return out
+
+
+def _relabel(mentions: list[Mention]) -> list[Mention]:
+    """Document-level type voting: a name that is a person elsewhere in the document is a person."""
+    full = [m for m in mentions if m.label == "Person" and len(m.text.split()) > 1]
+    person_keys = {translit(m.text) for m in full} | {translit(split_person(m.text)[1]) for m in full}
+    person_tokens = {translit(t) for m in full for t in m.text.split()}
+    out = []
+    for m in mentions:
+        key = translit(m.text)
+        if m.label != "Person" and key in person_keys and _looks_like_person_name(m.text):
+            m.label = "Person"
+        elif m.label == "Person" and len(m.text.split()) == 1 and key not in person_tokens and not m.title:
+            low = fold(m.text)
+            if low in COUNTRIES or low in CAPITALS or low in PLACE_ALIASES:
+                m.label = "Place"
+        if m.label == "Person" and not _looks_like_person_name(m.text):
+            continue
+        out.append(m)
+    return out
+
+
+def entity_key_of(label: str, text: str) -> str:
+    """Within-document key for organisations and places (aliases folded: "U.S." = "United States")."""
+    low = fold(text)
+    if label == "Place":
+        canon = PLACE_ALIASES.get(text.lower().strip()) or PLACE_ALIASES.get(low)
+        return "place:" + fold(canon) if canon else "place:" + low
+    canon = ORG_ALIASES.get(low) or ORG_ALIASES.get(text.lower().strip())
+    return "org:" + fold(canon) if canon else "org:" + low
+
+
+def cluster_mentions(mentions: list[Mention], doc_text: str) -> list[LocalEntity]:
+    """Group mentions into the document's entities; sets ``Mention.entity``.
+
+    Persons: full names first (variants that agree join); then a bare surname joins the one full
+    name it fits, a bare given name the one person it fits; an ambiguous bare name joins nothing.
+    """
+    mentions = _relabel(_split_hyphen_pairs(mentions))
+    mentions.sort(key=lambda m: (m.char, m.start))
+    entities: list[LocalEntity] = []
+    by_key: dict[str, LocalEntity] = {}
+    persons: list[tuple[LocalEntity, str]] = []  # (entity, best full name)
+
+    def new_entity(label: str, name: str, sent: int) -> LocalEntity:
+        e = LocalEntity(key=f"e{len(entities)}", type=label, name=name, first_sent=sent)
+        entities.append(e)
+        return e
+
+    def attach(m: Mention, e: LocalEntity) -> None:
+        m.entity = e.key
+        e.mentions += 1
+        if m.text not in e.forms:
+            e.forms.append(m.text)
+        if m.raw != m.text and m.raw not in e.titled_forms:
+            e.titled_forms.append(m.raw)
+
+    # persons with two or more name tokens
+    for m in (m for m in mentions if m.label == "Person" and len(m.text.split()) > 1):
+        match = next((e for e, full in persons if person_compatible(full, m.text)), None)
+        if match is None:
+            match = new_entity("Person", m.text, m.sent)
+            persons.append((match, m.text))
+        elif len(m.text.split()) > len(match.name.split()) and "." not in m.text:
+            match.name = m.text
+        attach(m, match)
+    # bare names
+    for m in (m for m in mentions if m.label == "Person" and len(m.text.split()) == 1):
+        key = translit(m.text)
+        cands = [e for e, full in persons if translit(split_person(full)[1]) == key]
+        if not cands:
+            cands = [e for e, full in persons if split_person(full)[0] and translit(split_person(full)[0][0]) == key]
+        if len(cands) > 1 and m.title is not None:
+            t = fold(m.title.title)
+            fitting = [e for e in cands if any(fold(x) == t for x in e.titles)]
+            cands = fitting or cands
+        if len(cands) == 1:
+            attach(m, cands[0])
+        elif not cands:
+            e = next((e for e, full in persons if translit(full) == key), None)
+            if e is None:
+                e = new_entity("Person", m.text, m.sent)
+                persons.append((e, m.text))
+            attach(m, e)
+        # else: ambiguous bare name ("Sullivan" with two Sullivans): attached to nobody
+    # organisations and places
+    for m in (m for m in mentions if m.label != "Person"):
+        key = entity_key_of(m.label, m.text)
+        e = by_key.get(key)
+        if e is None:
+            e = new_entity(m.label, m.text, m.sent)
+            by_key[key] = e
+        attach(m, e)
+    _link_acronyms(entities, doc_text, mentions)
+    for e in entities:
+        if e.type == "Person":
+            e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title})
+    return [e for e in entities if e.mentions > 0]
+
+
+def _link_acronyms(entities: list[LocalEntity], doc_text: str, mentions: list[Mention]) -> None:
+    """"Commonwealth of Independent States (CIS)" and a later "CIS" are one organisation."""
+    orgs = [e for e in entities if e.type == "Organization"]
+    by_acr: dict[str, LocalEntity] = {}
+    for e in orgs:
+        if len(e.name.split()) > 1:
+            acr = acronym_of(e.name)
+            if len(acr) >= 2:
+                by_acr.setdefault(acr, e)
+    for e in orgs:
+        if e.name.isupper() and e.name in by_acr and by_acr[e.name] is not e:
+            target = by_acr[e.name]
+            for m in mentions:
+                if m.entity == e.key:
+                    m.entity = target.key
+            target.forms += [f for f in e.forms if f not in target.forms]
+            target.mentions += e.mentions
+            e.mentions = 0

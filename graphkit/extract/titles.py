@@ -1,0 +1,146 @@
+"""Finds job-title phrases around a name in a parsed sentence and splits off their affiliation."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+
+__all__ = ["TitlePhrase", "is_title_head", "title_before", "title_after", "title_from_tokens",
+           "is_honorific", "has_title_head"]
+
+_INNER_ADP = {"of", "for", "to", "in", "on", "at"}
+_STOP_PUNCT = {",", ".", ";", ":", "(", ")", "[", "]", "“", "”", '"', "‘", "'", "«", "»", "—", "–", "|", "!", "?"}
+_DETS = {"the", "a", "an", "its", "his", "her", "their", "our"}
+
+
+@dataclass
+class TitlePhrase:
+    start: int              # token index in the Doc
+    end: int
+    title: str              # the title without its affiliation ("Foreign Minister")
+    affiliation: str | None  # surface of the organisation or country it is tied to
+    affiliation_span: tuple[int, int] | None
+
+
+def is_honorific(tok: Token) -> bool:
+    return tok.lower_ in HONORIFICS or (tok.lower_ + ".") in HONORIFICS
+
+
+def is_title_head(tok: Token) -> bool:
+    low = tok.lower_
+    if low in TITLE_HEADS:
+        return True
+    if "-" in low and any(p in TITLE_HEADS for p in low.split("-")):
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in TITLE_HEADS
+
+
+def has_title_head(tokens) -> bool:
+    return any(is_title_head(t) for t in tokens)
+
+
+def title_before(doc: Doc, i: int) -> TitlePhrase | None:
+    """The title phrase that ends right before token ``i`` ("Kremlin spokesman" + name)."""
+    j = i - 1
+    while j >= 0:  # ranks and courtesy titles sit between title and name: "Minister ... Col. Gen."
+        if is_honorific(doc[j]):
+            j -= 1
+        elif doc[j].text == "." and j > 0 and is_honorific(doc[j - 1]):
+            j -= 2
+        else:
+            break
+    end = j + 1
+    k = j
+    while k >= 0:
+        t = doc[k]
+        if t.is_sent_end and k != j:
+            break
+        if t.text in _STOP_PUNCT or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM", "INTJ"):
+            break
+        if t.pos_ == "CCONJ":
+            break
+        if t.pos_ == "ADP" and t.lower_ not in _INNER_ADP:
+            break
+        if t.pos_ == "DET" or t.lower_ in _DETS:
+            # "Chief of the General Staff": a determiner inside the title follows a preposition
+            if k > 0 and doc[k - 1].lower_ in _INNER_ADP:
+                k -= 1
+                continue
+            break
+        k -= 1
+    start = k + 1
+    while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS):
+        start += 1
+    if start >= end:
+        return None
+    toks = doc[start:end]
+    if not has_title_head(toks):
+        return None
+    # the phrase must end in a title word (head, modifier, or a capitalised part of the title)
+    last = doc[end - 1]
+    if not (is_title_head(last) or last.lower_ in TITLE_MODIFIERS or last.is_title or last.is_upper):
+        return None
+    return title_from_tokens(doc, start, end)
+
+
+def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
+    """An appositive title right after a name: "Dmitry Peskov, the press secretary of ...,"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    k = end + 1
+    while k < len(doc) and (doc[k].lower_ in _DETS or doc[k].tag_ == "PRP$"):
+        k += 1
+    start = k
+    # the title head must come early: "Senior Researcher at ..." / "deputy director and researcher"
+    stop = start
+    while stop < len(doc) and stop - start < max_len:
+        t = doc[stop]
+        if t.text in _STOP_PUNCT and not (t.text == "." and stop > 0 and is_honorific(doc[stop - 1])):
+            break
+        if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and t.tag_ != "VBN":
+            break
+        stop += 1
+    if stop <= start:
+        return None
+    head_at = next((x for x in range(start, min(stop, start + 5)) if is_title_head(doc[x])), None)
+    if head_at is None:
+        return None
+    if any(not (doc[x].lower_ in TITLE_MODIFIERS or is_title_head(doc[x]) or doc[x].is_title
+                or doc[x].pos_ in ("ADJ", "PROPN", "NOUN", "CCONJ", "PUNCT"))
+           for x in range(start, head_at)):
+        return None
+    return title_from_tokens(doc, start, stop)
+
+
+def title_from_tokens(doc: Doc, start: int, end: int) -> TitlePhrase:
+    """Split a title phrase into its affiliation (leading country/organisation) and the title."""
+    aff = None
+    aff_span = None
+    k = start
+    # leading affiliation: entity tokens (GPE/NORP/ORG) or a possessive ("Russia's")
+    while k < end and (doc[k].ent_type_ in ("GPE", "NORP", "ORG", "LOC") or country_of(doc[k].text)) \
+            and not is_title_head(doc[k]):
+        k += 1
+    if k < end and doc[k].tag_ == "POS":
+        k += 1
+    if k > start and k < end:
+        aff_toks = [t for t in doc[start:k] if t.tag_ != "POS"]
+        aff = " ".join(t.text for t in aff_toks)
+        aff_span = (start, start + len(aff_toks))
+    else:
+        k = start
+        # trailing affiliation: "... of the Russian Federation", "at the State Department"
+        for x in range(end - 1, start, -1):
+            if doc[x].lower_ in ("of", "at", "for", "to") and x + 1 < end:
+                ents = [e for e in doc.ents if e.start >= x + 1 and e.end <= end
+                        and e.label_ in ("ORG", "GPE", "NORP", "LOC")]
+                if ents:
+                    aff = ents[-1].text
+                    aff_span = (ents[-1].start, ents[-1].end)
+                break
+    title_toks = [t for t in doc[k:end] if not is_honorific(t)]
+    title = " ".join(t.text for t in title_toks).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
+    return TitlePhrase(start=start, end=end, title=title.strip(" ,"), affiliation=aff,
+                       affiliation_span=aff_span)

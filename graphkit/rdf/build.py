@@ -1,0 +1,147 @@
+"""Records + resolution → RDF triples following the contract (schema.org, PROV-O, SKOS) plus gk:."""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Graph, Literal, URIRef
+
+from ..names import fold, slug
+from ..records import DocRecord
+from ..resolve import Resolution
+from .vocab import GK, ID, PROV, RDF, SDO, SKOS, XSD, bind_namespaces
+
+__all__ = ["build_graph", "doc_iri", "date_literal"]
+
+_TYPES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place}
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    stem = doc_id.rsplit("/", 1)[-1].split("#")[-1]
+    return ID[f"doc/{slug(stem, 40)}-{hashlib.sha1(doc_id.encode()).hexdigest()[:8]}"]
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO date at its precision as the matching XSD type ("2021-06" → xsd:gYearMonth)."""
+    if value.startswith("--"):
+        return Literal(value, datatype=XSD.gMonthDay if len(value) == 7 else XSD.gMonth)
+    if len(value) == 4:
+        return Literal(value, datatype=XSD.gYear)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.date)
+
+
+def _precision(value: str) -> str:
+    if value.startswith("--"):
+        return "month-day" if len(value) == 7 else "month"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
+def build_graph(records: list[DocRecord], res: Resolution) -> Graph:
+    """The RDF graph of a resolved corpus; the same input gives an isomorphic graph."""
+    g = Graph()
+    bind_namespaces(g)
+    ent_iri = {i: ID[e.iri] for i, e in enumerate(res.entities) if e.members}
+    country_iri: dict[str, URIRef] = {}
+    for i, e in enumerate(res.entities):
+        if not e.members:
+            continue
+        s = ent_iri[i]
+        g.add((s, RDF.type, _TYPES[e.type]))
+        g.add((s, SDO.name, Literal(e.name)))
+        for f in sorted(e.labels() - {e.name}):
+            g.add((s, SKOS.altLabel, Literal(f)))
+        for t in sorted(e.title_refs):
+            g.add((s, GK.titleReference, Literal(t)))
+        g.add((s, GK.mentionCount, Literal(e.mentions)))
+        if e.type == "Place":
+            country_iri.setdefault(fold(e.name), s)
+    for rec in sorted(records, key=lambda r: r.doc_id):
+        d = doc_iri(rec.doc_id)
+        g.add((d, RDF.type, SDO.NewsArticle))
+        g.add((d, SDO.name, Literal(rec.title or rec.doc_id)))
+        if rec.published:
+            g.add((d, SDO.datePublished, Literal(rec.published, datatype=XSD.date)))
+        if rec.url:
+            g.add((d, SDO.url, Literal(rec.url)))
+        g.add((d, SDO.identifier, Literal(rec.doc_id)))
+        g.add((d, GK.sourcePath, Literal(rec.path)))
+        g.add((d, GK.contentHash, Literal(rec.content_hash)))
+        g.add((d, SDO.wordCount, Literal(rec.words)))
+        for le in rec.entities:
+            gi = res.of(rec.doc_id, le.key)
+            if gi is not None and gi in ent_iri:
+                g.add((d, SDO.mentions, ent_iri[gi]))
+        _add_roles(g, rec, res, ent_iri, country_iri, d)
+        _add_quotes(g, rec, res, ent_iri, d)
+    sentences = {(r.doc_id, k): v for r in records for k, v in r.sentences.items()}
+    for ev in res.events:
+        s = ID[ev.iri]
+        g.add((s, RDF.type, SDO.Event))
+        g.add((s, SDO.name, Literal(ev.name)))
+        g.add((s, GK.eventKind, Literal(ev.kind)))
+        g.add((s, GK.status, GK.Planned if ev.planned else GK.Held))
+        if ev.date:
+            g.add((s, SDO.startDate, date_literal(ev.date)))
+            g.add((s, GK.datePrecision, Literal(_precision(ev.date))))
+        if ev.date_text:
+            g.add((s, GK.dateText, Literal(ev.date_text)))
+        for p in ev.participants:
+            g.add((s, SDO.attendee, ent_iri[p]))
+        for p in ev.locations:
+            g.add((s, SDO.location, ent_iri[p]))
+        for p in ev.orgs:
+            g.add((s, SDO.about, ent_iri[p]))  # the organisation the event is of (G20)
+        for doc_id, k in ev.sources:
+            g.add((s, PROV.wasDerivedFrom, doc_iri(doc_id)))
+            if (doc_id, k) in sentences:
+                g.add((s, GK.evidence, Literal(sentences[(doc_id, k)])))
+    return g
+
+
+def _add_roles(g: Graph, rec: DocRecord, res: Resolution, ent_iri, country_iri, d: URIRef) -> None:
+    for n, r in enumerate(rec.roles):
+        pi = res.of(rec.doc_id, r.person)
+        if pi is None or pi not in ent_iri:
+            continue
+        person = ent_iri[pi]
+        g.add((person, SDO.jobTitle, Literal(r.title)))
+        org = None
+        oi = res.of(rec.doc_id, r.org)
+        if oi is not None and oi in ent_iri:
+            org = ent_iri[oi]
+        elif r.org_name:
+            org = country_iri.get(fold(r.org_name))
+            if org is None:
+                org = ID[f"place/{slug(r.org_name)}"]
+                country_iri[fold(r.org_name)] = org
+                g.add((org, RDF.type, SDO.Place))
+                g.add((org, SDO.name, Literal(r.org_name)))
+            g.add((d, SDO.mentions, org))
+        key = hashlib.sha1(f"{rec.doc_id}|{r.sent}|{r.title}|{person}".encode()).hexdigest()[:12]
+        s = ID[f"role/{key}"]
+        g.add((s, RDF.type, GK.RoleStatement))
+        g.add((s, GK.holder, person))
+        g.add((s, SDO.roleName, Literal(r.title)))
+        if org is not None:
+            g.add((person, SDO.affiliation, org))
+            g.add((s, GK.organization, org))
+        g.add((s, PROV.wasDerivedFrom, d))
+        g.add((s, GK.sentenceIndex, Literal(r.sent)))
+        if r.sent in rec.sentences:
+            g.add((s, GK.evidence, Literal(rec.sentences[r.sent])))
+
+
+def _add_quotes(g: Graph, rec: DocRecord, res: Resolution, ent_iri, d: URIRef) -> None:
+    for n, q in enumerate(rec.quotes):
+        key = hashlib.sha1(f"{rec.doc_id}|{n}|{q.text}".encode()).hexdigest()[:12]
+        s = ID[f"quote/{key}"]
+        g.add((s, RDF.type, SDO.Quotation))
+        g.add((s, SDO.text, Literal(q.text)))
+        g.add((s, PROV.wasDerivedFrom, d))
+        g.add((s, GK.sentenceIndex, Literal(q.sent)))
+        if q.sent in rec.sentences:
+            g.add((s, GK.evidence, Literal(rec.sentences[q.sent])))
+        si = res.of(rec.doc_id, q.speaker)
+        if si is not None and si in ent_iri:
+            g.add((s, SDO.creator, ent_iri[si]))

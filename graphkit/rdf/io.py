@@ -1,0 +1,87 @@
+"""Writing graphs atomically (temporary file, then rename) and loading a built graph back."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from rdflib import Graph
+
+from ..errors import InputError, OutputError
+from .vocab import bind_namespaces
+
+__all__ = ["atomic_write", "atomic_path", "write_graph", "load_graph", "JSONLD_CONTEXT"]
+
+#: the compact JSON-LD context: only the prefixes the graph uses, not every bound namespace
+JSONLD_CONTEXT = {
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "gk": "https://w3id.org/graphkit/ns#",
+    "gkid": "https://w3id.org/graphkit/id/",
+}
+
+
+@contextmanager
+def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one rename,
+    so a reader (or a killed build) never sees a half-written file."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def atomic_write(target: str | os.PathLike, data: str | bytes) -> None:
+    with atomic_path(target) as tmp:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+
+
+def write_graph(graph: Graph, path: str | os.PathLike, fmt: str | None = None) -> Path:
+    """Serialise ``graph`` to ``path`` atomically; the format follows the suffix unless given."""
+    path = Path(path)
+    fmt = fmt or {".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads",
+                  ".trig": "trig", ".xml": "xml", ".rdf": "xml"}.get(path.suffix, "turtle")
+    try:
+        with atomic_path(path) as tmp:
+            if fmt == "json-ld":
+                graph.serialize(destination=str(tmp), format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
+            else:
+                graph.serialize(destination=str(tmp), format=fmt)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return path
+
+
+def load_graph(source: str | os.PathLike = "output") -> Graph:
+    """The graph built into folder ``source`` (its graph.ttl), or an RDF file."""
+    p = Path(source)
+    if p.is_dir():
+        p = p / "graph.ttl"
+    if not p.exists():
+        raise InputError(f"{p}: no built graph here; run `graphkit build PATH -o {Path(source)}` first")
+    g = Graph()
+    bind_namespaces(g)
+    try:
+        g.parse(p)
+    except Exception as exc:  # noqa: BLE001 - any parser failure is the same user problem
+        raise InputError(f"{p}: cannot parse graph ({exc.__class__.__name__})") from exc
+    return g

@@ -1,0 +1,306 @@
+"""Find and decode input files into Documents; a bad file is reported by name and the rest go on.
+
+Formats: ``.txt``, ``.md``/``.markdown`` (YAML front matter becomes metadata), ``.html``/``.htm``
+(visible text only, via BeautifulSoup), ``.jsonl``/``.jsonl.gz`` (one article a line with
+``id``, ``text`` and optional ``title``, ``published``, ``url``).
+
+Decoding: a UTF-8 or UTF-16 byte-order mark is honoured; otherwise UTF-8, then Windows-1252
+when UTF-8 fails, then UTF-8 with U+FFFD replacement characters; the fallback is reported.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .records import Document
+
+__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "find_date_line", "SUFFIXES"]
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DATE_PATTERNS = [
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"),
+    re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\.?,?\s+(\d{{4}})\b"),
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One skipped input or a remark on one; ``str()`` is the one-line message for users."""
+
+    path: str
+    message: str
+    line: int | None = None
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+Report = Callable[[Problem], None]
+
+
+def _ignore(_: Problem) -> None:
+    return None
+
+
+def read_documents(paths: Iterable[str | os.PathLike], report: Report = _ignore) -> Iterator[Document]:
+    """Yield Documents from files and folders (walked recursively, in sorted order).
+
+    Every problem goes to ``report`` as a :class:`Problem`; nothing raises for bad input.
+    """
+    seen: set[str] = set()
+    for raw in paths:
+        root = Path(raw)
+        if not root.exists() and not root.is_symlink():
+            report(Problem(str(raw), "no such file or directory"))
+            continue
+        if root.is_dir():
+            files = list(_walk(root, report))
+            if not files:
+                report(Problem(str(raw), f"no readable documents ({', '.join(SUFFIXES)}) in this folder"))
+            for path in files:
+                yield from _read_once(path, root, seen, report)
+        else:
+            yield from _read_once(root, root.parent, seen, report)
+
+
+def _read_once(path: Path, root: Path, seen: set[str], report: Report) -> Iterator[Document]:
+    try:
+        real = os.path.realpath(path)
+    except OSError as exc:  # e.g. a symlink loop
+        report(Problem(str(path), f"cannot resolve path ({exc.strerror or exc})"))
+        return
+    if real in seen:
+        return
+    seen.add(real)
+    yield from read_file(path, root=root, report=report)
+
+
+def _walk(root: Path, report: Report) -> Iterator[Path]:
+    # followlinks with a realpath guard: linked folders are read, symlink loops are not walked twice
+    visited: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: report(
+            Problem(str(e.filename), f"cannot list folder ({e.strerror})"))):
+        real = os.path.realpath(dirpath)
+        if real in visited:
+            report(Problem(dirpath, "symlink loop: folder already read, skipped"))
+            dirnames[:] = []
+            continue
+        visited.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            if name.lower().endswith(SUFFIXES):
+                if path.is_symlink() and not path.exists():
+                    report(Problem(str(path), "broken or looping symlink"))
+                    continue
+                yield path
+
+
+def read_file(path: str | os.PathLike, root: str | os.PathLike | None = None,
+              report: Report = _ignore) -> Iterator[Document]:
+    """Yield the Document(s) of one file (several for JSONL); problems go to ``report``."""
+    path = Path(path)
+    rel = _relative_id(path, Path(root) if root else path.parent)
+    name = path.name.lower()
+    try:
+        if name.endswith((".jsonl", ".jsonl.gz")):
+            yield from _read_jsonl(path, rel, report)
+            return
+        data = path.read_bytes()
+    except PermissionError:
+        report(Problem(str(path), "permission denied"))
+        return
+    except OSError as exc:
+        report(Problem(str(path), f"cannot read ({exc.strerror or exc})"))
+        return
+    text, note = decode_bytes(data)
+    if text is None:
+        report(Problem(str(path), note or "binary file, not text"))
+        return
+    notes = (note,) if note else ()
+    if note:
+        report(Problem(str(path), note, skipped=False))
+    meta: dict = {}
+    fmt = "txt"
+    if name.endswith((".md", ".markdown")):
+        fmt = "md"
+        text, meta, err = _front_matter(text)
+        if err:
+            report(Problem(str(path), f"front matter ignored ({err})", skipped=False))
+    elif name.endswith((".html", ".htm")):
+        fmt = "html"
+        text, title = html_to_text(text)
+        if title:
+            meta.setdefault("title", title)
+    doc = _make_document(rel, text, meta, str(path), fmt, notes)
+    if doc is None:
+        report(Problem(str(path), "empty document (no text)"))
+        return
+    yield doc
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
+    """Decode file bytes to text; returns (text, note). ``text`` is None for binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _newlines(data[3:].decode("utf-8", errors="replace")), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _newlines(data.decode("utf-16")), None
+        except UnicodeDecodeError:
+            return None, "invalid UTF-16 despite its byte-order mark"
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
+        return None, "binary file (not text), skipped"
+    try:
+        return _newlines(data.decode("utf-8")), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _newlines(data.decode("cp1252")), "not valid UTF-8; decoded as Windows-1252"
+    except UnicodeDecodeError:
+        return _newlines(data.decode("utf-8", errors="replace")), \
+            "not valid UTF-8; undecodable bytes replaced by U+FFFD"
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _front_matter(text: str) -> tuple[str, dict, str | None]:
+    if not text.startswith("---"):
+        return text, {}, None
+    import frontmatter  # local: only Markdown needs it
+    import yaml
+
+    try:
+        post = frontmatter.loads(text)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        # keep the body: drop the block between the first two '---' lines
+        parts = text.split("\n---", 1)
+        body = parts[1].split("\n", 1)[1] if len(parts) == 2 and "\n" in parts[1] else text
+        return body, {}, str(exc).splitlines()[0][:120]
+    meta = post.metadata if isinstance(post.metadata, dict) else {}
+    return post.content, meta, None
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """Visible text of an HTML page (scripts, styles, navigation dropped) and its <title>."""
+    from bs4 import BeautifulSoup  # local: only HTML needs it
+
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup(["script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+                     "form", "iframe", "svg", "head"]):
+        tag.decompose()
+    body = soup.find("article") or soup.find("main") or soup.body or soup
+    blocks = []
+    for el in body.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "td", "dd"]):
+        if el.find(["p", "li", "blockquote"]):
+            continue  # the inner blocks carry the text
+        txt = " ".join(el.get_text(" ", strip=True).split())
+        if txt:
+            blocks.append(txt)
+    if not blocks:
+        blocks = [" ".join(line.split()) for line in body.get_text("\n").splitlines() if line.strip()]
+    return "\n\n".join(blocks), title
+
+
+def _read_jsonl(path: Path, rel: str, report: Report) -> Iterator[Document]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    lineno = 0
+    try:
+        with opener(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    obj = json.loads(raw)
+                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    report(Problem(str(path), f"malformed JSON ({exc.__class__.__name__}), line skipped", lineno))
+                    continue
+                if not isinstance(obj, dict):
+                    report(Problem(str(path), "line is not a JSON object, skipped", lineno))
+                    continue
+                text = obj.get("text")
+                if not isinstance(text, str) or not text.strip():
+                    report(Problem(str(path), "no 'text' field (or it is empty), line skipped", lineno))
+                    continue
+                doc_id = str(obj.get("id") or f"line-{lineno}")
+                meta = {k: obj.get(k) for k in ("title", "published", "url") if obj.get(k)}
+                doc = _make_document(f"{rel}#{doc_id}", _newlines(text), meta, f"{path}#{doc_id}", "jsonl", ())
+                if doc is not None:
+                    yield doc
+    except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
+        msg = "truncated or corrupt gzip" if not isinstance(exc, PermissionError) else "permission denied"
+        report(Problem(str(path), f"{msg} after line {lineno}; earlier lines kept", lineno + 1))
+
+
+def _make_document(rel: str, text: str, meta: dict, path: str, fmt: str,
+                   notes: tuple[str, ...]) -> Document | None:
+    text = text.replace("\x00", "").strip("\ufeff")
+    if not text.strip():
+        return None
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    title = str(meta.get("title") or "").strip() or (lines[0][:200] if lines else "")
+    published = _iso(meta.get("published") or meta.get("date")) or find_date_line(text)
+    url = meta.get("url")
+    return Document(id=rel, text=text, title=title, published=published,
+                    url=str(url) if url else None, path=path, fmt=fmt, notes=notes)
+
+
+def _iso(value) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if m:
+        return "-".join(m.groups())
+    return find_date_line(str(value), max_lines=1, max_len=60)
+
+
+def find_date_line(text: str, max_lines: int = 4, max_len: int = 200) -> str | None:
+    """The publication date from a clear date line near the top ("November 1, 2021")."""
+    from dateutil import parser as dateparser
+
+    for line in [ln for ln in text.split("\n") if ln.strip()][:max_lines]:
+        if len(line) > max_len:
+            continue
+        for pat in _DATE_PATTERNS:
+            m = pat.search(line)
+            if not m:
+                continue
+            try:
+                return dateparser.parse(m.group(0), fuzzy=False).date().isoformat()
+            except (ValueError, OverflowError):
+                continue
+    return None
+
+
+def _relative_id(path: Path, root: Path) -> str:
+    try:
+        rel = path.resolve().relative_to(root.resolve())
+    except ValueError:
+        rel = Path(path.name)
+    return rel.as_posix()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()

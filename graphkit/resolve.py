@@ -1,0 +1,396 @@
+"""Resolution stage: document-local entities and events → one node per real-world thing,
+with a merge log that says which forms joined and why, and user overrides honoured."""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import InputError
+from .extract.lexicon import COUNTRIES, PLACE_ALIASES
+from .extract.mentions import entity_key_of
+from .extract.roles import title_heads_of
+from .names import acronym_of, fold, person_compatible, split_person, translit
+from .records import DocRecord, EventRec, LocalEntity
+
+__all__ = ["Entity", "Event", "Resolution", "resolve", "load_overrides", "Overrides"]
+
+
+@dataclass
+class Entity:
+    type: str
+    name: str = ""
+    forms: Counter = field(default_factory=Counter)        # clean surface forms → count
+    titled_forms: set[str] = field(default_factory=set)
+    title_refs: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    members: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, local key)
+    mentions: int = 0
+    iri: str = ""                                          # path under ID, set at the end
+
+    def labels(self) -> set[str]:
+        return set(self.forms) | self.titled_forms
+
+
+@dataclass
+class Event:
+    kind: str
+    name: str
+    participants: set[int] = field(default_factory=set)   # Entity indexes
+    locations: set[int] = field(default_factory=set)
+    orgs: set[int] = field(default_factory=set)
+    date: str | None = None
+    date_text: str | None = None
+    planned: bool = True
+    sources: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, sentence index)
+    iri: str = ""
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    index: dict[tuple[str, str], int]
+    events: list[Event]
+    log: list[dict]
+
+    def of(self, doc_id: str, key: str | None) -> int | None:
+        return None if key is None else self.index.get((doc_id, key))
+
+
+@dataclass
+class Overrides:
+    """User decisions every build honours: names that are / are not the same entity."""
+
+    same: list[tuple[str, str]] = field(default_factory=list)
+    different: list[tuple[str, str]] = field(default_factory=list)
+
+    def forbids(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        fa, fb = {fold(x) for x in a}, {fold(x) for x in b}
+        return any((x in fa and y in fb) or (y in fa and x in fb) for x, y in self._diff)
+
+    def __post_init__(self) -> None:
+        self._diff = [(fold(a), fold(b)) for a, b in self.different]
+
+
+def load_overrides(path: str | Path | None) -> Overrides:
+    """Read an overrides file (JSON or YAML): ``{"same": [[a, b], ...], "different": [[a, b], ...]}``."""
+    if path is None:
+        return Overrides()
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+        if p.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(text) or {}
+        else:
+            data = json.loads(text)
+        same = [tuple(map(str, pair)) for pair in data.get("same", [])]
+        diff = [tuple(map(str, pair)) for pair in data.get("different", [])]
+    except (OSError, ValueError, AttributeError, TypeError) as exc:
+        raise InputError(f"{p}: cannot read overrides ({exc.__class__.__name__}: {str(exc).splitlines()[0][:100]})") from exc
+    if any(len(x) != 2 for x in same + diff):
+        raise InputError(f"{p}: every 'same'/'different' entry must be a pair of names")
+    return Overrides(same=same, different=diff)
+
+
+# ---------------------------------------------------------------- entities
+
+def _heads(titles: Iterable[str]) -> set[str]:
+    return {h for t in titles for h in title_heads_of(t)}
+
+
+def _resolve_persons(records: list[DocRecord], ov: Overrides, entities: list[Entity],
+                     index: dict, log: list[dict]) -> None:
+    locals_: list[tuple[DocRecord, LocalEntity]] = [
+        (r, e) for r in records for e in r.entities if e.type == "Person"]
+    # full names first so that bare surnames find them; stable order for determinism
+    locals_.sort(key=lambda x: (-len(x[1].name.split()), x[0].doc_id, x[1].first_sent))
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    by_given: dict[str, list[int]] = defaultdict(list)
+    fullnames: dict[int, set[str]] = defaultdict(set)
+    for rec, le in locals_:
+        names = {f for f in le.forms if len(f.split()) > 1} or {le.name}
+        multi = len(le.name.split()) > 1
+        cands: set[int] = set()
+        for n in names:
+            given, sur = split_person(n)
+            cands |= set(by_surname.get(translit(sur), ()))
+            if given:
+                cands |= set(by_given.get(translit(given[0]), ()))
+        if multi:
+            cands = {g for g in cands if any(person_compatible(a, b) for a in fullnames[g] for b in names)}
+        else:
+            cands = {g for g in cands if fullnames[g] or translit(entities[g].name) == translit(le.name)}
+        cands = {g for g in cands if not ov.forbids(entities[g].labels(), set(le.forms) | {le.name})}
+        reason = "surname and compatible given names" if multi else "bare surname fits one person"
+        if len(cands) > 1:
+            mine = _heads(le.titles)
+            fitting = {g for g in cands if mine & _heads(entities[g].titles)}
+            if len(fitting) == 1:
+                cands, reason = fitting, reason + "; same title"
+            else:
+                exact = {g for g in cands if any(fold(n) in {fold(x) for x in fullnames[g]} for n in names)}
+                cands = exact if len(exact) == 1 else set()
+                reason = "identical full name"
+        if len(cands) == 1:
+            g = cands.pop()
+            before = sorted(entities[g].forms)
+            if not set(le.forms) <= set(before):
+                log.append({"type": "Person", "joined": sorted(set(le.forms)), "into": before,
+                            "doc": rec.doc_id, "reason": reason})
+        else:
+            g = len(entities)
+            entities.append(Entity(type="Person"))
+        _absorb(entities[g], rec, le, index, g)
+        for n in names:
+            given, sur = split_person(n)
+            if len(n.split()) > 1:
+                fullnames[g].add(n)
+            if g not in by_surname[translit(sur)]:
+                by_surname[translit(sur)].append(g)
+            if given and g not in by_given[translit(given[0])]:
+                by_given[translit(given[0])].append(g)
+
+
+def _absorb(ent: Entity, rec: DocRecord, le: LocalEntity, index: dict, g: int) -> None:
+    ent.forms.update({f: 1 for f in le.forms})
+    ent.forms[le.name] += le.mentions
+    ent.titled_forms |= set(le.titled_forms)
+    ent.title_refs |= set(le.title_refs)
+    ent.titles |= set(le.titles)
+    ent.docs.add(rec.doc_id)
+    ent.members.append((rec.doc_id, le.key))
+    ent.mentions += le.mentions
+    index[(rec.doc_id, le.key)] = g
+
+
+def _resolve_named(records: list[DocRecord], etype: str, entities: list[Entity], index: dict,
+                   log: list[dict]) -> None:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def keys_of(le: LocalEntity) -> set[str]:
+        ks = {entity_key_of(etype, f) for f in le.forms}
+        if etype == "Organization":
+            for f in le.forms:
+                if f.isupper() and 2 <= len(f) <= 8:
+                    ks.add("acr:" + f)
+                elif len(f.split()) > 2:
+                    ks.add("acr:" + acronym_of(f))
+        return ks
+
+    items = [(r, e) for r in records for e in r.entities if e.type == etype]
+    for _, le in items:
+        ks = sorted(keys_of(le))
+        for k in ks[1:]:
+            parent[find(k)] = find(ks[0])
+    groups: dict[str, int] = {}
+    for rec, le in items:
+        root = find(sorted(keys_of(le))[0])
+        if root not in groups:
+            groups[root] = len(entities)
+            entities.append(Entity(type=etype))
+        g = groups[root]
+        if entities[g].forms and not set(le.forms) <= set(entities[g].forms):
+            log.append({"type": etype, "joined": sorted(le.forms), "into": sorted(entities[g].forms),
+                        "doc": rec.doc_id, "reason": "same name up to case, articles, known aliases or acronym"})
+        _absorb(entities[g], rec, le, index, g)
+
+
+def _canonical(ent: Entity) -> str:
+    forms = list(ent.forms)
+    if ent.type == "Person":
+        full = [f for f in forms if len(f.split()) > 1] or forms
+        return sorted(full, key=lambda f: ("." in f, -ent.forms[f], -len(f.split()), f))[0]
+    if ent.type == "Place":
+        for f in forms:
+            canon = PLACE_ALIASES.get(f.lower())
+            if canon:
+                return canon
+    return sorted(forms, key=lambda f: (f.isupper() and len(forms) > 1, -ent.forms[f], -len(f), f))[0]
+
+
+def _apply_same(ov: Overrides, entities: list[Entity], index: dict, log: list[dict]) -> None:
+    for a, b in ov.same:
+        fa, fb = fold(a), fold(b)
+        ga = [i for i, e in enumerate(entities) if e.members and fa in {fold(x) for x in e.labels()}]
+        gb = [i for i, e in enumerate(entities) if e.members and fb in {fold(x) for x in e.labels()}]
+        for i in ga:
+            for j in gb:
+                if i != j and entities[i].type == entities[j].type and entities[j].members:
+                    src, dst = entities[j], entities[i]
+                    dst.forms.update(src.forms)
+                    dst.titled_forms |= src.titled_forms
+                    dst.title_refs |= src.title_refs
+                    dst.titles |= src.titles
+                    dst.docs |= src.docs
+                    dst.mentions += src.mentions
+                    for m in src.members:
+                        index[m] = i
+                    dst.members += src.members
+                    src.members = []
+                    log.append({"type": dst.type, "joined": sorted(src.forms), "into": sorted(dst.forms),
+                                "doc": None, "reason": f"override: same ({a} = {b})"})
+
+
+# ---------------------------------------------------------------- events
+
+_KIND_GROUP = {"Meeting": "m", "Summit": "m", "Talks": "m", "Visit": "m", "Call": "c",
+               "PressConference": "p", "Other": "o"}
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    if a.startswith("--") or b.startswith("--"):
+        md_a = a[-5:] if a.startswith("--") else (a[5:10] if len(a) == 10 else a[5:7])
+        md_b = b[-5:] if b.startswith("--") else (b[5:10] if len(b) == 10 else b[5:7])
+        return md_a.startswith(md_b) or md_b.startswith(md_a)
+    return a.startswith(b) or b.startswith(a)
+
+
+def _best_date(dates: list[str]) -> str | None:
+    full = [d for d in dates if d and not d.startswith("--")]
+    md = [d for d in dates if d and d.startswith("--")]
+    if full:
+        best = sorted(full, key=lambda d: (-len(d), d))[0]
+        if len(best) == 7 and md:  # "2021-06" with "--06-16" → "2021-06-16"
+            for x in md:
+                if x[2:4] == best[5:7] and len(x) == 7:
+                    return best + x[4:]
+        return best
+    return sorted(md, key=lambda d: (-len(d), d))[0] if md else None
+
+
+def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
+    if _KIND_GROUP.get(a.kind) != _KIND_GROUP.get(b.kind):
+        return False
+    if not _dates_compatible(a.date, b.date):
+        return False
+    if a.locations and b.locations and not (a.locations & b.locations):
+        return False
+    shared = len(a.participants & b.participants)
+    if same_doc:
+        if a.orgs and b.orgs and not (a.orgs & b.orgs):
+            return False
+        return shared >= 1 and (shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations)
+                                or bool(a.orgs & b.orgs) or min(len(a.participants), len(b.participants)) == 1)
+    agree = (a.date and b.date and a.date == b.date) or bool(a.locations & b.locations)
+    return shared >= 2 and bool(agree)
+
+
+def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dict) -> list[Event]:
+    events: list[Event] = []
+    doc_of: list[str] = []
+    for rec in records:
+        for ev in rec.events:
+            e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned)
+            e.participants = {index[(rec.doc_id, k)] for k in ev.participants if (rec.doc_id, k) in index}
+            e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
+            e.orgs = {index[(rec.doc_id, k)] for k in ev.orgs if (rec.doc_id, k) in index}
+            e.sources = [(rec.doc_id, s) for s in ev.sents]
+            if e.participants:
+                events.append(e)
+                doc_of.append(rec.doc_id)
+    # within documents first (sentences about one meeting), then across documents
+    merged = _merge_events(events, doc_of, same_doc=True)
+    return _merge_events(merged, [None] * len(merged), same_doc=False)
+
+
+def _merge_events(events: list[Event], doc_of: list, same_doc: bool) -> list[Event]:
+    out: list[Event] = []
+    out_doc: list = []
+    for e, d in zip(events, doc_of):
+        target = None
+        for k in range(len(out) - 1, -1, -1):
+            if same_doc and out_doc[k] != d:
+                continue
+            if _merge_ok(out[k], e, same_doc):
+                target = out[k]
+                break
+        if target is None:
+            out.append(e)
+            out_doc.append(d)
+            continue
+        target.participants |= e.participants
+        target.locations |= e.locations
+        target.orgs |= e.orgs
+        target.date = _best_date([target.date, e.date])
+        target.date_text = target.date_text or e.date_text
+        target.planned = target.planned and e.planned
+        target.sources += [s for s in e.sources if s not in target.sources]
+        if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
+            target.kind = e.kind
+    return out
+
+
+_KIND_RANK = {"Summit": 0, "Visit": 1, "Call": 1, "PressConference": 1, "Meeting": 2, "Talks": 3, "Other": 4}
+
+
+# ---------------------------------------------------------------- all
+
+def resolve(records: list[DocRecord], overrides: Overrides | None = None) -> Resolution:
+    """Merge entities and events across documents; deterministic for the same records."""
+    ov = overrides or Overrides()
+    records = sorted(records, key=lambda r: r.doc_id)
+    entities: list[Entity] = []
+    index: dict[tuple[str, str], int] = {}
+    log: list[dict] = []
+    _resolve_persons(records, ov, entities, index, log)
+    _resolve_named(records, "Organization", entities, index, log)
+    _resolve_named(records, "Place", entities, index, log)
+    _apply_same(ov, entities, index, log)
+    for e in entities:
+        if e.members:
+            e.name = _canonical(e)
+    events = _resolve_events(records, entities, index)
+    _assign_iris(entities, events)
+    return Resolution(entities=entities, index=index, events=events, log=log)
+
+
+def _assign_iris(entities: list[Entity], events: list[Event]) -> None:
+    from .names import slug
+
+    used: Counter = Counter()
+    order = sorted((i for i, e in enumerate(entities) if e.members),
+                   key=lambda i: (entities[i].type, entities[i].name, sorted(entities[i].forms), sorted(entities[i].docs)))
+    for i in order:
+        e = entities[i]
+        base = f"{e.type.lower()}/{slug(e.name)}"
+        used[base] += 1
+        e.iri = base if used[base] == 1 else f"{base}-{used[base]}"
+    for ev in events:
+        ev.name = _event_name(ev, entities)
+    # events numbered in a sorted order, so that IRIs do not depend on input order
+    seen: Counter = Counter()
+    for ev in sorted(events, key=lambda ev: (ev.date or "", ev.kind, sorted(entities[p].name for p in ev.participants), ev.sources)):
+        who = sorted(entities[p].name for p in ev.participants)
+        base = f"event/{ev.date or 'undated'}-{ev.kind.lower()}-{slug('-'.join(split_person(n)[1] for n in who)[:40])}"
+        seen[base] += 1
+        ev.iri = base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def _event_name(ev: Event, entities: list[Entity]) -> str:
+    kind = {"PressConference": "press conference", "Talks": "talks"}.get(ev.kind, ev.kind.lower())
+    orgs = sorted(entities[o].name for o in ev.orgs)
+    who = sorted(entities[p].name for p in ev.participants)
+    where = sorted(entities[p].name for p in ev.locations if entities[p].name.lower() not in COUNTRIES)
+    where = where or sorted(entities[p].name for p in ev.locations)
+    head = (orgs[0] + " " + kind) if orgs and ev.kind in ("Summit", "Meeting") else kind.capitalize()
+    parts = [head]
+    if who:
+        parts.append(("with " if orgs else "of ") + ", ".join(who[:4]) + (" and others" if len(who) > 4 else ""))
+    if where:
+        parts.append("in " + where[0])
+    if ev.date:
+        parts.append(f"({ev.date})")
+    return " ".join(parts)
