@@ -46,6 +46,7 @@ class Event:
     date_text: str | None = None
     planned: bool = True
     sources: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, sentence index)
+    triggers: set[str] = field(default_factory=set)
     iri: str = ""
 
 
@@ -252,8 +253,8 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     if a.startswith("--") or b.startswith("--"):
-        md_a = a[-5:] if a.startswith("--") else (a[5:10] if len(a) == 10 else a[5:7])
-        md_b = b[-5:] if b.startswith("--") else (b[5:10] if len(b) == 10 else b[5:7])
+        md_a = a[2:] if a.startswith("--") else a[5:]
+        md_b = b[2:] if b.startswith("--") else b[5:]
         return md_a.startswith(md_b) or md_b.startswith(md_a)
     return a.startswith(b) or b.startswith(a)
 
@@ -278,14 +279,19 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
         return False
     if a.locations and b.locations and not (a.locations & b.locations):
         return False
+    # a named gathering (the G20 summit) stays apart from meetings held on its sidelines
+    if a.orgs != b.orgs and (a.orgs or b.orgs):
+        return False
+    same_date = bool(a.date and b.date and _dates_compatible(a.date, b.date))
+    if a.planned != b.planned and not same_date:
+        return False
     shared = len(a.participants & b.participants)
     if same_doc:
-        if a.orgs and b.orgs and not (a.orgs & b.orgs):
-            return False
+        if "delegation" in a.triggers or "delegation" in b.triggers:
+            return shared >= 1
         return shared >= 1 and (shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations)
-                                or bool(a.orgs & b.orgs) or min(len(a.participants), len(b.participants)) == 1)
-    agree = (a.date and b.date and a.date == b.date) or bool(a.locations & b.locations)
-    return shared >= 2 and bool(agree)
+                                or min(len(a.participants), len(b.participants)) == 1)
+    return shared >= 2 and (same_date or bool(a.locations & b.locations))
 
 
 def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dict) -> list[Event]:
@@ -293,7 +299,8 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
     doc_of: list[str] = []
     for rec in records:
         for ev in rec.events:
-            e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned)
+            e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned,
+                      triggers={ev.trigger})
             e.participants = {index[(rec.doc_id, k)] for k in ev.participants if (rec.doc_id, k) in index}
             e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
             e.orgs = {index[(rec.doc_id, k)] for k in ev.orgs if (rec.doc_id, k) in index}
@@ -328,6 +335,7 @@ def _merge_events(events: list[Event], doc_of: list, same_doc: bool) -> list[Eve
         target.date_text = target.date_text or e.date_text
         target.planned = target.planned and e.planned
         target.sources += [s for s in e.sources if s not in target.sources]
+        target.triggers |= e.triggers
         if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
             target.kind = e.kind
     return out

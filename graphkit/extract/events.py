@@ -1,3 +1,320 @@
-"""(in progress)"""
-def find_events(ctx):
-    return []
+"""Events: meetings, summits, talks, visits, calls and press conferences, with their attendees,
+place, date (resolved against publication) and whether they happened or are planned.
+
+A pair of people "met" only when the parse ties both to one event word: subjects and objects of
+meet/talk/call/visit/host/receive, "between X and Y", "X's meeting with Y", "accompanied by",
+delegation lists. Reported speech does not make the speaker an attendee.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..records import EventRec
+from .context import Context
+from .dates import resolve_date
+from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, SPEECH_VERBS
+
+__all__ = ["find_events"]
+
+_PARTICIPANT_PREPS = {"with", "between", "among", "by", "including", "alongside", "of", "to"}
+_PLACE_PREPS = {"in", "at", "on", "inside", "during", "near", "outside"}
+_NEEDS_PERSON_OBJECT = {"call", "phone", "telephone", "host", "receive", "welcome", "greet", "talk",
+                        "discuss", "negotiate", "confer"}
+_GOVERNING = {"hold", "have", "attend", "conduct", "join", "host", "organize", "organise", "convene",
+              "chair", "participate", "take", "give", "begin", "start", "open", "close", "end",
+              "resume", "launch", "plan", "schedule", "prepare", "arrange", "propose", "agree", "accompany"}
+_PLANNED_MARKS = {"will", "shall", "'ll"}
+_PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", "proposed", "new", "potential",
+                  "scheduled", "forthcoming", "expected"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_WITH_ONLY = {"discuss", "talk", "negotiate", "confer"}
+
+
+def _left_persons(ctx: Context, chunk: int, verb: Token) -> list[str]:
+    """Persons left of an intransitive event verb whose nearest verb is this one: recovers
+    "X and Y met" when the parser hung the names elsewhere."""
+    out = []
+    for t in verb.doc[verb.left_edge.i:verb.i]:
+        key = ctx.entity_at(chunk, t, "Person")
+        if not key or key in out:
+            continue
+        a = t.head
+        while a.pos_ not in ("VERB", "AUX") and a.head is not a:
+            a = a.head
+        if a == verb:
+            out.append(key)
+    return out
+
+
+def _kind_of(tok: Token) -> str | None:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        if lemma == "attend":
+            return "Meeting"
+        return EVENT_VERBS.get(lemma)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if low in ("conference", "conferences"):
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & {"press", "news"}:
+            return "PressConference"
+        if mods & {"video"}:
+            return "Call"
+        return None
+    if low in ("call", "calls"):
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if mods & {"phone", "video", "telephone", "virtual", "conference"} or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return "Call"
+        return None
+    if low in ("delegation", "delegations"):
+        return "Meeting"
+    if low in ("session", "forum", "dialogue", "ceremony", "interview", "tour", "trip", "sidelines"):
+        return None
+    return EVENT_NOUNS.get(low) or EVENT_NOUNS.get(lemma)
+
+
+def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True) -> list[str]:
+    """Person entities named in ``tok``'s subtree (not inside relative clauses or quotes)."""
+    out: list[str] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        key = ctx.entity_at(chunk, t, "Person")
+        if key and key not in out:
+            out.append(key)
+        for c in t.children:
+            if skip_clauses and c.dep_ in ("relcl", "ccomp", "advcl", "parataxis") and c.lemma_ != "accompany":
+                continue
+            if c.dep_ == "acl" and c.lemma_ not in ("accompany", "include", "including"):
+                continue
+            stack.append(c)
+    return out
+
+
+def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
+    """The person a singular pronoun most plausibly means: the latest person named as a subject
+    in this or the previous two sentences (else the latest person named at all)."""
+    best = None
+    for m in sorted(ctx.mentions, key=lambda m: (m.sent, m.char)):
+        if m.entity is None or ctx.entity(m.entity).type != "Person":
+            continue
+        if m.sent > sent_idx or m.sent < sent_idx - 2:
+            continue
+        if m.sent == sent_idx and m.chunk == chunk and m.start >= tok.i:
+            continue
+        best = m.entity
+    return best
+
+
+def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]:
+    out: list[str] = []
+    v = verb
+    for _ in range(4):
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for s in subs:
+            if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                out += _persons_in(ctx, chunk, v.head)
+            elif s.lower_ in _PRONOUNS:
+                p = _resolve_pronoun(ctx, chunk, s, sent_idx)
+                if p:
+                    out.append(p)
+            else:
+                out += _persons_in(ctx, chunk, s)
+        if subs or v.dep_ not in ("xcomp", "acl", "advcl", "conj", "pcomp", "relcl") or v.head is v:
+            break
+        v = v.head
+        if v.pos_ == "NOUN" and v.dep_ in ("dobj", "pobj"):  # "had the opportunity to talk"
+            v = v.head
+    return out
+
+
+def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "agent", "appos", "conj") or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS):
+            if c.dep_ == "conj" and _kind_of(c):
+                continue
+            if c.dep_ == "dobj" and c.lower_ in _PRONOUNS:
+                p = _resolve_pronoun(ctx, chunk, c, sent_idx)
+                out += [p] if p else []
+                continue
+            out += _persons_in(ctx, chunk, c)
+        elif c.dep_ == "poss":
+            if c.lower_ in _PRONOUNS:
+                p = _resolve_pronoun(ctx, chunk, c, sent_idx)
+                out += [p] if p else []
+            else:
+                out += _persons_in(ctx, chunk, c)
+        elif c.dep_ == "prep" and c.lower_ == "in":  # "in the presence of X and Y"
+            for g in c.children:
+                if g.lower_ == "presence":
+                    out += _persons_in(ctx, chunk, g)
+    return out
+
+
+def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token]) -> tuple[list[str], list[str], list[str]]:
+    places: list[str] = []
+    orgs: list[str] = []
+    dates: list[str] = []
+    seen: set[int] = set()
+
+    def visit(t: Token, depth: int) -> None:
+        if t.i in seen or depth > 6:
+            return
+        seen.add(t.i)
+        key = ctx.entity_at(chunk, t)
+        if key:
+            etype = ctx.entity(key).type
+            if etype == "Place" and key not in places:
+                places.append(key)
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+            span = next((e for e in doc.ents if e.start == t.i), None)
+            if span is not None and span.text not in dates:
+                dates.append(span.text)
+        for c in t.children:
+            if c.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "nsubj", "dobj", "conj", "cc", "punct") and depth > 0:
+                if not (c.dep_ == "conj" and t.ent_type_ in ("GPE", "LOC", "FAC")):
+                    continue
+            visit(c, depth + 1)
+
+    for h in heads:
+        for c in h.children:
+            if (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
+                    or (c.ent_type_ == "DATE"):
+                visit(c, 1)
+        if h.dep_ in ("relcl", "advcl") and h.head.ent_type_ == "DATE":
+            span = next((e for e in doc.ents if e.start <= h.head.i < e.end), None)
+            if span is not None and span.text not in dates:
+                dates.append(span.text)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "compound":
+                key = ctx.entity_at(chunk, c)
+                if key and ctx.entity(key).type == "Organization" and key not in orgs:
+                    orgs.append(key)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    key = ctx.entity_at(chunk, g)
+                    if key and ctx.entity(key).type == "Organization" and key not in orgs:
+                        orgs.append(key)
+    # a city names the place better than its country ("Geneva, Switzerland")
+    cities = [p for p in places if ctx.entity(p).name.lower() not in COUNTRIES]
+    return (cities or places), orgs, dates
+
+
+def _is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _planned(tok: Token, gov: Token | None) -> bool:
+    for t in (tok, gov):
+        if t is None:
+            continue
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PLANNED_MARKS for c in t.children):
+            return True
+        if t.dep_ == "xcomp" and t.head.lemma_ in ("plan", "agree", "expect", "intend", "hope", "want", "schedule", "prepare", "seek"):
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in _PLANNED_WORDS for c in t.children):
+            return True
+        if t.lemma_ in ("schedule", "plan") or any(c.lemma_ in ("schedule", "plan") for c in t.children):
+            return True
+    return False
+
+
+def find_events(ctx: Context) -> list[EventRec]:
+    """Event mentions of the document, one per event word with at least one named person."""
+    published = ctx.document.published
+    events: list[EventRec] = []
+    carry: tuple[int, str, list[str], list[str]] | None = None  # (sent, kind group, places, dates)
+    for sent_idx, (chunk, sent) in enumerate(ctx.sents):
+        doc = sent.doc
+        found_here = []
+        for tok in sent:
+            kind = _kind_of(tok)
+            if kind is None or _is_negated(tok):
+                continue
+            gov: Token | None = None
+            participants: list[str] = []
+            if tok.pos_ == "VERB":
+                lemma = tok.lemma_.lower()
+                if lemma in SPEECH_VERBS and lemma not in EVENT_VERBS:
+                    continue
+                subj = _subjects(ctx, chunk, tok, sent_idx)
+                if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
+                    objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                            for p in _persons_in(ctx, chunk, c)]
+                else:
+                    objs = _objects(ctx, chunk, tok, sent_idx)
+                if lemma in ("meet", "talk", "confer") and len(subj) + len(objs) < 2:
+                    subj += _left_persons(ctx, chunk, tok)
+                if lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2:
+                    continue
+                if lemma == "visit" and not objs and not subj:
+                    continue
+                participants = subj + objs
+                heads = [tok]
+            else:
+                participants = _objects(ctx, chunk, tok, sent_idx)
+                # "Putin and Biden held talks", "said at a news conference", "on the sidelines of"
+                h = tok.head
+                path = [tok]
+                while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and len(path) < 4 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
+                    path.append(h)
+                    h = h.head
+                if h.pos_ in ("VERB", "AUX") and (tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr")
+                                                  or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
+                    gov = h
+                    if not _is_negated(h):
+                        participants += _subjects(ctx, chunk, h, sent_idx)
+                        participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                                         for p in _persons_in(ctx, chunk, c)]
+                        if h.lemma_ in ("accompany", "attend", "join"):
+                            participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
+                    else:
+                        continue
+                if tok.lower_ in ("delegation", "delegations"):
+                    # "the delegation accompanying X, including A, B" / "the delegation includes: A, B"
+                    participants += _persons_in(ctx, chunk, tok, skip_clauses=False)
+                    right = list(sent.doc[tok.i + 1:sent.end])
+                    if any(t.lemma_ in ("include", "comprise", "consist") or t.text == ":" for t in right[:8]):
+                        participants += [k for t in right for k in [ctx.entity_at(chunk, t, "Person")] if k]
+                    if tok.dep_ == "nsubj" and tok.head.lemma_ in ("include", "comprise", "consist"):
+                        participants += [p for c in tok.head.children if c.dep_ in ("dobj", "attr", "prep")
+                                         for p in _persons_in(ctx, chunk, c)]
+                heads = [tok] + ([gov] if gov is not None else [])
+            participants = list(dict.fromkeys(p for p in participants if p))
+            if not participants:
+                continue
+            places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads)
+            planned = _planned(tok, gov)
+            date = None
+            date_text = None
+            for dt in date_texts:
+                date = resolve_date(dt, published, planned)
+                if date:
+                    date_text = dt
+                    break
+            group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
+            if carry and carry[0] == sent_idx - 1 and carry[1] == group:
+                places = places or carry[2]
+                if not date and carry[3]:
+                    date, date_text = carry[3][0], carry[3][1]
+            found_here.append(tok)
+            events.append(EventRec(kind=kind, name=tok.text, participants=participants, locations=places,
+                                   orgs=orgs, date=date, date_text=date_text, planned=planned,
+                                   sents=[ctx.use(sent_idx)], trigger=tok.lemma_.lower()))
+        # an event word with a date or place but no named person ("In November 1985, the leaders
+        # ... met"): the next sentence's event of the same kind may name the people
+        carry = None
+        for tok in sent:
+            kind = _kind_of(tok)
+            if kind and tok not in found_here:
+                places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, [tok])
+                dates = [(resolve_date(d, published), d) for d in date_texts]
+                dates = [d for d in dates if d[0]]
+                if places or dates:
+                    group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
+                    carry = (sent_idx, group, places, dates[0] if dates else ())
+                    break
+    return events

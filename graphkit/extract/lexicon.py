@@ -15,6 +15,7 @@ __all__ = [
     "CAPITALS",
     "PLACE_ALIASES",
     "ORG_ALIASES",
+    "PLATFORMS",
     "SPOKES_TITLES",
     "country_of",
 ]
@@ -201,6 +202,9 @@ PLACE_ALIASES.update({"kiev": "Kyiv", "kyiv": "Kyiv", "st. petersburg": "Saint P
                       "st petersburg": "Saint Petersburg", "saint-petersburg": "Saint Petersburg"})
 
 #: organisation surface forms with a common other name (lower-cased) → canonical form
+#: services and platforms that NER sometimes takes for people ("said on Twitter")
+PLATFORMS = frozenset("twitter facebook instagram telegram youtube tiktok linkedin whatsapp weibo wechat vkontakte".split())
+
 ORG_ALIASES = {
     "kremlin": "Kremlin",
     "u.n.": "UN", "united nations": "United Nations",

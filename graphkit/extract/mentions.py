@@ -7,13 +7,14 @@ is a place; a name with a job title beside it is a person; venues are places.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..names import acronym_of, clean_surface, fold, given_compatible, person_compatible, split_person, translit
 from ..records import LocalEntity
-from .lexicon import (CAPITALS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
+from .lexicon import (CAPITALS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
 
@@ -140,19 +141,34 @@ def _split_hyphen_pairs(mentions: list[Mention]) -> list[Mention]:
 
 
 def _relabel(mentions: list[Mention]) -> list[Mention]:
-    """Document-level type voting: a name that is a person elsewhere in the document is a person."""
+    """Document-level type voting: a name that is a person elsewhere in the document is a person;
+    a one-word name tagged PERSON once but a place or organisation more often is not."""
     full = [m for m in mentions if m.label == "Person" and len(m.text.split()) > 1]
     person_keys = {translit(m.text) for m in full} | {translit(split_person(m.text)[1]) for m in full}
     person_tokens = {translit(t) for m in full for t in m.text.split()}
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        votes.setdefault(translit(m.text), Counter())[m.label] += 1
     out = []
     for m in mentions:
         key = translit(m.text)
-        if m.label != "Person" and key in person_keys and _looks_like_person_name(m.text):
+        low = fold(m.text)
+        evidence = bool(m.title) or bool(m.evidence & {"appos", "speaker-label", "title"})
+        if low in PLATFORMS:
+            m.label = "Organization"
+        elif m.label != "Person" and key in person_keys and _looks_like_person_name(m.text) \
+                and low not in COUNTRIES and low not in CAPITALS and votes[key]["Person"] + 1 >= votes[key][m.label]:
             m.label = "Person"
-        elif m.label == "Person" and len(m.text.split()) == 1 and key not in person_tokens and not m.title:
-            low = fold(m.text)
+        elif m.label == "Person" and len(m.text.split()) == 1 and key not in person_tokens and not evidence:
             if low in COUNTRIES or low in CAPITALS or low in PLACE_ALIASES:
                 m.label = "Place"
+            else:
+                other = votes[key].most_common()
+                best = next((lab for lab, n in other if lab != "Person" and n > votes[key]["Person"]), None)
+                if best:
+                    m.label = best
+        elif m.label == "Organization" and len(m.text.split()) == 1 and (low in CAPITALS or low in COUNTRIES):
+            m.label = "Place"
         if m.label == "Person" and not _looks_like_person_name(m.text):
             continue
         out.append(m)

@@ -1,3 +1,226 @@
-"""(in progress)"""
-def find_quotes(ctx, turns):
-    return []
+"""Direct quotations and their speakers: '"…," said X', 'X said: "…"', '"…," the Kremlin spokesman
+said' (a title resolved to its holder), quotes split by their attribution, multi-paragraph
+quotes, curly and straight marks, a closing mark whose opening is missing, and transcript turns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..records import QuoteRec
+from .context import Context
+from .events import _resolve_pronoun
+from .lexicon import SPEECH_VERBS
+from .transcript import Turn
+
+__all__ = ["find_quotes", "quote_spans"]
+
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_CLOSE = {"”", "»"}
+_MAX_TURN_CHARS = 2000
+
+
+@dataclass
+class _Q:
+    start: int      # character offsets of the quoted text (marks excluded)
+    end: int
+    open_mark: bool
+    close_mark: bool
+    para: int
+
+
+def quote_spans(text: str) -> list[_Q]:
+    """Quoted stretches of ``text``, paragraph by paragraph; unbalanced marks are repaired the way
+    news copy uses them (a paragraph left open continues into the next one that opens again)."""
+    out: list[_Q] = []
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    carry: _Q | None = None
+    for pi, (ps, pe) in enumerate(paras):
+        para = text[ps:pe]
+        opened: int | None = None
+        opened_by = ""
+        first_event = True
+        for k, ch in enumerate(para):
+            pos = ps + k
+            straight = ch == '"'
+            if straight:
+                is_open = opened is None
+            elif ch in _OPEN and not (ch == "“" and opened is not None and opened_by == "„"):
+                is_open = True
+            elif ch in _CLOSE or (ch == "“" and opened_by == "„"):
+                is_open = False
+            elif ch == "‘" and (k == 0 or not para[k - 1].isalnum()) and opened is None:
+                is_open, opened_by = True, "‘"
+            elif ch == "’" and opened_by == "‘" and (k + 1 == len(para) or not para[k + 1].isalnum()):
+                is_open = False
+            else:
+                continue
+            if is_open:
+                if carry is not None and first_event and k <= 1:
+                    # a multi-paragraph quote: this paragraph re-opens the one left open
+                    opened = pos + 1
+                    opened_by = ch
+                    first_event = False
+                    continue
+                if carry is not None:
+                    out.append(carry)
+                    carry = None
+                opened, opened_by = pos + 1, ch
+            else:
+                if opened is not None:
+                    start = carry.start if carry is not None else opened
+                    out.append(_Q(start, pos, True, True, pi))
+                    carry = None
+                elif carry is not None:
+                    out.append(_Q(carry.start, pos, True, True, pi))
+                    carry = None
+                elif not out or out[-1].para != pi:
+                    # a closing mark whose opening mark is missing: the quote starts the paragraph
+                    out.append(_Q(ps, pos, False, True, pi))
+                opened, opened_by = None, ""
+            first_event = False
+        if opened is not None:
+            if carry is not None and carry.start < opened:
+                carry = _Q(carry.start, pe, True, False, pi)
+            else:
+                carry = _Q(opened, pe, True, False, pi)
+        elif carry is not None:
+            out.append(carry)
+            carry = None
+    if carry is not None:
+        out.append(carry)
+    return out
+
+
+def _speaker_of_verb(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> str | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            key = ctx.entity_at(chunk, c, "Person")
+            if key:
+                return key
+            for t in c.subtree:  # "Russia's ambassador to Washington, Anatoly Antonov"
+                key = ctx.entity_at(chunk, t, "Person")
+                if key:
+                    return key
+            if c.lower_ in ("he", "she"):
+                return _resolve_pronoun(ctx, chunk, c, sent_idx)
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:  # ", adding: …"
+        return _speaker_of_verb(ctx, chunk, verb.head, sent_idx)
+    return None
+
+
+def _according_to(ctx: Context, chunk: int, sent: Span) -> str | None:
+    for t in sent:
+        if t.lower_ == "according":
+            for c in t.subtree:
+                key = ctx.entity_at(chunk, c, "Person")
+                if key:
+                    return key
+    return None
+
+
+def _attribute(ctx: Context, q: _Q, text: str) -> tuple[str | None, str]:
+    """The speaker of a quote, and which construction named it."""
+    inside = range(q.start, q.end)
+    for ci, (off, doc) in enumerate(ctx.chunks):
+        if not (off <= q.start <= off + len(doc.text)):
+            continue
+        sent_idx = ctx.sent_of_char(q.start)
+        end_sent = ctx.sent_of_char(max(q.start, q.end - 1))
+        candidates: list[tuple[int, Token, str]] = []
+        for si in range(max(0, sent_idx - 1), min(len(ctx.sents), end_sent + 2)):
+            c2, sent = ctx.sents[si]
+            if c2 != ci:
+                continue
+            for t in sent:
+                cpos = off + t.idx
+                if cpos in inside or t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH_VERBS:
+                    continue
+                if cpos >= q.end:
+                    dist, where = cpos - q.end, "after"
+                    between = text[q.end:cpos]
+                    if si > end_sent + 0 and not re.match(r"^[\s”\"’,.»]*$", between[:3]):
+                        continue
+                    if re.search(r"[“\"«]", between):
+                        continue
+                else:
+                    dist, where = q.start - cpos, "before"
+                    between = text[cpos:q.start]
+                    if re.search(r"[”»]", between) or (si < sent_idx and not between.rstrip().endswith((":", ",", "that"))):
+                        continue
+                candidates.append((dist, t, where))
+        for _, verb, where in sorted(candidates, key=lambda c: c[0]):
+            spk = _speaker_of_verb(ctx, ci, verb, ctx.sent_of_char(off + verb.idx))
+            if spk:
+                return spk, f"speech-verb-{where}"
+        _, sent = ctx.sents[sent_idx]
+        spk = _according_to(ctx, ci, sent)
+        if spk:
+            return spk, "according-to"
+        return None, ""
+    return None, ""
+
+
+def _sentence_subject(ctx: Context, sent_idx: int) -> str | None:
+    ci, sent = ctx.sents[sent_idx]
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            for t in c.subtree:
+                key = ctx.entity_at(ci, t, "Person")
+                if key:
+                    return key
+    return None
+
+
+def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
+    """Quotations with speakers; in transcripts every speaker's turn is a quotation too."""
+    text = ctx.document.text
+    out: list[QuoteRec] = []
+    in_turn = [(t.start, t.end) for t in turns]
+    last_speaker: tuple[int, str] | None = None  # (paragraph, speaker) of the previous quote
+    for q in quote_spans(text):
+        if any(s <= q.start < e for s, e in in_turn):
+            continue
+        body = " ".join(text[q.start:q.end].split()).strip(" ,")
+        words = re.findall(r"\w+", body)
+        if len(words) < 2 or not any(c.islower() for c in body):
+            continue
+        speaker, how = _attribute(ctx, q, text)
+        sent_idx = ctx.sent_of_char(q.start)
+        if speaker is None and last_speaker and last_speaker[0] in (q.para, q.para - 1):
+            speaker, how = last_speaker[1], "continues-previous-quote"
+        if speaker is None and len(words) >= 3:
+            speaker = _sentence_subject(ctx, sent_idx)
+            if speaker is None and sent_idx > 0:
+                prev = ctx.sents[sent_idx - 1][1].text
+                if "\n\n" not in prev:
+                    speaker = _sentence_subject(ctx, sent_idx - 1)
+            how = "sentence-subject" if speaker else ""
+        if speaker is None or len(words) < 3 and how.startswith("sentence"):
+            continue
+        last_speaker = (q.para, speaker)
+        out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(sent_idx), pattern=how))
+    out += _turn_quotes(ctx, turns)
+    return out
+
+
+def _turn_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
+    by_name = {}
+    for m in ctx.mentions:
+        if "speaker-label" in m.evidence and m.entity:
+            by_name[m.raw] = m.entity
+    out = []
+    for t in turns:
+        if t.question or not t.name:
+            continue
+        speaker = by_name.get(t.label)
+        body = " ".join(ctx.document.text[t.start:t.end].split())
+        if not speaker or len(body) < 2:
+            continue
+        if len(body) > _MAX_TURN_CHARS:
+            cut = body.rfind(". ", 0, _MAX_TURN_CHARS)
+            body = body[: cut + 1 if cut > 0 else _MAX_TURN_CHARS] + " …"
+        out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(ctx.sent_of_char(t.start)), pattern="transcript-turn"))
+    return out

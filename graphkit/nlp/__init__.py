@@ -30,7 +30,30 @@ def load_nlp(model: str = DEFAULT_MODEL):
             f"spaCy pipeline '{model}' is not installed: pip install {package}"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)
+    if "gk_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        register_components()
+        nlp.add_pipe("gk_paragraphs", before="parser")
     return nlp
+
+
+def register_components() -> None:
+    """Register graphkit's spaCy components once (idempotent)."""
+    from spacy.language import Language
+
+    if Language.has_factory("gk_paragraphs"):
+        return
+
+    @Language.component("gk_paragraphs")
+    def paragraphs(doc):
+        """A line break ends a sentence: headlines, datelines and list items are not run into
+        the next sentence (the parser keeps boundaries that are already set)."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text_with_ws and not tok.is_space:
+                tok.is_sent_start = True
+            elif prev.is_space and "\n" in prev.text:
+                tok.is_sent_start = True
+        return doc
 
 
 def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:

@@ -1,0 +1,91 @@
+"""Date expressions → ISO dates at the precision the text gives, resolved against publication.
+
+"June 16" → "2021-06-16" when the article's year is known (else "--06-16"); "on Saturday" →
+the Saturday before publication (after it, for planned events); "in November 1985" → "1985-11".
+Absolute dates with a year are parsed by python-dateutil; relative ones need a publication date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["resolve_date"]
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MIN_YEAR = 1800
+
+
+def _parse_pub(pub: str | None) -> date | None:
+    if not pub:
+        return None
+    try:
+        return date.fromisoformat(pub[:10])
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, published: str | None, planned: bool = False) -> str | None:
+    """ISO form of the date in ``text`` ("2021-06-16", "2021-06", "1985", "--06-16"), or None."""
+    t = text.lower().replace(",", " ").replace(".", " ")
+    t = re.sub(r"\s+", " ", t).strip()
+    pub = _parse_pub(published)
+    words = t.split()
+    if not words:
+        return None
+    if "today" in words or "tonight" in words or t in ("this morning", "this afternoon", "this evening"):
+        return pub.isoformat() if pub else None
+    if "yesterday" in words or "last night" in t:
+        return (pub - timedelta(days=1)).isoformat() if pub else None
+    if "tomorrow" in words:
+        return (pub + timedelta(days=1)).isoformat() if pub else None
+    year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
+    if year is not None and not (_MIN_YEAR <= year <= (pub.year + 10 if pub else 2100)):
+        year = None  # "June 1400": not a Gregorian year we can trust
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    day = None
+    if month is not None:
+        m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", t)
+        if m and 1 <= int(m.group(1)) <= 31:
+            day = int(m.group(1))
+    weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
+    if month is not None:
+        if year is None and pub is not None and not any(w in ("late", "early", "mid") for w in words) or (
+                year is None and pub is not None):
+            year = pub.year
+            if day is not None:
+                cand = _safe(year, month, day)
+                if cand and not planned and cand > pub + timedelta(days=1) and "next" not in words:
+                    year -= 1
+                elif cand and planned and cand < pub:
+                    year += 1
+            elif not planned and month > pub.month and "next" not in words:
+                year -= 1
+            elif planned and month < pub.month:
+                year += 1
+        if year is None:
+            return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+        if day is not None and _safe(year, month, day):
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return f"{year:04d}-{month:02d}"
+    if weekday is not None and pub is not None:
+        delta = (pub.weekday() - weekday) % 7
+        if "next" in words or planned:
+            ahead = (weekday - pub.weekday()) % 7 or (7 if "next" in words else 0)
+            return (pub + timedelta(days=ahead)).isoformat()
+        if "last" in words and delta == 0:
+            delta = 7
+        return (pub - timedelta(days=delta)).isoformat()
+    if year is not None and len(words) <= 3:
+        return f"{year:04d}"
+    return None
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
