@@ -178,6 +178,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token]) ->
                     continue
             visit(c, depth + 1)
 
+    # "met Sergei Lavrov in Geneva": the parser often hangs the place on the object
+    heads = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj") and c.ent_type_ == "PERSON"]
     for h in heads:
         for c in h.children:
             if (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \

@@ -61,7 +61,7 @@ EVENT_NOUNS = {
     "meeting": "Meeting", "meetings": "Meeting", "encounter": "Meeting", "sidelines": "Meeting",
     "summit": "Summit", "summits": "Summit",
     "talks": "Talks", "talk": "Talks", "negotiations": "Talks", "consultations": "Talks",
-    "conversation": "Call", "call": "Call", "phone": "Call", "videoconference": "Call",
+    "conversation": "Call", "call": "Call", "videoconference": "Call",
     "video-conference": "Call",
     "visit": "Visit", "trip": "Visit", "tour": "Visit",
     "conference": "PressConference", "briefing": "PressConference", "gaggle": "PressConference",

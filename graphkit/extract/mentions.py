@@ -18,7 +18,7 @@ from .lexicon import (CAPITALS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
 
-__all__ = ["Mention", "find_mentions", "cluster_mentions", "entity_key_of"]
+__all__ = ["Mention", "find_mentions", "recover_mentions", "cluster_mentions", "entity_key_of"]
 
 _PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
               "la", "le", "du", "des", "dos", "y", "ben", "abu", "st."}
@@ -116,6 +116,22 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 m.evidence.add("appos")
                 m.title = tp
         out.append(m)
+    # NER sometimes splits a name: "Yury" (ORG) + "Ushakov" (PERSON) with nothing between
+    joined: list[Mention] = []
+    for m in out:
+        prev = joined[-1] if joined else None
+        if prev is not None and m.label == "Person" and prev.end == m.start and prev.ner in ("ORG", "FAC") \
+                and prev.end - prev.start == 1 and _looks_like_person_name(prev.text) \
+                and fold(prev.text) not in COUNTRIES and fold(prev.text) not in DEMONYMS and not prev.text.isupper() \
+                and prev.text.lower() not in TITLE_MODIFIERS and not is_title_head(doc[prev.start]) \
+                and not (prev.start > 0 and doc[prev.start - 1].lower_ in ("of", "for", "to")):
+            m.start, m.char = prev.start, prev.char
+            m.text = clean_surface(doc[m.start:m.end].text)
+            m.raw = m.text if m.title is None else m.raw
+            joined[-1] = m
+            continue
+        joined.append(m)
+    out = joined
     # an organisation or place word inside a person's title ("Secretary of State", "Defense") is
     # part of the title, not a mention; the leading affiliation ("Kremlin spokesman") stays
     kept = []
@@ -124,6 +140,52 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             continue
         kept.append(m)
     return kept
+
+
+def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sent_offsets: list[int]) -> list[Mention]:
+    """Names NER missed: a proper noun equal to the surname of a person the document names in full,
+    and a capitalised name right after a job title ("Deputy Head of ... Dmitry Kozak")."""
+    covered = {(m.chunk, t) for m in mentions for t in range(m.start, m.end)}
+    surnames = {translit(split_person(m.text)[1]) for m in mentions if m.label == "Person" and " " in m.text}
+    found: list[Mention] = []
+    for ci, (off, doc) in enumerate(chunks):
+        sent_of = {}
+        for k, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                sent_of[t] = sent_offsets[ci] + k
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if (ci, i) in covered or tok.pos_ != "PROPN" or not tok.is_title:
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title and (ci, j) not in covered \
+                    and not is_title_head(doc[j]) and doc[j].ent_type_ in ("", "PERSON"):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            text = doc[i:j].text
+            key = translit(doc[j - 1].text)
+            ok = False
+            evidence = set()
+            if j - i == 1 and key in surnames and doc[i].ent_type_ == "":
+                ok, evidence = True, {"known-surname"}
+            elif 2 <= j - i <= 3 and _looks_like_person_name(text):
+                tp = title_before(doc, i)
+                if tp is not None and tp.end == i:
+                    ok, evidence = True, {"title"}
+            if ok:
+                m = Mention(chunk=ci, start=i, end=j, text=clean_surface(text), label="Person", sent=sent_of[i],
+                            char=off + tok.idx, raw=text, ner="RULE", evidence=evidence)
+                if "title" in evidence:
+                    m.title = title_before(doc, i)
+                    m.raw = clean_surface(doc[m.title.start:j].text)
+                found.append(m)
+            i = j
+    return found
 
 
 def _split_hyphen_pairs(mentions: list[Mention]) -> list[Mention]:
@@ -149,6 +211,8 @@ def _relabel(mentions: list[Mention]) -> list[Mention]:
     votes: dict[str, Counter] = {}
     for m in mentions:
         votes.setdefault(translit(m.text), Counter())[m.label] += 1
+    for m in full:  # "Sergei Lavrov" votes for a later bare "Lavrov" being a person
+        votes.setdefault(translit(split_person(m.text)[1]), Counter())["Person"] += 1
     out = []
     for m in mentions:
         key = translit(m.text)

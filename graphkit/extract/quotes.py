@@ -147,7 +147,8 @@ def _attribute(ctx: Context, q: _Q, text: str) -> tuple[str | None, str]:
                 else:
                     dist, where = q.start - cpos, "before"
                     between = text[cpos:q.start]
-                    if re.search(r"[”»]", between) or (si < sent_idx and not between.rstrip().endswith((":", ",", "that"))):
+                    lead = between.rstrip(" \n“\"«‘")
+                    if re.search(r"[”»]", between) or (si < sent_idx and not lead.endswith((":", ",", "that"))):
                         continue
                 candidates.append((dist, t, where))
         for _, verb, where in sorted(candidates, key=lambda c: c[0]):

@@ -1,0 +1,19 @@
+"""Build a DocRecord from a small text, for construction-level tests."""
+from __future__ import annotations
+
+from graphkit.config import BuildOptions
+from graphkit.pipeline import parse_records
+from graphkit.records import DocRecord, Document
+
+
+def record(text: str, published: str | None = "2022-01-12") -> DocRecord:
+    doc = Document(id="t.txt", text=text, title="t", published=published)
+    return next(parse_records([doc], BuildOptions(cache=False)))
+
+
+def names(rec: DocRecord, etype: str = "Person") -> set[str]:
+    return {e.name for e in rec.entities if e.type == etype}
+
+
+def name_of(rec: DocRecord, key: str | None) -> str | None:
+    return None if key is None else rec.entity(key).name

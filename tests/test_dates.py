@@ -1,0 +1,20 @@
+"""Date expressions resolved against publication, at the text's precision."""
+import pytest
+
+from graphkit.extract.dates import resolve_date
+
+
+@pytest.mark.parametrize("text,pub,planned,want", [
+    ("on Saturday", "2021-11-01", False, "2021-10-30"),
+    ("June 16", "2021-11-01", False, "2021-06-16"),
+    ("June 16", None, False, "--06-16"),
+    ("in November 1985", None, False, "1985-11"),
+    ("today", "2022-01-10", False, "2022-01-10"),
+    ("yesterday", "2022-01-10", False, "2022-01-09"),
+    ("January 10", "2021-12-30", True, "2022-01-10"),
+    ("next Monday", "2022-02-03", True, "2022-02-07"),
+    ("Wednesday", None, False, None),
+    ("June 1400", None, False, "--06"),
+])
+def test_resolve(text, pub, planned, want):
+    assert resolve_date(text, pub, planned) == want

@@ -1,0 +1,60 @@
+"""Events: attendees from the parse, places, dates resolved against publication, planned or held."""
+from helpers import name_of, record
+
+
+def events(rec):
+    return [({name_of(rec, p) for p in e.participants}, {name_of(rec, l) for l in e.locations}, e.date, e.planned, e.kind)
+            for e in rec.events]
+
+
+def test_x_met_y_in_place_on_weekday():
+    rec = record("Antony Blinken met Sergei Lavrov in Geneva on Friday.", published="2022-01-24")
+    people, places, date, planned, _ = events(rec)[0]
+    assert people == {"Antony Blinken", "Sergei Lavrov"}
+    assert places == {"Geneva"}
+    assert date == "2022-01-21" and not planned
+
+
+def test_x_and_y_met_with_month_year():
+    rec = record("In November 1985, Ronald Reagan and Mikhail Gorbachev met in Geneva.")
+    people, places, date, _, _ = events(rec)[0]
+    assert people == {"Ronald Reagan", "Mikhail Gorbachev"} and date == "1985-11"
+
+
+def test_talks_between_x_and_y():
+    rec = record("Talks between Wendy Sherman and Sergei Ryabkov began in Geneva on January 10.",
+                 published="2022-01-11")
+    assert any(p >= {"Wendy Sherman", "Sergei Ryabkov"} and d == "2022-01-10" for p, _, d, _, _ in events(rec))
+
+
+def test_possessive_meeting_with():
+    rec = record("Emmanuel Macron's meeting with Vladimir Putin lasted five hours.")
+    assert any(p == {"Emmanuel Macron", "Vladimir Putin"} for p, *_ in events(rec))
+
+
+def test_phone_call_is_a_call():
+    rec = record("Jake Sullivan held a phone call with Nikolai Patrushev yesterday.", published="2021-11-20")
+    p, _, d, _, kind = events(rec)[0]
+    assert p == {"Jake Sullivan", "Nikolai Patrushev"} and kind == "Call" and d == "2021-11-19"
+
+
+def test_planned_meeting():
+    rec = record("Olaf Scholz will meet Vladimir Putin in Moscow next week.")
+    assert any(planned for *_, planned, _ in events(rec))
+
+
+def test_visit_during_which_she_met():
+    rec = record("Victoria Nuland arrived in Moscow on Monday. During her visit, she met with "
+                 "Yury Ushakov and Dmitry Kozak.", published="2021-10-14")
+    assert any({"Victoria Nuland", "Yury Ushakov", "Dmitry Kozak"} <= p for p, *_ in events(rec))
+
+
+def test_speaker_of_reported_meeting_is_not_an_attendee():
+    rec = record("Dmitry Peskov said that Joe Biden and Vladimir Putin met in Geneva.")
+    for p, *_ in events(rec):
+        assert "Dmitry Peskov" not in p
+
+
+def test_negated_attendance_is_no_event():
+    rec = record("Xi Jinping did not attend the summit in Rome.")
+    assert not rec.events

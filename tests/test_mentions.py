@@ -1,0 +1,35 @@
+"""Mentions and within-document resolution: one entity per person, titles and possessives stripped."""
+from helpers import names, record
+
+
+def test_surname_joins_full_name_and_titles_are_not_names():
+    rec = record("Russian Foreign Minister Sergei Lavrov arrived in Vienna on Monday. "
+                 "Lavrov's aides said the trip was short. Later, Lavrov flew home.")
+    assert "Sergei Lavrov" in names(rec)
+    assert not any("Minister" in n or n.endswith("'s") for n in names(rec))
+    lavrov = next(e for e in rec.entities if e.name == "Sergei Lavrov")
+    assert "Lavrov" in lavrov.forms
+    assert "Russian Foreign Minister Sergei Lavrov" in lavrov.titled_forms
+
+
+def test_ambiguous_bare_surname_joins_nobody():
+    rec = record("National Security Adviser Jake Sullivan spoke first. Ambassador John Sullivan "
+                 "listened. Sullivan then left the room.")
+    people = names(rec)
+    assert {"Jake Sullivan", "John Sullivan"} <= people
+    assert "Sullivan" not in people
+
+
+def test_hyphenated_pair_names_two_people():
+    rec = record("Joe Biden called Vladimir Putin on Tuesday. The Putin-Biden talks lasted an hour.")
+    assert names(rec) == {"Joe Biden", "Vladimir Putin"}
+
+
+def test_country_tagged_as_person_becomes_place():
+    rec = record("Officials in Kiev said the talks in Geneva would go on. Kiev wants guarantees.")
+    assert "Kiev" not in names(rec)
+
+
+def test_spelling_variants_in_one_document_join():
+    rec = record("Sergey Ryabkov met the envoy. Later Sergei Ryabkov said the talks were hard.")
+    assert len([n for n in names(rec) if "Ryabkov" in n]) == 1

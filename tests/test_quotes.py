@@ -1,0 +1,41 @@
+"""Quotes: each attribution construction, mark style and repair."""
+from helpers import name_of, record
+
+
+def quotes(rec):
+    return [(name_of(rec, q.speaker), q.text) for q in rec.quotes]
+
+
+def test_said_x_after_quote():
+    rec = record("Sergei Lavrov spoke in Geneva. “We have no plans to attack anyone,” said Sergei Lavrov.")
+    assert ("Sergei Lavrov", "We have no plans to attack anyone") in quotes(rec)
+
+
+def test_x_said_colon_before_quote_straight_marks():
+    rec = record('Antony Blinken said: "We are on a clearer path to understanding each other."')
+    assert quotes(rec)[0][0] == "Antony Blinken"
+
+
+def test_split_quote_keeps_speaker():
+    rec = record('"The talks were frank," Wendy Sherman said. "We made no promises."')
+    qs = quotes(rec)
+    assert [s for s, _ in qs] == ["Wendy Sherman", "Wendy Sherman"]
+
+
+def test_multi_paragraph_quote_is_one_quotation():
+    rec = record("Wendy Sherman told reporters:\n\n“The first point is simple.\n\n“The second point is harder.”")
+    texts = [t for _, t in quotes(rec)]
+    assert any("first point" in t and "second point" in t for t in texts)
+
+
+def test_missing_opening_mark():
+    rec = record("Dmitry Peskov spoke on Monday.\n\nContacts will continue at every level,” Dmitry Peskov said.")
+    assert any(s == "Dmitry Peskov" and t.startswith("Contacts will continue") for s, t in quotes(rec))
+
+
+def test_transcript_turns_are_quotes():
+    rec = record("Press Briefing by Press Secretary Jen Psaki\n\nMS. PSAKI: Good afternoon, everyone. "
+                 "We have a lot to cover today.\n\nQ Thanks, Jen. Is a call planned?\n\n"
+                 "MS. PSAKI: Nothing to announce yet on that front.")
+    qs = quotes(rec)
+    assert len(qs) == 2 and all(s == "Jen Psaki" for s, _ in qs)

@@ -1,0 +1,52 @@
+"""Roles: one test per construction, so a regression names what it broke."""
+from helpers import name_of, record
+
+
+def titles(rec, person):
+    return {r.title for r in rec.roles if name_of(rec, r.person) == person}
+
+
+def test_prenominal_title_with_affiliation():
+    rec = record("Kremlin spokesman Dmitry Peskov told reporters the call went well.")
+    assert "spokesman" in titles(rec, "Dmitry Peskov")
+    role = next(r for r in rec.roles if name_of(rec, r.person) == "Dmitry Peskov")
+    assert name_of(rec, role.org) == "Kremlin"
+
+
+def test_apposition_after_name():
+    rec = record("Dmitry Peskov, the press secretary of the Russian president, spoke on Friday.")
+    assert any("press secretary" in t for t in titles(rec, "Dmitry Peskov"))
+
+
+def test_apposition_before_name():
+    rec = record("The talks were opened by the Italian Prime Minister, Mario Draghi, in Rome.")
+    assert any("Prime Minister" in t for t in titles(rec, "Mario Draghi"))
+
+
+def test_copular_clause():
+    rec = record("Nikolai Patrushev is the secretary of Russia's Security Council.")
+    assert any("secretary" in t.lower() for t in titles(rec, "Nikolai Patrushev"))
+
+
+def test_relative_clause():
+    rec = record("Sergei Ryabkov, who is deputy foreign minister, led the Russian side.")
+    assert any("deputy foreign minister" in t.lower() for t in titles(rec, "Sergei Ryabkov"))
+
+
+def test_list_of_officials():
+    rec = record("The delegation, including Chief of the General Staff Valery Gerasimov and "
+                 "Deputy Secretary of State Wendy Sherman, arrived on Monday.")
+    assert any("Chief of the General Staff" in t for t in titles(rec, "Valery Gerasimov"))
+    assert any("Deputy Secretary of State" in t for t in titles(rec, "Wendy Sherman"))
+
+
+def test_military_ranks_are_not_part_of_title_or_name():
+    rec = record("Deputy Defense Minister Col. Gen. Alexander Fomin attended the consultations.")
+    assert any("Deputy Defense Minister" in t for t in titles(rec, "Alexander Fomin"))
+
+
+def test_title_used_as_name_resolves_to_its_holder():
+    rec = record("Kremlin spokesman Dmitry Peskov spoke to reporters. "
+                 "\"The talks were useful,\" the Kremlin spokesman said.")
+    q = rec.quotes[0]
+    assert name_of(rec, q.speaker) == "Dmitry Peskov"
