@@ -314,31 +314,42 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
 
 
 def _merge_events(events: list[Event], doc_of: list, same_doc: bool) -> list[Event]:
-    out: list[Event] = []
-    out_doc: list = []
-    for e, d in zip(events, doc_of):
-        target = None
-        for k in range(len(out) - 1, -1, -1):
-            if same_doc and out_doc[k] != d:
+    """Merge compatible event mentions until nothing changes. Candidates share an attendee
+    (an index keeps this linear in practice on large corpora); within a document only."""
+    alive = list(range(len(events)))
+    changed = True
+    while changed:
+        changed = False
+        by_person: dict[int, list[int]] = defaultdict(list)
+        for i in alive:
+            for p in events[i].participants:
+                by_person[p].append(i)
+        merged_into: dict[int, int] = {}
+        for i in alive:
+            if i in merged_into:
                 continue
-            if _merge_ok(out[k], e, same_doc):
-                target = out[k]
-                break
-        if target is None:
-            out.append(e)
-            out_doc.append(d)
-            continue
-        target.participants |= e.participants
-        target.locations |= e.locations
-        target.orgs |= e.orgs
-        target.date = _best_date([target.date, e.date])
-        target.date_text = target.date_text or e.date_text
-        target.planned = target.planned and e.planned
-        target.sources += [s for s in e.sources if s not in target.sources]
-        target.triggers |= e.triggers
-        if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
-            target.kind = e.kind
-    return out
+            cands = sorted({j for p in events[i].participants for j in by_person[p]
+                            if j > i and j not in merged_into and (not same_doc or doc_of[j] == doc_of[i])})
+            for j in cands:
+                if _merge_ok(events[i], events[j], same_doc):
+                    _absorb_event(events[i], events[j])
+                    merged_into[j] = i
+                    changed = True
+        alive = [i for i in alive if i not in merged_into]
+    return [events[i] for i in alive]
+
+
+def _absorb_event(target: Event, e: Event) -> None:
+    target.participants |= e.participants
+    target.locations |= e.locations
+    target.orgs |= e.orgs
+    target.date = _best_date([target.date, e.date])
+    target.date_text = target.date_text or e.date_text
+    target.planned = target.planned and e.planned
+    target.sources += [s for s in e.sources if s not in target.sources]
+    target.triggers |= e.triggers
+    if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
+        target.kind = e.kind
 
 
 _KIND_RANK = {"Summit": 0, "Visit": 1, "Call": 1, "PressConference": 1, "Meeting": 2, "Talks": 3, "Other": 4}

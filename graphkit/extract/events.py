@@ -28,6 +28,8 @@ _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", 
                   "scheduled", "forthcoming", "expected"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer"}
+_NAMED_EVENT_WORDS = {"week", "forum", "summit", "conference", "congress", "festival", "expo", "games",
+                      "olympics", "assembly", "convention", "symposium", "dialogue"}
 
 
 def _left_persons(ctx: Context, chunk: int, verb: Token) -> list[str]:
@@ -69,6 +71,9 @@ def _kind_of(tok: Token) -> str | None:
         return None
     if low in ("delegation", "delegations"):
         return "Meeting"
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT") and low in _NAMED_EVENT_WORDS \
+            and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
+        return "Summit" if low == "summit" else "Other"  # "the Russian Energy Week", "... Women's Forum"
     if low in ("session", "forum", "dialogue", "ceremony", "interview", "tour", "trip", "sidelines"):
         return None
     return EVENT_NOUNS.get(low) or EVENT_NOUNS.get(lemma)
@@ -93,18 +98,30 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
 
 
 def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
-    """The person a singular pronoun most plausibly means: the latest person named as a subject
-    in this or the previous two sentences (else the latest person named at all)."""
-    best = None
-    for m in sorted(ctx.mentions, key=lambda m: (m.sent, m.char)):
-        if m.entity is None or ctx.entity(m.entity).type != "Person":
+    """The person a singular pronoun most plausibly means: the nearest sentence first (this one
+    before the pronoun, then the two before it), a grammatical subject before any other mention."""
+    for si in (sent_idx, sent_idx - 1, sent_idx - 2):
+        if si < 0:
+            break
+        cands = [m for m in ctx.mentions if m.sent == si and m.entity and ctx.entity(m.entity).type == "Person"
+                 and not (si == sent_idx and m.chunk == chunk and m.start >= tok.i)]
+        if not cands:
             continue
-        if m.sent > sent_idx or m.sent < sent_idx - 2:
-            continue
-        if m.sent == sent_idx and m.chunk == chunk and m.start >= tok.i:
-            continue
-        best = m.entity
-    return best
+        doc = ctx.chunks[chunk][1]
+
+        def is_subject(m) -> bool:
+            if m.start < 0 or m.chunk != chunk:
+                return False
+            return any(doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(m.start, m.end))
+
+        def is_possessor(m) -> bool:
+            return m.start >= 0 and m.chunk == chunk and m.end < len(doc) and doc[m.end].tag_ == "POS"
+
+        focus = [m for m in cands if is_possessor(m)] if (si == sent_idx and tok.lower_ in ("his", "her")) else []
+        subjects = [m for m in cands if is_subject(m)]
+        best = max(focus or subjects or cands, key=lambda m: (m.char, m.start))
+        return best.entity
+    return None
 
 
 def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]:
@@ -153,56 +170,71 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
     return out
 
 
-def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token]) -> tuple[list[str], list[str], list[str]]:
-    places: list[str] = []
+def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
+                      visit: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """The place(s), organisation(s) and date expression(s) attached to an event word: the
+    nearest ones in the parse, not descending into other event words or clauses."""
+    preps = _PLACE_PREPS | ({"to"} if visit else set())
+    found_places: list[tuple[int, str]] = []
+    found_dates: list[tuple[int, str]] = []
     orgs: list[str] = []
-    dates: list[str] = []
-    seen: set[int] = set()
+    seen: set[int] = {h.i for h in heads}
 
-    def visit(t: Token, depth: int) -> None:
-        if t.i in seen or depth > 6:
+    def visit_tok(t: Token, depth: int) -> None:
+        if t.i in seen or depth > 5:
             return
         seen.add(t.i)
+        if _kind_of(t) is not None and depth > 1:
+            return  # another event's words carry their own place and date
         key = ctx.entity_at(chunk, t)
-        if key:
-            etype = ctx.entity(key).type
-            if etype == "Place" and key not in places:
-                places.append(key)
+        if key and ctx.entity(key).type == "Place":
+            found_places.append((depth, key))
+            # "Villa La Grange, a mansion in Geneva, Switzerland": the venue's city is the same place
+            for c in t.subtree:
+                if c.i != t.i and c.i not in seen and c.dep_ in ("appos", "pobj", "conj", "npadvmod", "compound") \
+                        and c.i - t.i < 12:
+                    k2 = ctx.entity_at(chunk, c)
+                    if k2 and k2 != key and ctx.entity(k2).type == "Place":
+                        found_places.append((depth, k2))
         if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
             span = next((e for e in doc.ents if e.start == t.i), None)
-            if span is not None and span.text not in dates:
-                dates.append(span.text)
+            if span is not None:
+                found_dates.append((depth, span.text))
         for c in t.children:
-            if c.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "nsubj", "dobj", "conj", "cc", "punct") and depth > 0:
-                if not (c.dep_ == "conj" and t.ent_type_ in ("GPE", "LOC", "FAC")):
-                    continue
-            visit(c, depth + 1)
+            if c.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "nsubj", "dobj", "cc", "punct", "acl"):
+                continue
+            if c.dep_ == "conj" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
+                continue
+            visit_tok(c, depth + 1)
 
     # "met Sergei Lavrov in Geneva": the parser often hangs the place on the object
-    heads = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj") and c.ent_type_ == "PERSON"]
-    for h in heads:
+    anchors = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj") and c.ent_type_ == "PERSON"]
+    for h in anchors:
         for c in h.children:
-            if (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
-                    or (c.ent_type_ == "DATE"):
-                visit(c, 1)
+            if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
+                    or c.ent_type_ == "DATE":
+                visit_tok(c, 1)
         if h.dep_ in ("relcl", "advcl") and h.head.ent_type_ == "DATE":
             span = next((e for e in doc.ents if e.start <= h.head.i < e.end), None)
-            if span is not None and span.text not in dates:
-                dates.append(span.text)
+            if span is not None:
+                found_dates.append((0, span.text))
     for h in heads:
         for c in h.children:
-            if c.dep_ == "compound":
-                key = ctx.entity_at(chunk, c)
-                if key and ctx.entity(key).type == "Organization" and key not in orgs:
-                    orgs.append(key)
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
+            cands = [c] + ([g for g in c.children] if c.dep_ == "prep" and c.lower_ == "of" else [])
+            for g in cands:
+                if g.dep_ in ("compound", "pobj"):
                     key = ctx.entity_at(chunk, g)
                     if key and ctx.entity(key).type == "Organization" and key not in orgs:
                         orgs.append(key)
-    # a city names the place better than its country ("Geneva, Switzerland")
-    cities = [p for p in places if ctx.entity(p).name.lower() not in COUNTRIES]
-    return (cities or places), orgs, dates
+    places: list[str] = []
+    if found_places:
+        # the nearest attachment wins; a city names the place better than its country
+        cities = [(d, k) for d, k in found_places if ctx.entity(k).name.lower() not in COUNTRIES]
+        pool = cities or found_places
+        best = min(d for d, _ in pool)
+        places = list(dict.fromkeys(k for d, k in pool if d <= best + 1))
+    dates = [t for _, t in sorted(found_dates, key=lambda x: x[0])]
+    return places, orgs, list(dict.fromkeys(dates))
 
 
 def _is_negated(tok: Token) -> bool:
@@ -261,8 +293,14 @@ def find_events(ctx: Context) -> list[EventRec]:
                 # "Putin and Biden held talks", "said at a news conference", "on the sidelines of"
                 h = tok.head
                 path = [tok]
+                if any(c.dep_ == "poss" and c.lower_ not in ("their", "our", "its") for c in tok.children):
+                    h = tok  # "his meeting with EU leaders": the possessor is the attendee, not the outer subject
                 while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and len(path) < 4 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
                     path.append(h)
+                    if h.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ not in ("their", "our", "its") for c in h.children):
+                        # "his attendance at the summit": the possessor attended
+                        participants += _objects(ctx, chunk, h, sent_idx)
+                        break
                     h = h.head
                 if h.pos_ in ("VERB", "AUX") and (tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr")
                                                   or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
@@ -288,7 +326,7 @@ def find_events(ctx: Context) -> list[EventRec]:
             participants = list(dict.fromkeys(p for p in participants if p))
             if not participants:
                 continue
-            places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads)
+            places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
             planned = _planned(tok, gov)
             date = None
             date_text = None

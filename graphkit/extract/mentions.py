@@ -106,6 +106,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 aff_end = tp.affiliation_span[1] if tp.affiliation_span and tp.affiliation_span[0] == tp.start else tp.start
                 title_ranges.append((tp.start, aff_end, tp.end))
             # hyphenated pair of names ("Putin-Biden talks") is split below, at document level
+        if label == "Place" and re.fullmatch(r"[A-Z]+-?\d+", text):
+            label = m.label = "Organization"  # "G7", "G20" are groups, not places
         if label != "Person" and _is_venue(text):
             label = m.label = "Place"
         if label != "Person" and len(text.split()) <= 4 and _looks_like_person_name(text) \
@@ -221,7 +223,7 @@ def _relabel(mentions: list[Mention]) -> list[Mention]:
         if low in PLATFORMS:
             m.label = "Organization"
         elif m.label != "Person" and key in person_keys and _looks_like_person_name(m.text) \
-                and low not in COUNTRIES and low not in CAPITALS and votes[key]["Person"] + 1 >= votes[key][m.label]:
+                and low not in COUNTRIES and low not in CAPITALS and low not in PLACE_ALIASES:
             m.label = "Person"
         elif m.label == "Person" and len(m.text.split()) == 1 and key not in person_tokens and not evidence:
             if low in COUNTRIES or low in CAPITALS or low in PLACE_ALIASES:

@@ -2,6 +2,8 @@
 and bare titles used as names ("the Kremlin spokesman said") resolved to their holder."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..names import fold
@@ -121,9 +123,12 @@ def find_roles(ctx: Context) -> list[RoleRec]:
 
 
 def title_heads_of(title: str) -> set[str]:
+    """The head noun(s) of a title: "press secretary of the President" → {"secretary", "spokes"}."""
     low = fold(title)
-    heads = {w for w in low.split() if w in _HEAD_WORDS}
-    if any(s in low for s in _SPOKES):
+    main = re.split(r"\b(?:of|for|to|at|in|on|with)\b", low)[0].split()
+    words = [w for w in main if w in _HEAD_WORDS]
+    heads = {words[-1]} if words else set()
+    if any(s in " ".join(main) for s in _SPOKES):
         heads.add("spokes")
     return heads
 
@@ -153,7 +158,7 @@ def resolve_title_references(ctx: Context, roles: list[RoleRec]) -> None:
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[0].isupper():
                 continue
             left = tok.left_edge.i
-            if doc[left].lower_ not in ("the", "this") and tok.dep_ != "compound":
+            if doc[left].lower_ not in ("the", "this") or tok.dep_ in ("compound", "amod"):
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.lower_ != "spokesman":
                 continue  # "the president of X" names a role, rarely a back-reference

@@ -104,6 +104,8 @@ def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
         stop += 1
     if stop <= start:
         return None
+    if stop < len(doc) and doc[stop].pos_ in ("VERB", "AUX") and not doc[stop].tag_ == "VBN":
+        return None  # ", the Russian President expressed …" is the next clause's subject, not an appositive
     head_at = next((x for x in range(start, min(stop, start + 5)) if is_title_head(doc[x])), None)
     if head_at is None:
         return None
