@@ -73,6 +73,7 @@ class EventRec:
     planned: bool = False
     sents: list[int] = field(default_factory=list)
     trigger: str = ""
+    refers_to: str | None = None  # "after the summit": the event word whose place and date it shares
 
 
 @dataclass

@@ -47,6 +47,7 @@ class Event:
     planned: bool = True
     sources: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, sentence index)
     triggers: set[str] = field(default_factory=set)
+    refers_to: set[str] = field(default_factory=set)   # "after the summit": event words it follows
     iri: str = ""
 
 
@@ -300,7 +301,7 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
     for rec in records:
         for ev in rec.events:
             e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned,
-                      triggers={ev.trigger})
+                      triggers={ev.trigger}, refers_to={ev.refers_to} if ev.refers_to else set())
             e.participants = {index[(rec.doc_id, k)] for k in ev.participants if (rec.doc_id, k) in index}
             e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
             e.orgs = {index[(rec.doc_id, k)] for k in ev.orgs if (rec.doc_id, k) in index}
@@ -310,7 +311,23 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
                 doc_of.append(rec.doc_id)
     # within documents first (sentences about one meeting), then across documents
     merged = _merge_events(events, doc_of, same_doc=True)
-    return _merge_events(merged, [None] * len(merged), same_doc=False)
+    _inherit_from_referenced(merged)
+    merged = _merge_events(merged, [None] * len(merged), same_doc=False)
+    _inherit_from_referenced(merged)  # the summit may have learnt its date from another article
+    return merged
+
+
+def _inherit_from_referenced(events: list[Event]) -> None:
+    """A press conference "after the summit" takes the summit's place and date (same document)."""
+    for e in events:
+        if not e.refers_to or (e.locations and e.date):
+            continue
+        docs = {d for d, _ in e.sources}
+        for other in events:
+            if other is not e and other.triggers & e.refers_to and docs & {d for d, _ in other.sources}:
+                e.locations = e.locations or set(other.locations)
+                e.date = e.date or other.date
+                break
 
 
 def _merge_events(events: list[Event], doc_of: list, same_doc: bool) -> list[Event]:
@@ -348,6 +365,7 @@ def _absorb_event(target: Event, e: Event) -> None:
     target.planned = target.planned and e.planned
     target.sources += [s for s in e.sources if s not in target.sources]
     target.triggers |= e.triggers
+    target.refers_to |= e.refers_to
     if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
         target.kind = e.kind
 

@@ -28,6 +28,9 @@ _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", 
                   "scheduled", "forthcoming", "expected"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer"}
+_SIDELINES = {"sidelines", "margins", "sideline", "margin"}
+_SEPARATE = {"separate", "respective", "individual", "parallel"}
+_AFTER = {"after", "following", "before", "ahead", "wake"}
 _NAMED_EVENT_WORDS = {"week", "forum", "summit", "conference", "congress", "festival", "expo", "games",
                       "olympics", "assembly", "convention", "symposium", "dialogue"}
 
@@ -124,10 +127,15 @@ def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str
     return None
 
 
+_CLIMB = ("xcomp", "acl", "advcl", "conj", "pcomp", "relcl", "prep", "pobj")
+
+
 def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]:
+    """Persons who are the subject of ``verb``, or of the clause it depends on ("had the
+    opportunity to talk", "said at a news conference following a meeting")."""
     out: list[str] = []
     v = verb
-    for _ in range(4):
+    for _ in range(5):
         subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         for s in subs:
             if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
@@ -138,11 +146,15 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                     out.append(p)
             else:
                 out += _persons_in(ctx, chunk, s)
-        if subs or v.dep_ not in ("xcomp", "acl", "advcl", "conj", "pcomp", "relcl") or v.head is v:
+        if subs or v.dep_ not in _CLIMB or v.head is v:
             break
         v = v.head
-        if v.pos_ == "NOUN" and v.dep_ in ("dobj", "pobj"):  # "had the opportunity to talk"
+        steps = 0
+        while v.pos_ not in ("VERB", "AUX") and v.head is not v and steps < 4:
             v = v.head
+            steps += 1
+        if v.pos_ not in ("VERB", "AUX"):
+            break
     return out
 
 
@@ -184,8 +196,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
         if t.i in seen or depth > 5:
             return
         seen.add(t.i)
-        if _kind_of(t) is not None and depth > 1:
-            return  # another event's words carry their own place and date
+        if _kind_of(t) is not None and depth > 1 and not (t.head.lower_ == "of" and t.head.head.lower_ in _SIDELINES):
+            return  # another event's words carry their own place and date (not "on the sidelines of X in Y")
         key = ctx.entity_at(chunk, t)
         if key and ctx.entity(key).type == "Place":
             found_places.append((depth, key))
@@ -235,6 +247,16 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
         places = list(dict.fromkeys(k for d, k in pool if d <= best + 1))
     dates = [t for _, t in sorted(found_dates, key=lambda x: x[0])]
     return places, orgs, list(dict.fromkeys(dates))
+
+
+def _referenced_event(tok: Token) -> str | None:
+    """"press conferences after the summit" / "in the wake of the summit": the event word it follows."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _AFTER | {"in"}:
+            for g in c.subtree:
+                if g is not c and g.pos_ == "NOUN" and _kind_of(g) and (c.lower_ != "in" or any(x.lower_ == "wake" for x in c.subtree)):
+                    return g.lemma_.lower()
+    return None
 
 
 def _is_negated(tok: Token) -> bool:
@@ -295,8 +317,11 @@ def find_events(ctx: Context) -> list[EventRec]:
                 path = [tok]
                 if any(c.dep_ == "poss" and c.lower_ not in ("their", "our", "its") for c in tok.children):
                     h = tok  # "his meeting with EU leaders": the possessor is the attendee, not the outer subject
-                while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and len(path) < 4 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
+                budget = 4
+                while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and budget > 0 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
                     path.append(h)
+                    if not (h.lower_ in _SIDELINES or (h.pos_ == "NOUN" and _kind_of(h))):
+                        budget -= 1  # "on the sidelines of", another event word: keep climbing
                     if h.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ not in ("their", "our", "its") for c in h.children):
                         # "his attendance at the summit": the possessor attended
                         participants += _objects(ctx, chunk, h, sent_idx)
@@ -341,9 +366,18 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if not date and carry[3]:
                     date, date_text = carry[3][0], carry[3][1]
             found_here.append(tok)
-            events.append(EventRec(kind=kind, name=tok.text, participants=participants, locations=places,
-                                   orgs=orgs, date=date, date_text=date_text, planned=planned,
-                                   sents=[ctx.use(sent_idx)], trigger=tok.lemma_.lower()))
+            refers = _referenced_event(tok) or (_referenced_event(gov) if gov is not None else None)
+            groups = [[p] for p in participants] if any(c.lower_ in _SEPARATE for c in tok.children) else [participants]
+            for group in groups:  # "held separate press conferences": one event each
+                events.append(EventRec(kind=kind, name=tok.text, participants=group, locations=places,
+                                       orgs=orgs, date=date, date_text=date_text, planned=planned,
+                                       sents=[ctx.use(sent_idx)], trigger=tok.lemma_.lower(), refers_to=refers))
+        # a verbless fragment of names right after a list of attendees continues that list (a
+        # sentence splitter broke "... and the ambassador to the United States. Moscow John Sullivan.")
+        if not found_here and events and events[-1].sents[-1] == sent_idx - 1 and events[-1].trigger == "delegation" \
+                and not any(t.pos_ in ("VERB", "AUX") for t in sent) and len(sent) <= 8:
+            extra = [k for t in sent for k in [ctx.entity_at(chunk, t, "Person")] if k]
+            events[-1].participants += [k for k in dict.fromkeys(extra) if k not in events[-1].participants]
         # an event word with a date or place but no named person ("In November 1985, the leaders
         # ... met"): the next sentence's event of the same kind may name the people
         carry = None

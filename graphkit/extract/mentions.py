@@ -176,9 +176,12 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             if j - i == 1 and key in surnames and doc[i].ent_type_ == "":
                 ok, evidence = True, {"known-surname"}
             elif 2 <= j - i <= 3 and _looks_like_person_name(text):
-                tp = title_before(doc, i)
-                if tp is not None and tp.end == i:
-                    ok, evidence = True, {"title"}
+                # the run may begin with the title's last word: "... Administration Dmitry Kozak"
+                for k in range(i, j - 1):
+                    tp = title_before(doc, k)
+                    if tp is not None and tp.end == k:
+                        ok, evidence, i, text = True, {"title"}, k, doc[k:j].text
+                        break
             if ok:
                 m = Mention(chunk=ci, start=i, end=j, text=clean_surface(text), label="Person", sent=sent_of[i],
                             char=off + tok.idx, raw=text, ner="RULE", evidence=evidence)
