@@ -249,6 +249,23 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     return places, orgs, list(dict.fromkeys(dates))
 
 
+def _direct_places(ctx: Context, chunk: int, tok: Token) -> list[str]:
+    """"visited Moscow" (the object is the place) and "Kyiv, where he met ..." (the place the
+    relative clause hangs on)."""
+    out = []
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in ("visit", "tour"):
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                key = ctx.entity_at(chunk, c, "Place")
+                if key:
+                    out.append(key)
+    if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        key = ctx.entity_at(chunk, tok.head, "Place")
+        if key:
+            out.append(key)
+    return out
+
+
 def _referenced_event(tok: Token) -> str | None:
     """"press conferences after the summit" / "in the wake of the summit": the event word it follows."""
     for c in tok.children:
@@ -352,6 +369,7 @@ def find_events(ctx: Context) -> list[EventRec]:
             if not participants:
                 continue
             places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
+            places = _direct_places(ctx, chunk, tok) + [p for p in places if p not in _direct_places(ctx, chunk, tok)]
             planned = _planned(tok, gov)
             date = None
             date_text = None
