@@ -22,6 +22,8 @@ class Context:
     used_sents: set[int] = field(default_factory=set)
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
     _sent_starts: list[int] = field(default_factory=list)
+    _by_sent: dict[int, list[Mention]] | None = None
+    _indexed: int = -1
 
     def __post_init__(self) -> None:
         for ci, (off, doc) in enumerate(self.chunks):
@@ -34,6 +36,8 @@ class Context:
             for t in range(m.start, m.end):
                 self._by_token.setdefault((m.chunk, t), m)
         self._entities = {e.key: e for e in self.entities}
+        # chunk character lengths, computed once: Doc.text rebuilds the whole string on each access
+        self.chunk_len = [len(doc.text) for _, doc in self.chunks]
 
     def entity(self, key: str) -> LocalEntity:
         return self._entities[key]
@@ -61,5 +65,10 @@ class Context:
         return index
 
     def mentions_in_sent(self, index: int, etype: str | None = None) -> list[Mention]:
-        return [m for m in self.mentions if m.sent == index and m.entity
+        if self._by_sent is None or self._indexed != len(self.mentions):
+            self._by_sent = {}
+            for m in self.mentions:
+                self._by_sent.setdefault(m.sent, []).append(m)
+            self._indexed = len(self.mentions)
+        return [m for m in self._by_sent.get(index, ()) if m.entity
                 and (etype is None or self._entities[m.entity].type == etype)]

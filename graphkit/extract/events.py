@@ -106,8 +106,8 @@ def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str
     for si in (sent_idx, sent_idx - 1, sent_idx - 2):
         if si < 0:
             break
-        cands = [m for m in ctx.mentions if m.sent == si and m.entity and ctx.entity(m.entity).type == "Person"
-                 and not (si == sent_idx and m.chunk == chunk and m.start >= tok.i)]
+        cands = [m for m in ctx.mentions_in_sent(si, "Person")
+                 if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i)]
         if not cands:
             continue
         doc = ctx.chunks[chunk][1]

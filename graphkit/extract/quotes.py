@@ -124,7 +124,7 @@ def _attribute(ctx: Context, q: _Q, text: str) -> tuple[str | None, str]:
     """The speaker of a quote, and which construction named it."""
     inside = range(q.start, q.end)
     for ci, (off, doc) in enumerate(ctx.chunks):
-        if not (off <= q.start <= off + len(doc.text)):
+        if not (off <= q.start <= off + ctx.chunk_len[ci]):
             continue
         sent_idx = ctx.sent_of_char(q.start)
         end_sent = ctx.sent_of_char(max(q.start, q.end - 1))
