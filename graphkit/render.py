@@ -73,13 +73,13 @@ def layout(G: nx.Graph, seed: int = 7, iterations: int = 60) -> dict[Any, tuple[
         j = rng.integers(0, n, size=(n, s))
         delta = pos[:, None, :] - pos[j]
         d2 = np.einsum("ijk,ijk->ij", delta, delta) + 1e-3
-        disp = np.einsum("ijk,ij->ik", delta, 1.0 / d2) * (n / s) * 0.25
+        disp = np.einsum("ijk,ij->ik", delta, 1.0 / d2) * (n / s)
         if len(e):
             de = pos[e[:, 0]] - pos[e[:, 1]]
             f = de * np.linalg.norm(de, axis=1, keepdims=True)
             np.add.at(disp, e[:, 0], -f)
             np.add.at(disp, e[:, 1], f)
-        disp -= (pos - side / 2) * 0.02  # weak gravity keeps isolated nodes and small components near
+        disp -= (pos - side / 2) * 0.05  # weak gravity keeps isolated nodes and small components near
         length = np.linalg.norm(disp, axis=1, keepdims=True) + 1e-9
         pos += disp / length * np.minimum(length, step)
         step = max(step * 0.93, 0.02)
