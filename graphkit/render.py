@@ -10,6 +10,8 @@ import html
 import json
 import math
 import os
+import sys
+import types
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -219,7 +221,7 @@ def display(graph: Graph | nx.Graph, title: str = "graphkit graph", focus: str |
     return GraphView(render_html(G, title, physics), height)
 
 
-class _CallableModule(__import__("types").ModuleType):
+class _CallableModule(types.ModuleType):
     # graphkit/__init__.py defines a function render(), but importing this submodule replaces the
     # package attribute with the module; being callable keeps graphkit.render(g, path) working
     # alongside graphkit.render.display(g)
@@ -227,4 +229,4 @@ class _CallableModule(__import__("types").ModuleType):
         return render(graph, path, **kwargs)
 
 
-__import__("sys").modules[__name__].__class__ = _CallableModule
+sys.modules[__name__].__class__ = _CallableModule

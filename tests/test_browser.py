@@ -249,3 +249,27 @@ def test_jupyter_iframe_runs_the_page(browser):
         assert frame is not None and frame.evaluate("gkNetwork.body.data.nodes.length") == 2
     finally:
         page.close()
+
+
+def test_date_and_document_filters(browser, tmp_path):
+    from graphkit.render import render
+
+    G = nx.Graph()
+    G.add_node("p", type="Person", label="Ann Lee", docs=["d1", "d2"])
+    for key, date, doc in (("e1", "2021-12-07", "d1"), ("e2", "2022-01-10", "d2"), ("e3", "--03-01", "d2")):
+        G.add_node(key, type="Event", label=f"talks {key}", date=date, docs=[doc])
+        G.add_edge("p", key, relation="attended", label=f"attended talks {key}", docs=[doc], weight=1)
+    visible = "gkNetwork.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+    with opened(browser, render(G, tmp_path / "d.html")) as o:
+        p = o.page
+        p.fill("#to", "2021")
+        p.dispatch_event("#to", "change")
+        assert p.evaluate(visible) == ["e1", "e3", "p"]
+        p.fill("#to", "")
+        p.fill("#from", "2022-01")
+        p.dispatch_event("#from", "change")
+        assert p.evaluate(visible) == ["e2", "e3", "p"]
+        p.click("#reset")
+        p.select_option("#docfilter", "d1")
+        assert p.evaluate(visible) == ["e1", "p"]
+        assert o.errors == []
