@@ -1,0 +1,275 @@
+"""The page in a real browser (Debian chromium, all network refused): counts, search, panel, XSS, speed."""
+from __future__ import annotations
+
+import importlib.util
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+SCRIPT = "<script>alert(1)</script>"
+
+# DOM position of a node, to click it like a person would
+NODE_XY = """id => { const p = gkNetwork.canvasToDOM(gkNetwork.getPosition(id));
+  const r = document.getElementById('net').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }"""
+INJECTED = "document.querySelectorAll('img, svg, iframe, object, embed, a, form').length"
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    """One headless chromium for the whole session (launching costs more than a test)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pw = sync_api.sync_playwright().start()
+    b = pw.chromium.launch(executable_path=chromium, args=ARGS)
+    yield b
+    b.close()
+    pw.stop()
+
+
+@dataclass
+class Opened:
+    page: object
+    requests: list = field(default_factory=list)  # anything not file:/data:/about: (all refused)
+    errors: list = field(default_factory=list)
+    dialogs: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@contextmanager
+def opened(browser, path: Path, timeout: float = 20.0):
+    """The page loaded with every network request refused, waited until window.gkReady."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    o = Opened(page)
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "about:")):
+            r.continue_()
+        else:
+            o.requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: o.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: o.errors.append(str(e)))
+    page.on("dialog", lambda d: (o.dialogs.append(d.message), d.dismiss()))
+    try:
+        page.goto(Path(path).as_uri())
+        t0 = time.perf_counter()
+        # polled from outside: the page's CSP forbids the eval that wait_for_function uses
+        while not page.evaluate("window.gkReady === true"):
+            assert time.perf_counter() - t0 < timeout, "page never became ready"
+            time.sleep(0.02)
+        o.seconds = page.evaluate("performance.now()") / 1000
+        yield o
+    finally:
+        page.close()
+
+
+def click_node(page, node_id: str) -> None:
+    x, y = page.evaluate(NODE_XY, node_id)
+    page.mouse.click(x, y)
+
+
+def panel_text(page) -> str:
+    return page.evaluate("document.getElementById('panel').textContent")
+
+
+def test_sample_page_offline_counts_search_and_panel(browser, sample_build):
+    from graphkit.project import project
+
+    out, result = sample_build
+    G = project(result.graph)
+    with opened(browser, out / "graph.html") as o:
+        p = o.page
+        assert p.evaluate("gkNetwork.body.data.nodes.length") == G.number_of_nodes()
+        assert p.evaluate("gkNetwork.body.data.edges.length") == G.number_of_edges()
+        lavrov = next(n for n, d in G.nodes(data=True) if d["label"].endswith("Lavrov"))
+        # the real input: type a surname, press Enter
+        p.fill("#search", "lavrov")
+        p.press("#search", "Enter")
+        assert p.evaluate("gkNetwork.getSelectedNodes()") == [lavrov]
+        assert "Lavrov" in p.evaluate("document.querySelector('#panel h2').textContent")
+        # a click on a person with a role shows the sentence it comes from, with its document
+        who = max((n for n, d in G.nodes(data=True) if d["type"] == "Person" and G.degree(n)),
+                  key=lambda n: (G.degree(n), n))
+        assert p.evaluate("q => gkSearch(q)", G.nodes[who]["label"]) == [who]
+        p.evaluate("document.getElementById('panel').textContent = ''")
+        click_node(p, who)
+        assert p.evaluate("gkNetwork.getSelectedNodes()") == [who]
+        text = panel_text(p)
+        a, b, d = next(iter(G.edges(who, data=True)))
+        assert G.nodes[who]["label"] in text and d["evidence"][0][0].split("\n")[0] in text
+        assert d["docs"][0] in text
+        assert o.requests == [] and o.errors == [] and o.dialogs == []
+
+
+def test_filters_never_leave_a_silent_blank(browser, sample_build):
+    out, _ = sample_build
+    with opened(browser, out / "graph.html") as o:
+        p = o.page
+        for cb in p.query_selector_all("#legend input"):
+            cb.uncheck()
+        assert p.evaluate("gkNetwork.body.data.nodes.get({filter: n => !n.hidden}).length") == 0
+        assert "No node matches" in p.inner_text("#empty")
+        p.click("#reset")
+        assert p.evaluate("gkNetwork.body.data.nodes.get({filter: n => !n.hidden}).length") > 0
+        assert not p.is_visible("#empty")
+        assert o.errors == []
+
+
+def hostile_nx() -> nx.Graph:
+    G = nx.Graph()
+    G.add_node("p", type="Person", label=f"John {HOSTILE_NAME} Smith", aliases=["javascript:alert(1)"],
+               roles=[SCRIPT], docs=[f"Title {SCRIPT}"], evidence=[(f"He said {SCRIPT} and {HOSTILE_NAME}", "</script>")],
+               quotes=[("<svg onload=alert(1)>", "javascript:alert(1)")], date="")
+    G.add_node("o", type="Organization", label="<b>Org</b>", aliases=[], roles=[], docs=[], evidence=[], date="")
+    G.add_edge("p", "o", relation="role", label=f"role at {SCRIPT}", labels=[f"role at {SCRIPT}"], weight=1,
+               docs=["javascript:alert(1)"], evidence=[(HOSTILE_NAME, "x")])
+    return G
+
+
+def test_hostile_labels_and_evidence_show_as_text(browser, tmp_path):
+    from graphkit.render import render
+
+    path = render(hostile_nx(), tmp_path / "x.html", title=f"T {SCRIPT}")
+    with opened(browser, path) as o:
+        p = o.page
+        assert p.evaluate("q => gkSearch(q)", "John") == ["p"]
+        text = panel_text(p)
+        for s in (f"John {HOSTILE_NAME} Smith", SCRIPT, "javascript:alert(1)", "<svg onload=alert(1)>", "</script>"):
+            assert s in text
+        click_node(p, "p")
+        p.evaluate("gkShowEdge('e0')")
+        assert f"role at {SCRIPT}" in panel_text(p)
+        p.hover("#search")
+        time.sleep(0.3)
+        assert p.evaluate(INJECTED) == 0 and p.evaluate("document.scripts.length") == 3
+        assert p.title() == f"T {SCRIPT}"
+        assert o.dialogs == [] and o.requests == [] and o.errors == []
+
+
+def test_hostile_corpus_end_to_end(browser, tmp_path):
+    from graphkit.config import BuildOptions
+    from graphkit.pipeline import run_build
+
+    src = tmp_path / "corpus"
+    src.mkdir()
+    (src / f"news {HOSTILE_NAME}.md").write_text(
+        f"---\ntitle: Talks {SCRIPT} <a href=\"javascript:alert(1)\">x</a>\ndate: 2022-01-10\n---\n\n"
+        f"Minister John {HOSTILE_NAME} Smith met Foreign Minister Sergei Lavrov in Geneva on Monday.\n\n"
+        f"Prime Minister Jane {SCRIPT} Doe of France said the talks were useful [link](javascript:alert(1)).\n"
+        f"President Boris Johnson said {HOSTILE_NAME} in London.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_build([src], out, BuildOptions(cache=False))
+    with opened(browser, out / "graph.html") as o:
+        p = o.page
+        assert p.evaluate("gkNetwork.body.data.nodes.length") > 0
+        for q in ("Smith", "Lavrov", "Doe", "Johnson"):
+            if p.evaluate("q => gkSearch(q)", q):
+                click_node(p, p.evaluate("gkNetwork.getSelectedNodes()[0]"))
+        assert p.evaluate(INJECTED) == 0 and p.evaluate("document.scripts.length") == 3
+        assert o.dialogs == [] and o.requests == [] and o.errors == []
+        # the hostile document title reaches the page: shown literally in the panel and the menu
+        title = f'Talks {SCRIPT} <a href="javascript:alert(1)">x</a>'
+        node = p.evaluate("t => gkData.nodes.find(n => n.docs.includes(t)).id", title)
+        p.evaluate("id => gkShowNode(id)", node)
+        assert title in panel_text(p)
+        assert title in p.evaluate("Array.from(document.querySelectorAll('#docfilter option')).map(o => o.textContent)")
+        p.select_option("#docfilter", title)
+        assert p.evaluate(INJECTED) == 0 and o.dialogs == []
+        # whatever hostile text reached the names is shown literally too
+        labels = p.evaluate("gkData.nodes.map(n => n.label)")
+        for lab in labels:
+            if "<" in lab:
+                node = p.evaluate("l => gkData.nodes.find(n => n.label === l).id", lab)
+                p.evaluate("id => gkShowNode(id)", node)
+                assert lab in panel_text(p)
+    assert result.graph is not None
+
+
+def test_screenshot_of_the_seed_graph(browser, request, artifacts):
+    """A picture for a person to look at: tests/artifacts/seed-graph.png."""
+    build = request.getfixturevalue("seeds_build" if SEEDS.is_dir() else "sample_build")
+    out, _ = build
+    with opened(browser, out / "graph.html") as o:
+        p = o.page
+        top = p.evaluate("gkData.nodes.filter(n => n.type === 'Person').sort((a, b) => b.degree - a.degree)[0].id")
+        p.evaluate("id => gkShowNode(id)", top)
+        p.evaluate("id => gkNetwork.selectNodes([id])", top)
+        p.screenshot(path=str(artifacts / "seed-graph.png"))
+        assert o.errors == [] and o.requests == []
+    assert (artifacts / "seed-graph.png").stat().st_size > 10_000
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_html", ROOT / "benchmarks" / "bench_html.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_5000_nodes_interactive_within_5s(browser, tmp_path):
+    from graphkit.render import render
+
+    G = _bench().news_graph(5000)
+    path = render(G, tmp_path / "big.html")
+    with opened(browser, path) as o:
+        assert o.seconds < 5.0, f"interactive after {o.seconds:.1f}s"
+        p = o.page
+        assert p.evaluate("gkNetwork.body.data.nodes.length") == 5000
+        t = time.perf_counter()
+        assert len(p.evaluate("q => gkSearch(q)", G.nodes[sorted(G)[10]]["label"])) == 1
+        assert time.perf_counter() - t < 1.0
+        assert o.errors == [] and o.requests == []
+
+
+def test_jupyter_iframe_runs_the_page(browser):
+    from graphkit.render import display
+
+    page = browser.new_page()
+    try:
+        page.set_content(display(hostile_nx(), height=500)._repr_html_())
+        frame = None
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 10:
+            frame = next((f for f in page.frames if f != page.main_frame), None)
+            if frame is not None and frame.evaluate("window.gkReady === true"):
+                break
+            time.sleep(0.05)
+        assert frame is not None and frame.evaluate("gkNetwork.body.data.nodes.length") == 2
+    finally:
+        page.close()
+
+
+def test_date_and_document_filters(browser, tmp_path):
+    from graphkit.render import render
+
+    G = nx.Graph()
+    G.add_node("p", type="Person", label="Ann Lee", docs=["d1", "d2"])
+    for key, date, doc in (("e1", "2021-12-07", "d1"), ("e2", "2022-01-10", "d2"), ("e3", "--03-01", "d2")):
+        G.add_node(key, type="Event", label=f"talks {key}", date=date, docs=[doc])
+        G.add_edge("p", key, relation="attended", label=f"attended talks {key}", docs=[doc], weight=1)
+    visible = "gkNetwork.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+    with opened(browser, render(G, tmp_path / "d.html")) as o:
+        p = o.page
+        p.fill("#to", "2021")
+        p.dispatch_event("#to", "change")
+        assert p.evaluate(visible) == ["e1", "e3", "p"]
+        p.fill("#to", "")
+        p.fill("#from", "2022-01")
+        p.dispatch_event("#from", "change")
+        assert p.evaluate(visible) == ["e2", "e3", "p"]
+        p.click("#reset")
+        p.select_option("#docfilter", "d1")
+        assert p.evaluate(visible) == ["e1", "p"]
+        assert o.errors == []
