@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="100,1000,5000")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from graphkit.render import render
+    from graphkit.page import render
 
     pw, browser = _browser()
     rows = []

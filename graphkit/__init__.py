@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["build", "load_graph", "run_query", "project", "render", "__version__"]
+__all__ = ["build", "load_graph", "run_query", "project", "render", "display", "__version__"]
 
 
 def build(paths, output=None, **options):
@@ -36,13 +36,20 @@ def run_query(graph, query, params=None):
 
 def project(graph):
     """The networkx view of a graph (entities and events as nodes)."""
-    from .project import project as _project
+    from .projection import project as _project
 
     return _project(graph)
 
 
 def render(graph, path="output/graph.html", **kwargs):
     """Write the interactive HTML page of ``graph``; returns its path."""
-    from .render import render as _render
+    from .page import render as _render
 
     return _render(graph, path, **kwargs)
+
+
+def display(graph, **kwargs):
+    """The interactive page inline in Jupyter: make ``graphkit.display(g)`` a cell's last line."""
+    from .page import display as _display
+
+    return _display(graph, **kwargs)

@@ -143,7 +143,7 @@ def query(query, expr, graph_dir, params, fmt, list_, timeout, html_out):
 def viz(graph_dir, output, focus, hops):
     """Write the interactive, self-contained HTML page of a built graph."""
     from .rdf.io import load_graph
-    from .render import render
+    from .page import render
 
     g = load_graph(graph_dir)
     out = output or (Path(graph_dir) / "graph.html" if Path(graph_dir).is_dir() else Path("graph.html"))

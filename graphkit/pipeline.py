@@ -187,7 +187,7 @@ def _write_outputs(result: BuildResult, res, out: Path, options: BuildOptions, k
     atomic_write(out / "merges.json", json.dumps(res.log, indent=1, ensure_ascii=False, sort_keys=True))
     result.outputs["merges"] = str(out / "merges.json")
     if options.html:
-        from .render import render
+        from .page import render
 
         result.outputs["html"] = str(render(result.graph, out / "graph.html"))
     if cache_dir is not None:  # forget records of documents that are gone from the input

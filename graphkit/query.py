@@ -280,9 +280,9 @@ def _short(s: str) -> str:
 
 def result_to_html(graph_dir, result: QueryResult, path) -> Path:
     """Draw the entities a result names (and the edges between them) as a page."""
-    from .project import project
+    from .projection import project
     from .rdf.io import load_graph
-    from .render import render
+    from .page import render
 
     g = graph_dir if isinstance(graph_dir, Graph) else load_graph(graph_dir)
     G = project(g)

@@ -85,7 +85,7 @@ def panel_text(page) -> str:
 
 
 def test_sample_page_offline_counts_search_and_panel(browser, sample_build):
-    from graphkit.project import project
+    from graphkit.projection import project
 
     out, result = sample_build
     G = project(result.graph)
@@ -139,7 +139,7 @@ def hostile_nx() -> nx.Graph:
 
 
 def test_hostile_labels_and_evidence_show_as_text(browser, tmp_path):
-    from graphkit.render import render
+    from graphkit.page import render
 
     path = render(hostile_nx(), tmp_path / "x.html", title=f"T {SCRIPT}")
     with opened(browser, path) as o:
@@ -219,7 +219,7 @@ def _bench():
 
 
 def test_5000_nodes_interactive_within_5s(browser, tmp_path):
-    from graphkit.render import render
+    from graphkit.page import render
 
     G = _bench().news_graph(5000)
     path = render(G, tmp_path / "big.html")
@@ -234,7 +234,7 @@ def test_5000_nodes_interactive_within_5s(browser, tmp_path):
 
 
 def test_jupyter_iframe_runs_the_page(browser):
-    from graphkit.render import display
+    from graphkit.page import display
 
     page = browser.new_page()
     try:
@@ -252,7 +252,7 @@ def test_jupyter_iframe_runs_the_page(browser):
 
 
 def test_date_and_document_filters(browser, tmp_path):
-    from graphkit.render import render
+    from graphkit.page import render
 
     G = nx.Graph()
     G.add_node("p", type="Person", label="Ann Lee", docs=["d1", "d2"])

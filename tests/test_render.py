@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphkit.render import LAYOUT_THRESHOLD, GraphView, display, graph_data, render, render_html, vis_network_js
+from graphkit.page import LAYOUT_THRESHOLD, GraphView, display, graph_data, render, render_html, vis_network_js
 
 HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(1)>"
 
@@ -99,7 +99,7 @@ def test_empty_graph_renders():
 
 
 def test_rdf_graph_is_projected(sample_build, tmp_path):
-    from graphkit.project import project
+    from graphkit.projection import project
 
     out, result = sample_build
     G = project(result.graph)
@@ -109,7 +109,7 @@ def test_rdf_graph_is_projected(sample_build, tmp_path):
 
 def test_focus_writes_the_ego_graph(sample_build, tmp_path):
     from graphkit.errors import QueryError
-    from graphkit.project import ego, find_nodes, project
+    from graphkit.projection import ego, find_nodes, project
 
     _, result = sample_build
     G = project(result.graph)
@@ -154,10 +154,12 @@ def test_query_html_draws_the_entities_of_a_result(sample_build, tmp_path):
 
 def test_public_api_render_and_jupyter_view(tmp_path):
     import graphkit
-    import graphkit.render as mod
+    import graphkit.page  # noqa: F401 - importing the stage module must not shadow the API
+    import graphkit.projection  # noqa: F401
 
-    p = graphkit.render(hostile_graph(), tmp_path / "api.html")  # still callable once the module is imported
-    assert Path(p).is_file() and mod.display is display
+    p = graphkit.render(hostile_graph(), tmp_path / "api.html")
+    assert Path(p).is_file() and callable(graphkit.project) and not hasattr(graphkit.render, "__path__")
+    assert isinstance(graphkit.display(hostile_graph()), GraphView)
     view = display(hostile_graph(), height=400)
     assert isinstance(view, GraphView)
     h = view._repr_html_()

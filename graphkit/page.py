@@ -1,4 +1,4 @@
-"""networkx → one self-contained, offline HTML page (and a Jupyter view of it); every text escaped.
+"""Page stage: networkx → one self-contained, offline HTML page; every text from documents is escaped.
 
 We render our own Jinja2 template (autoescape on) and inline vis-network from pyvis's package
 data instead of calling pyvis's ``write_html``: its stock template loads CDN assets even with
@@ -10,8 +10,6 @@ import html
 import json
 import math
 import os
-import sys
-import types
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -168,7 +166,7 @@ def render_html(G: nx.Graph, title: str = "graphkit graph", physics: bool | None
 
 
 def _as_nx(graph: Graph | nx.Graph, focus: str | None, hops: int, title: str) -> tuple[nx.Graph, str]:
-    from .project import ego, find_nodes, project
+    from .projection import ego, find_nodes, project
 
     G = project(graph) if isinstance(graph, Graph) else graph
     if focus:
@@ -216,17 +214,6 @@ class GraphView:
 
 def display(graph: Graph | nx.Graph, title: str = "graphkit graph", focus: str | None = None,
             hops: int = 2, height: int = 600, physics: bool | None = None) -> GraphView:
-    """The page for Jupyter: ``graphkit.render.display(g)`` as a cell's last line draws it inline."""
+    """The page for Jupyter: ``graphkit.display(g)`` as a cell's last line draws it inline."""
     G, title = _as_nx(graph, focus, hops, title)
     return GraphView(render_html(G, title, physics), height)
-
-
-class _CallableModule(types.ModuleType):
-    # graphkit/__init__.py defines a function render(), but importing this submodule replaces the
-    # package attribute with the module; being callable keeps graphkit.render(g, path) working
-    # alongside graphkit.render.display(g)
-    def __call__(self, graph, path="output/graph.html", **kwargs):
-        return render(graph, path, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
