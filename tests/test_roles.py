@@ -8,7 +8,7 @@ def titles(rec, person):
 
 def test_prenominal_title_with_affiliation():
     rec = record("Kremlin spokesman Dmitry Peskov told reporters the call went well.")
-    assert "spokesman" in titles(rec, "Dmitry Peskov")
+    assert "Kremlin spokesman" in titles(rec, "Dmitry Peskov")
     role = next(r for r in rec.roles if name_of(rec, r.person) == "Dmitry Peskov")
     assert name_of(rec, role.org) == "Kremlin"
 

@@ -71,6 +71,13 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             break
         k -= 1
     start = k + 1
+    # "the press secretary of the Russian President Vladimir Putin": the name's own title is the
+    # part after the last "of" when that part has a title head ("Chief of the General Staff" has not)
+    for x in range(end - 1, start, -1):
+        if doc[x].lower_ == "of":
+            if is_title_head(doc[end - 1]) and x + 1 < end - 1:
+                start = x + 1
+            break
     while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS):
         start += 1
     if start >= end:
@@ -80,7 +87,8 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
         return None
     # the phrase must end in a title word (head, modifier, or a capitalised part of the title)
     last = doc[end - 1]
-    if not (is_title_head(last) or last.lower_ in TITLE_MODIFIERS or last.is_title or last.is_upper):
+    if not (is_title_head(last) or last.lower_ in TITLE_MODIFIERS or last.is_title or last.is_upper
+            or last.pos_ in ("NOUN", "PROPN")):  # "professor in international relations"
         return None
     return title_from_tokens(doc, start, end)
 
@@ -101,6 +109,8 @@ def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
             break
         if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and t.tag_ != "VBN":
             break
+        if t.ent_type_ == "PERSON" and stop > start:
+            break  # ", Assistant to the President Yury Ushakov": the next person's title, not this one's
         stop += 1
     if stop <= start:
         return None
@@ -142,7 +152,12 @@ def title_from_tokens(doc: Doc, start: int, end: int) -> TitlePhrase:
                     aff = ents[-1].text
                     aff_span = (ents[-1].start, ents[-1].end)
                 break
-    title_toks = [t for t in doc[k:end] if not is_honorific(t)]
+    # the job title keeps organisation words ("National Security Adviser", "White House spokesman")
+    # and drops only a leading country or demonym, which the affiliation already says
+    t0 = start
+    while t0 < end and (country_of(doc[t0].text) or doc[t0].tag_ == "POS") and not is_title_head(doc[t0]):
+        t0 += 1
+    title_toks = [t for t in doc[t0:end] if not is_honorific(t)]
     title = " ".join(t.text for t in title_toks).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
     return TitlePhrase(start=start, end=end, title=title.strip(" ,"), affiliation=aff,
                        affiliation_span=aff_span)
