@@ -221,7 +221,7 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None) -> 
     def work():
         try:
             box["res"] = graph.query(text, initBindings=bindings, initNs=_ns())
-            box["rows"] = [list(r) for r in box["res"]] if box["res"].type == "SELECT" else None
+            box["rows"] = [[_plain(v) for v in r] for r in box["res"]] if box["res"].type == "SELECT" else None
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
             box["err"] = exc
 
@@ -254,13 +254,23 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None) -> 
     return QueryResult(vars=[str(v) for v in res.vars], rows=box["rows"])
 
 
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+
+
+def _plain(v: Any) -> Any:
+    """RDF 1.1 simple literal for xsd:string (Oxigraph spells the datatype, rdflib does not)."""
+    if type(v) is Literal and v.datatype == _XSD_STRING:
+        return Literal(str(v))
+    return v
+
+
 def _neighbours(graph: Graph, q: CannedQuery, person, timeout) -> list[list[Any]]:
     """One-hop rows (?other ?otherName ?event ?eventName ?date) of ``person``, in query order."""
     res = _execute(graph, q.text, {"person": person}, timeout)
     need = ["other", "otherName", "event", "eventName", "date"]
     if res.vars[:5] != need:
         raise QueryError(f"query '{q.name}': a post step needs SELECT {' '.join('?' + v for v in need)} first")
-    return res.rows
+    return [r[:5] for r in res.rows]
 
 
 def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
