@@ -264,36 +264,59 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def _neighbours(graph: Graph, q: CannedQuery, person, timeout) -> list[list[Any]]:
-    """One-hop rows (?other ?otherName ?event ?eventName ?date) of ``person``, in query order."""
-    res = _execute(graph, q.text, {"person": person}, timeout)
-    need = ["other", "otherName", "event", "eventName", "date"]
-    if res.vars[:5] != need:
+_IRI_OK = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
+
+
+def _frontier_query(q: CannedQuery, people: list) -> str:
+    """The one-hop query with ``VALUES ?person {…}`` for a whole BFS frontier: one query per hop.
+
+    The values are IRIs the store itself returned, serialised by rdflib (``n3()``) and checked
+    against the IRI grammar, never user text; user input only ever reaches the start via binding.
+    """
+    for p in people:
+        if not isinstance(p, URIRef) or not _IRI_OK.fullmatch(str(p)):
+            raise QueryError(f"query '{q.name}': cannot follow the non-IRI node {p!r}")
+    m = re.search(r"\bWHERE\s*\{", q.text, re.I)
+    if not m:
+        raise QueryError(f"query '{q.name}': a post step needs a WHERE {{ … }} clause")
+    values = "VALUES ?person { " + " ".join(p.n3() for p in people) + " }\n"
+    return q.text[:m.end()] + "\n  " + values + q.text[m.end():]
+
+
+def _hop(graph: Graph, q: CannedQuery, frontier: list, timeout) -> list[list[Any]]:
+    """Rows (?other ?otherName ?event ?eventName ?date ?person) of every person in ``frontier``."""
+    res = _execute(graph, _frontier_query(q, sorted(frontier)), {}, timeout)
+    need = ["other", "otherName", "event", "eventName", "date", "person"]
+    if res.vars[:6] != need:
         raise QueryError(f"query '{q.name}': a post step needs SELECT {' '.join('?' + v for v in need)} first")
-    return [r[:5] for r in res.rows]
+    order = {p: i for i, p in enumerate(frontier)}
+    # the frontier's order, then the query's: the first link found is the one reported
+    return sorted((r[:6] for r in res.rows), key=lambda r: order.get(r[5], len(order)))
 
 
 def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
     """Breadth-first co-attendance from ``person`` up to ``hops``: who, at which distance, via whom."""
     start, hops = b["person"], int(b.get("hops", Literal(2)).toPython())
-    names = {start: None}
+    seen = {start}
     rows: list[list[Any]] = []
     frontier = [start]
     for h in range(1, max(hops, 0) + 1):
+        if not frontier:
+            break
         nxt = []
-        for p in frontier:
-            for other, oname, ev, evname, date in _neighbours(graph, q, p, timeout):
-                if other in names:
-                    continue
-                names[other] = oname
+        for other, oname, ev, evname, date, via in _hop(graph, q, frontier, timeout):
+            if other not in seen:
+                seen.add(other)
                 nxt.append(other)
-                rows.append([Literal(h), other, oname, p, ev, evname, date])
+                rows.append([Literal(h), other, oname, via, ev, evname, date])
         frontier = nxt
     return QueryResult(vars=["hops", "person", "name", "via", "event", "eventName", "date"], rows=rows)
 
 
 def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
     """Shortest chain of shared events from ``from`` to ``to`` (breadth first, ties by name)."""
+    from .rdf.vocab import SDO
+
     src, dst = b["from"], b["to"]
     limit = int(b.get("maxHops", Literal(6)).toPython())
     back: dict[Any, tuple] = {src: (None, None, None, None, None)}
@@ -302,28 +325,26 @@ def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
     while frontier and dst not in back and depth < limit:
         depth += 1
         nxt = []
-        for p in frontier:
-            for other, oname, ev, evname, date in _neighbours(graph, q, p, timeout):
-                if other not in back:
-                    back[other] = (p, oname, ev, evname, date)
-                    nxt.append(other)
+        for other, oname, ev, evname, date, via in _hop(graph, q, frontier, timeout):
+            if other not in back:
+                back[other] = (via, oname, ev, evname, date)
+                nxt.append(other)
         frontier = nxt
+    cols = ["step", "person", "name", "event", "eventName", "date"]
     if dst not in back:
-        return QueryResult(vars=["step", "person", "name", "event", "eventName", "date"], rows=[])
+        return QueryResult(vars=cols, rows=[])
     chain = []
     node = dst
     while node is not None:
         chain.append((node, back[node]))
         node = back[node][0]
     chain.reverse()
-    from .rdf.vocab import SDO
-
     rows = []
     for i, (node, (_prev, oname, _e, _en, _d)) in enumerate(chain):
-        nxt = chain[i + 1][1] if i + 1 < len(chain) else (None, None, None, None, None)
-        name = oname if oname is not None else graph.value(node, SDO.name)
-        rows.append([Literal(i), node, name, nxt[2], nxt[3], nxt[4]])
-    return QueryResult(vars=["step", "person", "name", "event", "eventName", "date"], rows=rows)
+        link = chain[i + 1][1] if i + 1 < len(chain) else (None, None, None, None, None)
+        name = oname if oname is not None else _plain(graph.value(node, SDO.name))
+        rows.append([Literal(i), node, name, link[2], link[3], link[4]])
+    return QueryResult(vars=cols, rows=rows)
 
 
 _POST = {"ego": _post_ego, "path": _post_path}
