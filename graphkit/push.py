@@ -48,7 +48,7 @@ def push(source: str | os.PathLike | Graph = "output", endpoint: str = "http://1
         parts = [(URIRef(graph_iri), g)]
     else:
         ds = dataset_by_document(g)
-        parts = sorted(((c.identifier, c) for c in ds.contexts() if len(c)), key=lambda x: str(x[0]))
+        parts = sorted(((c.identifier, c) for c in ds.graphs() if len(c)), key=lambda x: str(x[0]))
     result = PushResult()
     for name, part in parts:
         body = part.serialize(format="nt", encoding="utf-8")

@@ -103,8 +103,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(404, b"try /query, /update or /store\n")
         except (SyntaxError, ValueError) as exc:
             self._send(400, f"{exc}\n".encode())
-        except OSError as exc:
-            self._send(500, f"{exc}\n".encode())
+        except Exception as exc:  # noqa: BLE001 - a client gets a status line, never a dropped socket
+            self._send(500, f"{exc.__class__.__name__}: {exc}\n".encode())
 
     def _query(self) -> None:
         params, body = self._params()
@@ -164,7 +164,8 @@ class _Handler(BaseHTTPRequestHandler):
         fmt = _RDF.get(ctype)
         if fmt is None:
             return self._send(415, f"unsupported RDF type {ctype}\n".encode())
-        quads = list(ox.parse(body, format=fmt, to_graph=target))  # parse first: a bad body changes nothing
+        # parse it all first: a bad body changes nothing
+        quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in ox.parse(body, format=fmt)]
         if self.command == "PUT" and existed:
             self.store.clear_graph(target)
         self.store.extend(quads)
