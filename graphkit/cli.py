@@ -151,6 +151,76 @@ def viz(graph_dir, output, focus, hops):
     click.echo(f"wrote {path}")
 
 
+@cli.command()
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Built graph folder (its store, else graph.ttl) to serve.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store PUT/POST/DELETE.")
+def serve(graph_dir, port, writable):
+    """Serve the graph on 127.0.0.1: SPARQL 1.1 Protocol at /query (/update), Graph Store Protocol at /store."""
+    from .serve import make_server
+
+    srv = make_server(graph_dir, port=port, writable=writable)
+    host, real_port = srv.server_address[:2]
+    click.echo(f"SPARQL endpoint http://{host}:{real_port}/query ({'read-write' if writable else 'read-only'}); "
+               f"graph store http://{host}:{real_port}/store; Ctrl-C stops", err=True)
+    try:
+        srv.serve_forever()
+    finally:
+        srv.server_close()
+
+
+@cli.command()
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True)
+@click.option("--endpoint", required=True, help="Graph Store endpoint (e.g. http://127.0.0.1:7878/store), "
+              "or an Update endpoint with --protocol update.")
+@click.option("--graph-iri", help="Put everything in this one named graph instead of one graph per document.")
+@click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True)
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds per HTTP request.")
+def push(graph_dir, endpoint, graph_iri, protocol, timeout):
+    """Send the graph to a SPARQL server; pushing again replaces each document's named graph."""
+    from .push import push as _push
+
+    r = _push(graph_dir, endpoint=endpoint, graph_iri=graph_iri, protocol=protocol, timeout=timeout)
+    click.echo(f"pushed {r.triples:,} triples in {len(r.graphs)} named graph(s) to {endpoint}", err=True)
+
+
+@cli.command()
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True)
+@click.option("--format", "format", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv"]),
+              default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+def export(graph_dir, format, output):
+    """Write the graph as RDF (TriG/N-Quads: a named graph per document), GraphML/GEXF for Gephi, or CSV edges."""
+    from .export import export as _export
+
+    data = _export(graph_dir, format=format, output=output)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        click.echo(f"wrote {data}", err=True)
+
+
+@cli.command()
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True)
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="SHACL shapes to use instead of the contract's.")
+def validate(graph_dir, shapes):
+    """Check the graph against the contract's SHACL shapes; violations are listed by node."""
+    from .validate import validate as _validate
+
+    report = _validate(graph_dir, shapes=shapes)
+    for node, vs in report.by_node().items():
+        click.echo(node)
+        for v in vs:
+            click.echo(f"  {v.severity}: {v.path or '(node)'}: {v.message}")
+    if not report.conforms:
+        click.echo(f"graphkit: {len(report.violations)} violation(s) in {len(report.by_node())} node(s)", err=True)
+        sys.exit(EXIT_FAILURE)
+    click.echo("conforms to the contract", err=True)
+
+
 def main() -> None:
     cli(prog_name="graphkit")
 

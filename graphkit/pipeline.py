@@ -182,6 +182,9 @@ def _write_outputs(result: BuildResult, res, out: Path, options: BuildOptions, k
     from .rdf.io import atomic_write, write_graph
 
     result.outputs["turtle"] = str(write_graph(result.graph, out / "graph.ttl"))
+    from .store import write_store  # the query store: `graphkit query` opens it instead of re-parsing
+
+    result.outputs["store"] = str(write_store(result.graph, out))
     if options.jsonld:
         result.outputs["jsonld"] = str(write_graph(result.graph, out / "graph.jsonld"))
     atomic_write(out / "merges.json", json.dumps(res.log, indent=1, ensure_ascii=False, sort_keys=True))

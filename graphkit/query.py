@@ -8,7 +8,10 @@ Each .rq file starts with a comment header::
 
 A parameter of type ``entity`` accepts any known name or alias and is resolved to the entity's
 IRI (unknown or ambiguous names are errors that list candidates); ``string``, ``date`` and
-``int`` become typed literals. Values reach the engine through ``initBindings``.
+``int`` become typed literals. Values reach the engine through ``initBindings`` (Oxigraph
+substitutions), never through the query text. A header line ``# post: ego`` or ``# post: path``
+declares a Python step over the query's one-hop rows, for what SPARQL cannot bound (N hops,
+shortest path); see ``_POST``.
 """
 from __future__ import annotations
 
@@ -24,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 from .errors import QueryError
 
@@ -48,6 +50,7 @@ class CannedQuery:
     params: tuple[Param, ...]
     text: str
     path: str = ""
+    post: str = ""
 
 
 @dataclass
@@ -65,7 +68,8 @@ def _queries_dir() -> Path:
 
 
 def parse_header(text: str, path: str = "") -> CannedQuery:
-    name = desc = ""
+    """The name, description, parameters and post-step declared in a query's comment header."""
+    name = desc = post = ""
     params = []
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -79,6 +83,8 @@ def parse_header(text: str, path: str = "") -> CannedQuery:
             name = value.strip()
         elif key == "description":
             desc = value.strip()
+        elif key == "post":
+            post = value.strip()
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
             parts += [""] * (5 - len(parts))
@@ -86,7 +92,9 @@ def parse_header(text: str, path: str = "") -> CannedQuery:
                                 default=parts[4] or None))
     if not name:
         name = Path(path).stem
-    return CannedQuery(name=name, description=desc, params=tuple(params), text=text, path=path)
+    if post and post not in _POST:
+        raise QueryError(f"{path or name}: unknown post step '{post}'; known: {', '.join(sorted(_POST))}")
+    return CannedQuery(name=name, description=desc, params=tuple(params), text=text, path=path, post=post)
 
 
 def catalogue() -> list[CannedQuery]:
@@ -108,33 +116,49 @@ def get_query(ref: str) -> CannedQuery:
     raise QueryError(f"no canned query named '{ref}'; known: {names}")
 
 
+_EXACT = """SELECT DISTINCT ?e ?canon ?label ?type WHERE {
+  VALUES ?p { schema:name skos:altLabel } ?e ?p ?label ; a ?type ; schema:name ?canon .
+}"""
+_LABELS = """SELECT ?e ?canon ?label ?type WHERE {
+  ?e a ?type ; schema:name ?canon .
+  { ?e schema:name ?label } UNION { ?e skos:altLabel ?label }
+}"""
+
+
 def resolve_entity(graph: Graph, name: str, rdf_type: URIRef | None = None) -> URIRef:
-    """The entity whose name or alias is ``name`` (case- and accent-insensitive)."""
+    """The entity whose name or alias is ``name`` (case- and accent-insensitive).
+
+    An exact label is looked up through the store's index first; only when that finds nothing is
+    every label of the type folded and compared (accents, case, "the", last names).
+    """
     from .names import fold
-    from .rdf.vocab import RDF, SDO, SKOS
+    from .rdf.vocab import SDO
 
     if name.startswith(("http://", "https://")) and (URIRef(name), None, None) in graph:
         return URIRef(name)
-    want = fold(name)
-    hits: dict[URIRef, str] = {}
-    partial: dict[URIRef, str] = {}
     types = [rdf_type] if rdf_type else [SDO.Person, SDO.Organization, SDO.Place, SDO.Event]
+    hits: dict[URIRef, str] = {}
     for t in types:
-        for s in graph.subjects(URIRef(str(RDF.type)), t):
-            canon = str(graph.value(s, SDO.name) or s)
-            labels = [canon] + [str(a) for a in graph.objects(s, SKOS.altLabel)]
-            folded = [fold(x) for x in labels]
-            if want in folded:
-                hits[s] = canon
-            elif any(want in f.split() or f.endswith(" " + want) for f in folded):
-                partial[s] = canon
-    found = hits or partial
-    if len(found) == 1:
-        return next(iter(found))
-    if not found:
-        raise QueryError(f"no entity is named '{name}'")
-    cands = "; ".join(sorted(set(found.values()))[:12])
-    raise QueryError(f"'{name}' is ambiguous: {cands}; give a fuller name")
+        for e, canon, *_ in _execute(graph, _EXACT, {"label": Literal(name), "type": t}, None).rows:
+            hits[e] = str(canon)
+    if not hits:
+        want = fold(name)
+        partial: dict[URIRef, str] = {}
+        for t in types:
+            for e, canon, label, _ in _execute(graph, _LABELS, {"type": t}, None).rows:
+                f = fold(str(label))
+                if f == want:
+                    hits[e] = str(canon)
+                elif want and (want in f.split() or f.endswith(" " + want)):
+                    partial[e] = str(canon)
+        hits = hits or partial
+    if len(hits) == 1:
+        return next(iter(hits))
+    kind = "person" if rdf_type == SDO.Person else "entity"
+    if not hits:
+        raise QueryError(f"no {kind} is named {name!r}; try `graphkit query profile -p entity=…` with another spelling")
+    cands = "; ".join(sorted(set(hits.values()))[:12])
+    raise QueryError(f"{name!r} is ambiguous: {cands}; give a fuller name")
 
 
 def _bind(graph: Graph, q: CannedQuery, values: dict[str, str]) -> dict[str, Any]:
@@ -177,25 +201,32 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None,
         is_text = bool(re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", query, re.I)) and not query.endswith(".rq")
     q = parse_header(query, "<text>") if is_text else get_query(query)
     bindings = _bind(graph, q, params)
+    if q.post:
+        return _POST[q.post](graph, q, bindings, timeout)
     return _execute(graph, q.text, bindings, timeout)
+
+
+def _ns() -> dict[str, str]:
+    from .rdf.vocab import GK, PROV, SDO, SKOS, XSD as _X
+
+    # plain strings: Oxigraph rejects rdflib Namespace objects as prefixes
+    return {"schema": str(SDO), "prov": str(PROV), "skos": str(SKOS), "xsd": str(_X), "gk": str(GK._NS)}
 
 
 def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None) -> QueryResult:
     from pyparsing import ParseException
 
-    from .rdf.vocab import GK, PROV, SDO, SKOS, XSD as _X
-
-    ns = {"schema": SDO, "prov": PROV, "skos": SKOS, "xsd": _X, "gk": GK._NS}
     box: dict[str, Any] = {}
 
     def work():
         try:
-            box["res"] = graph.query(text, initBindings=bindings, initNs=ns)
-            box["rows"] = [list(r) for r in box["res"]] if box["res"].type == "SELECT" else None
+            box["res"] = graph.query(text, initBindings=bindings, initNs=_ns())
+            box["rows"] = [[_plain(v) for v in r] for r in box["res"]] if box["res"].type == "SELECT" else None
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
             box["err"] = exc
 
     if timeout:
+        # Oxigraph releases the GIL while it evaluates, so the caller regains control on time
         t = threading.Thread(target=work, daemon=True)
         t.start()
         t.join(timeout)
@@ -207,6 +238,12 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None) -> 
         exc = box["err"]
         if isinstance(exc, ParseException):
             raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
+        m = re.search(r"does not contains? variable (\?\w+)", str(exc))
+        if m:  # Oxigraph substitutes bound values only into projected variables
+            raise QueryError(f"bound variable {m[1]} must appear in the SELECT clause") from exc
+        m = re.match(r"error at (\d+):(\d+): (.*)", str(exc)) if isinstance(exc, SyntaxError) else None
+        if m:
+            raise QueryError(f"SPARQL syntax error at line {m[1]}, column {m[2]}: {m[3][:160]}") from exc
         raise QueryError(f"query failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}") from exc
     res = box["res"]
     if res.type == "ASK":
@@ -217,12 +254,108 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None) -> 
     return QueryResult(vars=[str(v) for v in res.vars], rows=box["rows"])
 
 
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+
+
+def _plain(v: Any) -> Any:
+    """RDF 1.1 simple literal for xsd:string (Oxigraph spells the datatype, rdflib does not)."""
+    if type(v) is Literal and v.datatype == _XSD_STRING:
+        return Literal(str(v))
+    return v
+
+
+_IRI_OK = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
+
+
+def _frontier_query(q: CannedQuery, people: list) -> str:
+    """The one-hop query with ``VALUES ?person {…}`` for a whole BFS frontier: one query per hop.
+
+    The values are IRIs the store itself returned, serialised by rdflib (``n3()``) and checked
+    against the IRI grammar, never user text; user input only ever reaches the start via binding.
+    """
+    for p in people:
+        if not isinstance(p, URIRef) or not _IRI_OK.fullmatch(str(p)):
+            raise QueryError(f"query '{q.name}': cannot follow the non-IRI node {p!r}")
+    m = re.search(r"\bWHERE\s*\{", q.text, re.I)
+    if not m:
+        raise QueryError(f"query '{q.name}': a post step needs a WHERE {{ … }} clause")
+    values = "VALUES ?person { " + " ".join(p.n3() for p in people) + " }\n"
+    return q.text[:m.end()] + "\n  " + values + q.text[m.end():]
+
+
+def _hop(graph: Graph, q: CannedQuery, frontier: list, timeout) -> list[list[Any]]:
+    """Rows (?other ?otherName ?event ?eventName ?date ?person) of every person in ``frontier``."""
+    res = _execute(graph, _frontier_query(q, sorted(frontier)), {}, timeout)
+    need = ["other", "otherName", "event", "eventName", "date", "person"]
+    if res.vars[:6] != need:
+        raise QueryError(f"query '{q.name}': a post step needs SELECT {' '.join('?' + v for v in need)} first")
+    order = {p: i for i, p in enumerate(frontier)}
+    # the frontier's order, then the query's: the first link found is the one reported
+    return sorted((r[:6] for r in res.rows), key=lambda r: order.get(r[5], len(order)))
+
+
+def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
+    """Breadth-first co-attendance from ``person`` up to ``hops``: who, at which distance, via whom."""
+    start, hops = b["person"], int(b.get("hops", Literal(2)).toPython())
+    seen = {start}
+    rows: list[list[Any]] = []
+    frontier = [start]
+    for h in range(1, max(hops, 0) + 1):
+        if not frontier:
+            break
+        nxt = []
+        for other, oname, ev, evname, date, via in _hop(graph, q, frontier, timeout):
+            if other not in seen:
+                seen.add(other)
+                nxt.append(other)
+                rows.append([Literal(h), other, oname, via, ev, evname, date])
+        frontier = nxt
+    return QueryResult(vars=["hops", "person", "name", "via", "event", "eventName", "date"], rows=rows)
+
+
+def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
+    """Shortest chain of shared events from ``from`` to ``to`` (breadth first, ties by name)."""
+    from .rdf.vocab import SDO
+
+    src, dst = b["from"], b["to"]
+    limit = int(b.get("maxHops", Literal(6)).toPython())
+    back: dict[Any, tuple] = {src: (None, None, None, None, None)}
+    frontier = [src]
+    depth = 0
+    while frontier and dst not in back and depth < limit:
+        depth += 1
+        nxt = []
+        for other, oname, ev, evname, date, via in _hop(graph, q, frontier, timeout):
+            if other not in back:
+                back[other] = (via, oname, ev, evname, date)
+                nxt.append(other)
+        frontier = nxt
+    cols = ["step", "person", "name", "event", "eventName", "date"]
+    if dst not in back:
+        return QueryResult(vars=cols, rows=[])
+    chain = []
+    node = dst
+    while node is not None:
+        chain.append((node, back[node]))
+        node = back[node][0]
+    chain.reverse()
+    rows = []
+    for i, (node, (_prev, oname, _e, _en, _d)) in enumerate(chain):
+        link = chain[i + 1][1] if i + 1 < len(chain) else (None, None, None, None, None)
+        name = oname if oname is not None else _plain(graph.value(node, SDO.name))
+        rows.append([Literal(i), node, name, link[2], link[3], link[4]])
+    return QueryResult(vars=cols, rows=rows)
+
+
+_POST = {"ego": _post_ego, "path": _post_path}
+
+
 def run(graph_dir: str | os.PathLike | Graph, query: str, params: dict[str, str] | None = None,
         timeout: float | None = None, is_text: bool = False) -> QueryResult:
-    """Load the built graph (folder or file) and run ``query`` on it."""
-    from .rdf.io import load_graph
+    """Open the built graph (its store, else graph.ttl, or an RDF file) and run ``query`` on it."""
+    from .store import open_graph
 
-    g = graph_dir if isinstance(graph_dir, Graph) else load_graph(graph_dir)
+    g = graph_dir if isinstance(graph_dir, Graph) else open_graph(graph_dir)
     return run_query(g, query, params, timeout=timeout, is_text=is_text or None)
 
 
