@@ -68,7 +68,7 @@ def _scalar(v):
 
 def flat_projection(g: Graph) -> nx.Graph:
     """graphkit.project's view with every attribute a scalar, ready for Gephi."""
-    from .project import project
+    from .projection import project
 
     G = project(g)
     H = nx.Graph()

@@ -48,7 +48,7 @@ def test_query_errors_are_one_line_with_exit_code(built):
     proc = gk("query", "-e", "SELECT ?x WHERE { ?x ?y }", "--graph", out)
     assert proc.returncode == 1 and "syntax error at line" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     proc = gk("query", "meetings-of", "--param", "person=Nobody Atall", "--graph", out)
-    assert proc.returncode == 1 and "no entity is named" in proc.stderr
+    assert proc.returncode == 1 and "no person is named" in proc.stderr
 
 
 def test_viz_writes_a_page(built, tmp_path):
