@@ -74,6 +74,7 @@ class EventRec:
     sents: list[int] = field(default_factory=list)
     trigger: str = ""
     refers_to: str | None = None  # "after the summit": the event word whose place and date it shares
+    definite: bool = False        # "the summit", "this meeting": refers back to an event already named
 
 
 @dataclass

@@ -48,6 +48,8 @@ class Event:
     sources: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, sentence index)
     triggers: set[str] = field(default_factory=set)
     refers_to: set[str] = field(default_factory=set)   # "after the summit": event words it follows
+    definite: bool = False                               # named with "the"/"this": a back-reference
+    first_sent: int = 0
     iri: str = ""
 
 
@@ -182,6 +184,8 @@ def _resolve_named(records: list[DocRecord], etype: str, entities: list[Entity],
 
     def keys_of(le: LocalEntity) -> set[str]:
         ks = {entity_key_of(etype, f) for f in le.forms}
+        if etype == "Place":  # "Villa Lagrange" = "Villa La Grange"
+            ks |= {"nospace:" + fold(f).replace(" ", "") for f in le.forms if " " in f.strip()}
         if etype == "Organization":
             for f in le.forms:
                 if f.isupper() and 2 <= len(f) <= 8:
@@ -290,8 +294,9 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
     if same_doc:
         if "delegation" in a.triggers or "delegation" in b.triggers:
             return shared >= 1
+        single = min(len(a.participants), len(b.participants)) == 1
         return shared >= 1 and (shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations)
-                                or min(len(a.participants), len(b.participants)) == 1)
+                                or (single and (a.definite or b.definite or bool(a.triggers & b.triggers))))
     return shared >= 2 and (same_date or bool(a.locations & b.locations))
 
 
@@ -301,7 +306,8 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
     for rec in records:
         for ev in rec.events:
             e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned,
-                      triggers={ev.trigger}, refers_to={ev.refers_to} if ev.refers_to else set())
+                      triggers={ev.trigger}, refers_to={ev.refers_to} if ev.refers_to else set(),
+                      definite=ev.definite, first_sent=min(ev.sents) if ev.sents else 0)
             e.participants = {index[(rec.doc_id, k)] for k in ev.participants if (rec.doc_id, k) in index}
             e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
             e.orgs = {index[(rec.doc_id, k)] for k in ev.orgs if (rec.doc_id, k) in index}
@@ -318,16 +324,30 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
 
 
 def _inherit_from_referenced(events: list[Event]) -> None:
-    """A press conference "after the summit" takes the summit's place and date (same document)."""
+    """Fill a missing place or date from the same document's related event: a press conference
+    "after the summit" or "on the sidelines of the forum" shares its place (both ways) and date;
+    an undated held event at the same place with a shared attendee happened the same day."""
+    by_doc: dict[str, list[Event]] = defaultdict(list)
     for e in events:
-        if not e.refers_to or (e.locations and e.date):
-            continue
+        for d in {d for d, _ in e.sources}:
+            by_doc[d].append(e)
+    for e in events:
         docs = {d for d, _ in e.sources}
-        for other in events:
-            if other is not e and other.triggers & e.refers_to and docs & {d for d, _ in other.sources}:
+        near = [o for d in sorted(docs) for o in by_doc[d] if o is not e]
+        if e.refers_to:
+            # the referenced event: one sharing an attendee first, then the nearest in the text
+            cands = sorted((o for o in near if o.triggers & e.refers_to),
+                           key=lambda o: (not (o.participants & e.participants), abs(o.first_sent - e.first_sent)))
+            for other in cands[:1]:
                 e.locations = e.locations or set(other.locations)
+                other.locations = other.locations or set(e.locations)
                 e.date = e.date or other.date
-                break
+        if not e.date and not e.planned and e.locations:
+            for other in near:
+                if other.date and not other.planned and other.locations & e.locations \
+                        and other.participants & e.participants:
+                    e.date = other.date
+                    break
 
 
 def _merge_events(events: list[Event], doc_of: list, same_doc: bool) -> list[Event]:
@@ -366,6 +386,8 @@ def _absorb_event(target: Event, e: Event) -> None:
     target.sources += [s for s in e.sources if s not in target.sources]
     target.triggers |= e.triggers
     target.refers_to |= e.refers_to
+    target.definite = target.definite and e.definite
+    target.first_sent = min(target.first_sent, e.first_sent)
     if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
         target.kind = e.kind
 

@@ -221,6 +221,9 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
 
     # "met Sergei Lavrov in Geneva": the parser often hangs the place on the object
     anchors = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj") and c.ent_type_ == "PERSON"]
+    # "summit of G7 in London": the place hangs on the "of" complement
+    anchors += [g for h in heads if h.pos_ in ("NOUN", "PROPN") for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for h in anchors:
         for c in h.children:
             if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
@@ -249,6 +252,13 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     return places, orgs, list(dict.fromkeys(dates))
 
 
+def _is_person_possessor(ctx: Context, chunk: int, c: Token) -> bool:
+    """"his meeting", "Nuland's visit" (not "this year's summit", not "their talks")."""
+    if c.dep_ != "poss":
+        return False
+    return c.lower_ in _PRONOUNS or ctx.entity_at(chunk, c, "Person") is not None
+
+
 def _direct_places(ctx: Context, chunk: int, tok: Token) -> list[str]:
     """"visited Moscow" (the object is the place) and "Kyiv, where he met ..." (the place the
     relative clause hangs on)."""
@@ -269,6 +279,12 @@ def _direct_places(ctx: Context, chunk: int, tok: Token) -> list[str]:
 def _referenced_event(tok: Token) -> str | None:
     """"press conferences after the summit" / "in the wake of the summit": the event word it follows."""
     for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":  # "a press conference on the sidelines of the forum"
+            for g in c.children:
+                if g.lower_ in _SIDELINES:
+                    for x in g.subtree:
+                        if x is not g and _kind_of(x):
+                            return x.lemma_.lower()
         if c.dep_ == "prep" and c.lower_ in _AFTER | {"in"}:
             for g in c.subtree:
                 if g is not c and g.pos_ == "NOUN" and _kind_of(g) and (c.lower_ != "in" or any(x.lower_ == "wake" for x in c.subtree)):
@@ -332,14 +348,14 @@ def find_events(ctx: Context) -> list[EventRec]:
                 # "Putin and Biden held talks", "said at a news conference", "on the sidelines of"
                 h = tok.head
                 path = [tok]
-                if any(c.dep_ == "poss" and c.lower_ not in ("their", "our", "its") for c in tok.children):
+                if any(_is_person_possessor(ctx, chunk, c) for c in tok.children):
                     h = tok  # "his meeting with EU leaders": the possessor is the attendee, not the outer subject
                 budget = 4
                 while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and budget > 0 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
                     path.append(h)
                     if not (h.lower_ in _SIDELINES or (h.pos_ == "NOUN" and _kind_of(h))):
                         budget -= 1  # "on the sidelines of", another event word: keep climbing
-                    if h.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ not in ("their", "our", "its") for c in h.children):
+                    if h.pos_ == "NOUN" and any(_is_person_possessor(ctx, chunk, c) for c in h.children):
                         # "his attendance at the summit": the possessor attended
                         participants += _objects(ctx, chunk, h, sent_idx)
                         break
@@ -347,7 +363,10 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if h.pos_ in ("VERB", "AUX") and (tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr")
                                                   or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
                     gov = h
-                    if not _is_negated(h):
+                    if h.lemma_ in SPEECH_VERBS and path[-1].lower_ not in ("at", "during", "in", "on") \
+                            and h.lemma_ not in EVENT_VERBS:
+                        gov = None  # "Following the visit, X said": a speaker, not an attendee
+                    elif not _is_negated(h):
                         participants += _subjects(ctx, chunk, h, sent_idx)
                         participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                                          for p in _persons_in(ctx, chunk, c)]
@@ -389,7 +408,9 @@ def find_events(ctx: Context) -> list[EventRec]:
             for group in groups:  # "held separate press conferences": one event each
                 events.append(EventRec(kind=kind, name=tok.text, participants=group, locations=places,
                                        orgs=orgs, date=date, date_text=date_text, planned=planned,
-                                       sents=[ctx.use(sent_idx)], trigger=tok.lemma_.lower(), refers_to=refers))
+                                       sents=[ctx.use(sent_idx)], trigger=tok.lemma_.lower(), refers_to=refers,
+                                       definite=any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                    for c in tok.children)))
         # a verbless fragment of names right after a list of attendees continues that list (a
         # sentence splitter broke "... and the ambassador to the United States. Moscow John Sullivan.")
         if not found_here and events and events[-1].sents[-1] == sent_idx - 1 and events[-1].trigger == "delegation" \
