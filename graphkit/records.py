@@ -102,6 +102,7 @@ class DocRecord:
     quotes: list[QuoteRec] = field(default_factory=list)
     sentences: dict[int, str] = field(default_factory=dict)  # only sentences that carry evidence
     notes: list[str] = field(default_factory=list)
+    dateline: str | None = None  # LocalEntity key of the dateline city ("MOSCOW (AA) –")
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

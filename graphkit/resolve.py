@@ -49,6 +49,7 @@ class Event:
     triggers: set[str] = field(default_factory=set)
     refers_to: set[str] = field(default_factory=set)   # "after the summit": event words it follows
     definite: bool = False                               # named with "the"/"this": a back-reference
+    dateline: int | None = None                          # the document's dateline city, a last resort
     first_sent: int = 0
     iri: str = ""
 
@@ -312,12 +313,17 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
             e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
             e.orgs = {index[(rec.doc_id, k)] for k in ev.orgs if (rec.doc_id, k) in index}
             e.sources = [(rec.doc_id, s) for s in ev.sents]
+            if rec.dateline and (rec.doc_id, rec.dateline) in index and _recent(e, rec.published):
+                e.dateline = index[(rec.doc_id, rec.dateline)]
             if e.participants:
                 events.append(e)
                 doc_of.append(rec.doc_id)
     # within documents first (sentences about one meeting), then across documents
     merged = _merge_events(events, doc_of, same_doc=True)
     _inherit_from_referenced(merged)
+    for e in merged:  # still no place: the dateline city is where the day's news happened
+        if not e.locations and e.dateline is not None:
+            e.locations = {e.dateline}
     merged = _merge_events(merged, [None] * len(merged), same_doc=False)
     _inherit_from_referenced(merged)  # the summit may have learnt its date from another article
     return merged
@@ -348,6 +354,22 @@ def _inherit_from_referenced(events: list[Event]) -> None:
                         and other.participants & e.participants:
                     e.date = other.date
                     break
+
+
+def _recent(e: Event, published: str | None) -> bool:
+    """Held, and dated within a week of publication (or undated): the dateline's news."""
+    if e.planned:
+        return False
+    if not e.date or not published or e.date.startswith("--"):
+        return True
+    from datetime import date
+
+    try:
+        d = date.fromisoformat(e.date) if len(e.date) == 10 else None
+        p = date.fromisoformat(published)
+    except ValueError:
+        return False
+    return d is not None and abs((p - d).days) <= 7
 
 
 def _merge_events(events: list[Event], doc_of: list, same_doc: bool) -> list[Event]:
@@ -388,6 +410,7 @@ def _absorb_event(target: Event, e: Event) -> None:
     target.refers_to |= e.refers_to
     target.definite = target.definite and e.definite
     target.first_sent = min(target.first_sent, e.first_sent)
+    target.dateline = target.dateline if target.dateline is not None else e.dateline
     if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
         target.kind = e.kind
 

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from ..read import content_hash
 from ..records import DocRecord, Document
 from .context import Context
-from .events import find_events
+from .events import find_dateline, find_events
 from .mentions import Mention, cluster_mentions, find_mentions, recover_mentions
 from .quotes import find_quotes
 from .roles import find_roles, resolve_title_references
@@ -54,4 +54,5 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         quotes=quotes,
         sentences={i: ctx.sent_text(i) for i in sorted(ctx.used_sents)},
         notes=list(document.notes),
+        dateline=find_dateline(ctx),
     )

@@ -42,6 +42,19 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
         return (pub - timedelta(days=1)).isoformat() if pub else None
     if "tomorrow" in words:
         return (pub + timedelta(days=1)).isoformat() if pub else None
+    if pub is not None:  # "earlier this month", "last year", "next month"
+        if re.search(r"\bthis month\b", t):
+            return f"{pub.year:04d}-{pub.month:02d}"
+        if re.search(r"\blast month\b", t):
+            y, m = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+            return f"{y:04d}-{m:02d}"
+        if re.search(r"\bnext month\b", t):
+            y, m = (pub.year, pub.month + 1) if pub.month < 12 else (pub.year + 1, 1)
+            return f"{y:04d}-{m:02d}"
+        if re.search(r"\bthis year\b", t) and not any(w in _MONTHS for w in words):
+            return f"{pub.year:04d}"
+        if re.search(r"\blast year\b", t):
+            return f"{pub.year - 1:04d}"
     year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
     if year is not None and not (_MIN_YEAR <= year <= (pub.year + 10 if pub else 2100)):
         year = None  # "June 1400": not a Gregorian year we can trust
@@ -53,8 +66,7 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
             day = int(m.group(1))
     weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
     if month is not None:
-        if year is None and pub is not None and not any(w in ("late", "early", "mid") for w in words) or (
-                year is None and pub is not None):
+        if year is None and pub is not None:
             year = pub.year
             if day is not None:
                 cand = _safe(year, month, day)

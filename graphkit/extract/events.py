@@ -10,16 +10,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import EventRec
+import re
+
 from .context import Context
 from .dates import resolve_date
-from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, SPEECH_VERBS
+from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS
 
-__all__ = ["find_events"]
+__all__ = ["find_events", "find_dateline"]
 
 _PARTICIPANT_PREPS = {"with", "between", "among", "by", "including", "alongside", "of", "to"}
 _PLACE_PREPS = {"in", "at", "on", "inside", "during", "near", "outside"}
 _NEEDS_PERSON_OBJECT = {"call", "phone", "telephone", "host", "receive", "welcome", "greet", "talk",
-                        "discuss", "negotiate", "confer"}
+                        "discuss", "negotiate", "confer", "speak", "consult", "debrief"}
 _GOVERNING = {"hold", "have", "attend", "conduct", "join", "host", "organize", "organise", "convene",
               "chair", "participate", "take", "give", "begin", "start", "open", "close", "end",
               "resume", "launch", "plan", "schedule", "prepare", "arrange", "propose", "agree", "accompany"}
@@ -27,7 +29,7 @@ _PLANNED_MARKS = {"will", "shall", "'ll"}
 _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", "proposed", "new", "potential",
                   "scheduled", "forthcoming", "expected"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-_WITH_ONLY = {"discuss", "talk", "negotiate", "confer"}
+_WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
 _SEPARATE = {"separate", "respective", "individual", "parallel"}
 _AFTER = {"after", "following", "before", "ahead", "wake"}
@@ -56,6 +58,10 @@ def _kind_of(tok: Token) -> str | None:
     if tok.pos_ == "VERB":
         if lemma == "attend":
             return "Meeting"
+        if lemma in ("tell", "speak", "brief", "talk", "say") and _press_audience(tok):
+            return "PressConference"  # "told reporters", "speaking to journalists", "briefed the press"
+        if lemma == "brief":
+            return None
         return EVENT_VERBS.get(lemma)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -80,6 +86,16 @@ def _kind_of(tok: Token) -> str | None:
     if low in ("session", "forum", "dialogue", "ceremony", "interview", "tour", "trip", "sidelines"):
         return None
     return EVENT_NOUNS.get(low) or EVENT_NOUNS.get(lemma)
+
+
+def _press_audience(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.lower_ in PRESS_AUDIENCES:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+            if any(g.lower_ in PRESS_AUDIENCES for g in c.children):
+                return True
+    return False
 
 
 def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True) -> list[str]:
@@ -292,6 +308,42 @@ def _referenced_event(tok: Token) -> str | None:
     return None
 
 
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s",
+                       re.MULTILINE)
+
+
+def find_dateline(ctx: Context) -> str | None:
+    """The city of a news dateline ("MOSCOW (AA) – ...", "GENEVA, Switzerland — ..."), if the
+    first paragraphs start with one and it names a place the document knows."""
+    text = ctx.document.text
+    for m in _DATELINE.finditer(text[:2000]):
+        city = m.group(1).strip()
+        for mention in ctx.mentions:
+            if mention.entity and mention.char == m.start(1) and ctx.entity(mention.entity).type == "Place":
+                return mention.entity
+        key = next((e.key for e in ctx.entities if e.type == "Place" and e.name.lower() == city.lower()), None)
+        if key:
+            return key
+    return None
+
+
+def _anaphoric_place(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
+    """"met there", "in the city", "in the capital": the latest city named before."""
+    wants = any(c.lower_ == "there" and c.dep_ == "advmod" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            g.lower_ in ("city", "capital") and any(d.lower_ in ("the", "that") for d in g.children)
+            for g in c.children) for c in tok.children)
+    if not wants:
+        return []
+    for si in range(sent_idx, max(-1, sent_idx - 4), -1):
+        places = [m for m in ctx.mentions_in_sent(si, "Place")
+                  if ctx.entity(m.entity).name.lower() not in COUNTRIES
+                  and not (si == sent_idx and m.chunk == chunk and m.start >= tok.i)]
+        if places:
+            return [max(places, key=lambda m: m.char).entity]
+    return []
+
+
 def _is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -327,7 +379,7 @@ def find_events(ctx: Context) -> list[EventRec]:
             participants: list[str] = []
             if tok.pos_ == "VERB":
                 lemma = tok.lemma_.lower()
-                if lemma in SPEECH_VERBS and lemma not in EVENT_VERBS:
+                if lemma in SPEECH_VERBS and lemma not in EVENT_VERBS and kind != "PressConference":
                     continue
                 subj = _subjects(ctx, chunk, tok, sent_idx)
                 if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
@@ -337,7 +389,12 @@ def find_events(ctx: Context) -> list[EventRec]:
                     objs = _objects(ctx, chunk, tok, sent_idx)
                 if lemma in ("meet", "talk", "confer") and len(subj) + len(objs) < 2:
                     subj += _left_persons(ctx, chunk, tok)
-                if lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2:
+                by_phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
+                    g.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for g in c.children)
+                    for c in tok.children)
+                if kind == "PressConference":
+                    objs = []
+                elif lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2 and not (by_phone and subj):
                     continue
                 if lemma == "visit" and not objs and not subj:
                     continue
@@ -364,12 +421,16 @@ def find_events(ctx: Context) -> list[EventRec]:
                                                   or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
                     gov = h
                     if h.lemma_ in SPEECH_VERBS and path[-1].lower_ not in ("at", "during", "in", "on") \
-                            and h.lemma_ not in EVENT_VERBS:
+                            and h.lemma_ not in EVENT_VERBS and not (path[-1] is tok and tok.dep_ == "dobj"):
                         gov = None  # "Following the visit, X said": a speaker, not an attendee
                     elif not _is_negated(h):
                         participants += _subjects(ctx, chunk, h, sent_idx)
                         participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                                          for p in _persons_in(ctx, chunk, c)]
+                        if h.lemma_ in ("tell", "inform", "brief", "assure", "warn") and path[-1].lower_ in ("in", "at", "during"):
+                            # "Lavrov told Putin in a televised meeting": the one told was there too
+                            participants += [p for c in h.children if c.dep_ in ("dobj", "dative")
+                                             for p in _persons_in(ctx, chunk, c)]
                         if h.lemma_ in ("accompany", "attend", "join"):
                             participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
                     else:
@@ -389,6 +450,9 @@ def find_events(ctx: Context) -> list[EventRec]:
                 continue
             places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
             places = _direct_places(ctx, chunk, tok) + [p for p in places if p not in _direct_places(ctx, chunk, tok)]
+            if not places:
+                places = _anaphoric_place(ctx, chunk, tok, sent_idx) or (
+                    _anaphoric_place(ctx, chunk, gov, sent_idx) if gov is not None else [])
             planned = _planned(tok, gov)
             date = None
             date_text = None
@@ -397,6 +461,9 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if date:
                     date_text = dt
                     break
+            if date is None and not planned and sent_idx == 0 and published and \
+                    ctx.sent_text(0).strip() == ctx.document.title.strip():
+                date, date_text = published, "(headline)"  # a headline's event is the day's news
             group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
             if carry and carry[0] == sent_idx - 1 and carry[1] == group:
                 places = places or carry[2]

@@ -16,6 +16,7 @@ __all__ = [
     "PLACE_ALIASES",
     "ORG_ALIASES",
     "PLATFORMS",
+    "PRESS_AUDIENCES",
     "SPOKES_TITLES",
     "country_of",
 ]
@@ -76,7 +77,11 @@ EVENT_VERBS = {
     "talk": "Talks", "negotiate": "Talks", "discuss": "Talks",
     "call": "Call", "phone": "Call", "telephone": "Call",
     "visit": "Visit", "travel": "Visit", "tour": "Visit",
+    "speak": "Call", "consult": "Talks", "debrief": "Talks", "brief": "PressConference",
 }
+
+# Audiences that make "told/briefed/spoke to X" a press event of the speaker.
+PRESS_AUDIENCES = frozenset("reporters journalists press media correspondents newsmen".split())
 
 # Words that make a named thing a venue (a Place), not an organisation.
 VENUE_WORDS = frozenset("""
