@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from .records import Document
 
-__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "find_date_line", "SUFFIXES"]
+__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text", "find_date_line", "SUFFIXES"]
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
@@ -48,7 +48,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return clean_text(f"{where}: {self.message}")  # undecodable file names must still print
 
 
 Report = Callable[[Problem], None]
@@ -252,17 +252,27 @@ def _read_jsonl(path: Path, rel: str, report: Report) -> Iterator[Document]:
         report(Problem(str(path), f"{msg} after line {lineno}; earlier lines kept", lineno + 1))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without NULs and with lone surrogates (JSON "\\ud800" escapes, undecodable file
+    names) replaced by U+FFFD: spaCy and every RDF serialiser refuse them."""
+    text = text.replace("\x00", "")
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def _make_document(rel: str, text: str, meta: dict, path: str, fmt: str,
                    notes: tuple[str, ...]) -> Document | None:
-    text = text.replace("\x00", "").strip("\ufeff")
+    text = clean_text(text).strip("\ufeff")
     if not text.strip():
         return None
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    title = str(meta.get("title") or "").strip() or (lines[0][:200] if lines else "")
+    title = clean_text(str(meta.get("title") or "")).strip() or (lines[0][:200] if lines else "")
     published = _iso(meta.get("published") or meta.get("date")) or find_date_line(text)
     url = meta.get("url")
-    return Document(id=rel, text=text, title=title, published=published,
-                    url=str(url) if url else None, path=path, fmt=fmt, notes=notes)
+    return Document(id=clean_text(rel), text=text, title=title, published=published,
+                    url=clean_text(str(url)) if url else None, path=clean_text(path), fmt=fmt, notes=notes)
 
 
 def _iso(value) -> str | None:
