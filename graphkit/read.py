@@ -15,7 +15,7 @@ import json
 import os
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,6 +24,8 @@ from .records import Document
 
 __all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text", "find_date_line", "SUFFIXES"]
 
+#: longest document read in one piece: spaCy's own default max_length; longer ones are split
+MAX_DOC_CHARS = 1_000_000
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 _MONTHS = (
@@ -154,7 +156,7 @@ def read_file(path: str | os.PathLike, root: str | os.PathLike | None = None,
     if doc is None:
         report(Problem(str(path), "empty document (no text)"))
         return
-    yield doc
+    yield from _split_long(doc, report)
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
@@ -245,8 +247,10 @@ def _read_jsonl(path: Path, rel: str, report: Report) -> Iterator[Document]:
                 doc_id = str(obj.get("id") or f"line-{lineno}")
                 meta = {k: obj.get(k) for k in ("title", "published", "url") if obj.get(k)}
                 doc = _make_document(f"{rel}#{doc_id}", _newlines(text), meta, f"{path}#{doc_id}", "jsonl", ())
-                if doc is not None:
-                    yield doc
+                if doc is None:
+                    report(Problem(str(path), "empty document (no text), line skipped", lineno))
+                    continue
+                yield from _split_long(doc, report)
     except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
         msg = "truncated or corrupt gzip" if not isinstance(exc, PermissionError) else "permission denied"
         report(Problem(str(path), f"{msg} after line {lineno}; earlier lines kept", lineno + 1))
@@ -273,6 +277,22 @@ def _make_document(rel: str, text: str, meta: dict, path: str, fmt: str,
     url = meta.get("url")
     return Document(id=clean_text(rel), text=text, title=title, published=published,
                     url=clean_text(str(url)) if url else None, path=clean_text(path), fmt=fmt, notes=notes)
+
+
+def _split_long(doc: Document, report: Report) -> Iterator[Document]:
+    # extraction holds every parsed chunk of a document at once (~130 MB per million characters),
+    # so a huge document is read as several parts of at most MAX_DOC_CHARS, cut at paragraphs
+    if len(doc.text) <= MAX_DOC_CHARS:
+        yield doc
+        return
+    from .nlp import chunk_text
+
+    parts = list(chunk_text(doc.text, MAX_DOC_CHARS))
+    report(Problem(doc.path, f"very long document ({len(doc.text):,} characters): read as {len(parts)} "
+                             f"parts of at most {MAX_DOC_CHARS:,}", skipped=False))
+    for k, (_, text) in enumerate(parts, 1):
+        yield replace(doc, id=f"{doc.id}#part{k}", text=text, title=f"{doc.title} (part {k} of {len(parts)})",
+                      path=f"{doc.path}#part{k}")
 
 
 def _iso(value) -> str | None:
