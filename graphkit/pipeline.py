@@ -6,7 +6,7 @@ import os
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -15,7 +15,7 @@ from rdflib import Graph
 from . import __version__
 from .config import EXTRACTOR_VERSION, BuildOptions
 from .errors import InputError, LockedError
-from .read import Problem, clean_text, read_documents
+from .read import Problem, clean_document, read_documents
 from .records import DocRecord, Document
 
 __all__ = ["BuildResult", "run_build", "parse_records", "cache_key"]
@@ -60,10 +60,8 @@ def parse_records(docs: Iterable[Document], options: BuildOptions,
 
     def tuples() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for n, doc in enumerate(docs):
-            text = clean_text(doc.text)  # the reader did this already; API callers may not have
-            if text != doc.text:
-                doc = replace(doc, text=text)
-            pieces = list(chunk_text(text))
+            doc = clean_document(doc)  # the reader did this already; API callers may not have
+            pieces = list(chunk_text(doc.text))
             pending[n] = (doc, [])
             counts[n] = len(pieces)
             for k, (off, piece) in enumerate(pieces):

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from .records import Document
 
-__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text", "find_date_line", "SUFFIXES"]
+__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text", "clean_document", "find_date_line", "SUFFIXES"]
 
 #: longest document read in one piece: spaCy's own default max_length; longer ones are split
 MAX_DOC_CHARS = 1_000_000
@@ -264,6 +264,13 @@ def clean_text(text: str) -> str:
     names) replaced by U+FFFD: spaCy and every RDF serialiser refuse them."""
     text = text.replace("\x00", "")
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def clean_document(doc: Document) -> Document:
+    """``doc`` with :func:`clean_text` applied to every text field (for Documents not made by the reader)."""
+    fields = {k: clean_text(v) for k in ("id", "text", "title", "published", "url", "path")
+              if isinstance(v := getattr(doc, k), str) and clean_text(v) != v}
+    return replace(doc, **fields) if fields else doc
 
 
 def _make_document(rel: str, text: str, meta: dict, path: str, fmt: str,
