@@ -6,6 +6,7 @@ Formats: ``.txt``, ``.md``/``.markdown`` (YAML front matter becomes metadata), `
 
 Decoding: a UTF-8 or UTF-16 byte-order mark is honoured; otherwise UTF-8, then Windows-1252
 when UTF-8 fails, then UTF-8 with U+FFFD replacement characters; the fallback is reported.
+Lone surrogates become U+FFFD; documents over MAX_DOC_CHARS are read as numbered parts.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Hostile and broken input: one warning per problem, the rest is built, exit codes tell cases apart."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -250,3 +251,53 @@ def test_big_document_bounded(tmp_path):
     print(f"\n{size / 1e6:.1f} MB document: {secs:.1f}s, peak RSS {peak:.0f} MB")
     assert rc == EXIT_OK
     assert peak < 3000, peak  # measured ~2.1-2.3 GB whatever the size, from 1 MB to 50 MB
+
+
+_AUDIT = r'''
+import os, sys
+opened = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        opened.append((os.fsdecode(args[0]), args[1], args[2]))
+sys.addaudithook(hook)
+from graphkit.cli import cli
+try:
+    cli(sys.argv[1:], prog_name="graphkit")
+except SystemExit as e:
+    code = e.code
+seen = list(opened)  # before opening the log itself
+with open(os.environ["AUDIT_OUT"], "w") as fh:
+    for path, mode, flags in seen:
+        fh.write(f"{path}\t{mode}\t{flags}\n")
+'''
+
+
+def test_paths_in_documents_are_never_followed(tmp_path):
+    """JSONL ids, front-matter urls and paths pointing elsewhere are never opened, and writes stay in -o."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text("\n".join(json.dumps(x) for x in [
+        {"id": "../../etc/passwd", "text": hostile_corpus.GOOD, "url": "file:///etc/shadow"},
+        {"id": "/tmp/owned-by-graphkit", "text": hostile_corpus.GOOD, "title": "../../../../tmp/owned2"},
+    ]) + "\n")
+    (src / "b.md").write_text("---\nurl: file:///etc/passwd\npath: /etc/passwd\nid: ../../../tmp/owned3\n"
+                              "source: ../../etc/hostname\n---\n" + hostile_corpus.GOOD)
+    out = tmp_path / "out"
+    log = tmp_path / "audit.tsv"
+    script = tmp_path / "audit.py"
+    script.write_text(_AUDIT)
+    p = subprocess.run([sys.executable, str(script), "build", str(src), "-o", str(out), "--no-progress"],
+                       capture_output=True, text=True, cwd=ROOT, env={**os.environ, "AUDIT_OUT": str(log)},
+                       timeout=300)
+    assert p.returncode == EXIT_OK, p.stderr
+    rows = [ln.split("\t") for ln in log.read_text().splitlines()]
+    assert rows
+    for path, mode, flags in rows:
+        assert os.path.realpath(path) not in ("/etc/passwd", "/etc/shadow", "/etc/hostname"), path
+        assert "owned" not in path, path
+        writing = any(c in mode for c in "wax+") or (flags.isdigit() and int(flags) & (os.O_WRONLY | os.O_RDWR))
+        if writing:
+            assert Path(path).resolve().is_relative_to(out.resolve()), f"wrote outside -o: {path}"
+    assert not Path("/tmp/owned-by-graphkit").exists()
+    g = Graph().parse(out / "graph.ttl")
+    assert "file:///etc/shadow" in {str(o) for o in g.objects(None, URIRef("https://schema.org/url"))}
