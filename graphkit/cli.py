@@ -73,8 +73,16 @@ def build(paths, output, model, jobs, batch_size, overrides, no_cache, no_html, 
             if kind in result.outputs:
                 click.echo(f"  wrote {result.outputs[kind]}")
     if result.skipped:
-        click.echo(f"graphkit: {len(result.skipped)} input(s) skipped; see the warnings above", err=True)
+        click.echo(f"graphkit: {_skip_summary(result.skipped)}; see the warnings above", err=True)
         sys.exit(EXIT_PARTIAL)
+
+
+def _skip_summary(skipped) -> str:
+    """'skipped 7 inputs (4 files or folders, 3 parts of JSONL files)': what was left out, counted."""
+    lines = sum(1 for p in skipped if p.line)
+    files = len(skipped) - lines
+    parts = [f"{n} {what}" for n, what in ((files, "files or folders"), (lines, "parts of JSONL files")) if n]
+    return f"skipped {len(skipped)} input{'s' if len(skipped) != 1 else ''} ({', '.join(parts)})"
 
 
 def _progress_bar(flag):

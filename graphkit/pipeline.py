@@ -15,7 +15,7 @@ from rdflib import Graph
 from . import __version__
 from .config import EXTRACTOR_VERSION, BuildOptions
 from .errors import InputError, LockedError
-from .read import Problem, read_documents
+from .read import Problem, clean_document, read_documents
 from .records import DocRecord, Document
 
 __all__ = ["BuildResult", "run_build", "parse_records", "cache_key"]
@@ -45,8 +45,12 @@ def cache_key(doc: Document, model: str) -> str:
 
 
 def parse_records(docs: Iterable[Document], options: BuildOptions,
-                  on_record: Callable[[DocRecord], None] | None = None) -> Iterator[DocRecord]:
-    """Stream Documents through spaCy in batches and yield one DocRecord per document, in order."""
+                  on_record: Callable[[DocRecord], None] | None = None,
+                  on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[DocRecord | None]:
+    """Stream Documents through spaCy in batches and yield one DocRecord per document, in order.
+
+    With ``on_error``, a document whose extraction raises is passed to it and yields None in its
+    place (so one odd document cannot end a build); without it the exception propagates."""
     from .extract import extract_document
     from .nlp import chunk_text, load_nlp
 
@@ -56,6 +60,7 @@ def parse_records(docs: Iterable[Document], options: BuildOptions,
 
     def tuples() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for n, doc in enumerate(docs):
+            doc = clean_document(doc)  # the reader did this already; API callers may not have
             pieces = list(chunk_text(doc.text))
             pending[n] = (doc, [])
             counts[n] = len(pieces)
@@ -70,7 +75,14 @@ def parse_records(docs: Iterable[Document], options: BuildOptions,
         parts.append((off, sdoc))
         if len(parts) == counts[n]:
             del pending[n]
-            rec = extract_document(doc, parts)
+            try:
+                rec = extract_document(doc, parts)
+            except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+                if on_error is None:
+                    raise
+                on_error(doc, exc)
+                yield None
+                continue
             if on_record:
                 on_record(rec)
             yield rec
@@ -108,10 +120,15 @@ def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | N
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         lock = _lock(out)
+        from .rdf.io import remove_stale_temps
+
+        remove_stale_temps(out)  # left by a build that was killed mid-write
     try:
         overrides = load_overrides(options.overrides)
         cache_dir = out / ".cache" / "records" if (out is not None and options.cache) else None
         docs = list(read_documents(paths, on_problem))
+        if not docs:  # raise before writing: an empty graph must not replace a good one
+            raise InputError("nothing usable in the input: no document could be read; earlier outputs are unchanged")
         t_read = time.perf_counter()
         records: list[DocRecord | None] = [None] * len(docs)
         todo: list[tuple[int, Document]] = []
@@ -130,8 +147,11 @@ def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | N
 
                 stream = parse_on_dask([d for _, d in todo], options)
             else:
-                stream = parse_records((d for _, d in todo), options)
+                stream = parse_records((d for _, d in todo), options, on_error=lambda d, exc: on_problem(
+                    Problem(d.path or d.id, f"extraction failed ({exc.__class__.__name__}: {str(exc)[:100]}), skipped")))
             for (i, _), rec in zip(todo, stream):
+                if rec is None:
+                    continue
                 records[i] = rec
                 parsed_words += rec.words
                 if cache_dir:

@@ -6,6 +6,7 @@ Formats: ``.txt``, ``.md``/``.markdown`` (YAML front matter becomes metadata), `
 
 Decoding: a UTF-8 or UTF-16 byte-order mark is honoured; otherwise UTF-8, then Windows-1252
 when UTF-8 fails, then UTF-8 with U+FFFD replacement characters; the fallback is reported.
+Lone surrogates become U+FFFD; documents over MAX_DOC_CHARS are read as numbered parts.
 """
 from __future__ import annotations
 
@@ -15,15 +16,17 @@ import json
 import os
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .records import Document
 
-__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "find_date_line", "SUFFIXES"]
+__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text", "clean_document", "find_date_line", "SUFFIXES"]
 
+#: longest document read in one piece: spaCy's own default max_length; longer ones are split
+MAX_DOC_CHARS = 1_000_000
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 _MONTHS = (
@@ -48,7 +51,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return clean_text(f"{where}: {self.message}")  # undecodable file names must still print
 
 
 Report = Callable[[Problem], None]
@@ -154,7 +157,7 @@ def read_file(path: str | os.PathLike, root: str | os.PathLike | None = None,
     if doc is None:
         report(Problem(str(path), "empty document (no text)"))
         return
-    yield doc
+    yield from _split_long(doc, report)
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
@@ -245,24 +248,59 @@ def _read_jsonl(path: Path, rel: str, report: Report) -> Iterator[Document]:
                 doc_id = str(obj.get("id") or f"line-{lineno}")
                 meta = {k: obj.get(k) for k in ("title", "published", "url") if obj.get(k)}
                 doc = _make_document(f"{rel}#{doc_id}", _newlines(text), meta, f"{path}#{doc_id}", "jsonl", ())
-                if doc is not None:
-                    yield doc
+                if doc is None:
+                    report(Problem(str(path), "empty document (no text), line skipped", lineno))
+                    continue
+                yield from _split_long(doc, report)
     except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
         msg = "truncated or corrupt gzip" if not isinstance(exc, PermissionError) else "permission denied"
         report(Problem(str(path), f"{msg} after line {lineno}; earlier lines kept", lineno + 1))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without NULs and with lone surrogates (JSON "\\ud800" escapes, undecodable file
+    names) replaced by U+FFFD: spaCy and every RDF serialiser refuse them."""
+    text = text.replace("\x00", "")
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def clean_document(doc: Document) -> Document:
+    """``doc`` with :func:`clean_text` applied to every text field (for Documents not made by the reader)."""
+    fields = {k: clean_text(v) for k in ("id", "text", "title", "published", "url", "path")
+              if isinstance(v := getattr(doc, k), str) and clean_text(v) != v}
+    return replace(doc, **fields) if fields else doc
+
+
 def _make_document(rel: str, text: str, meta: dict, path: str, fmt: str,
                    notes: tuple[str, ...]) -> Document | None:
-    text = text.replace("\x00", "").strip("\ufeff")
+    text = clean_text(text).strip("\ufeff")
     if not text.strip():
         return None
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    title = str(meta.get("title") or "").strip() or (lines[0][:200] if lines else "")
+    title = clean_text(str(meta.get("title") or "")).strip() or (lines[0][:200] if lines else "")
     published = _iso(meta.get("published") or meta.get("date")) or find_date_line(text)
     url = meta.get("url")
-    return Document(id=rel, text=text, title=title, published=published,
-                    url=str(url) if url else None, path=path, fmt=fmt, notes=notes)
+    return Document(id=clean_text(rel), text=text, title=title, published=published,
+                    url=clean_text(str(url)) if url else None, path=clean_text(path), fmt=fmt, notes=notes)
+
+
+def _split_long(doc: Document, report: Report) -> Iterator[Document]:
+    # extraction holds every parsed chunk of a document at once (~130 MB per million characters),
+    # so a huge document is read as several parts of at most MAX_DOC_CHARS, cut at paragraphs
+    if len(doc.text) <= MAX_DOC_CHARS:
+        yield doc
+        return
+    from .nlp import chunk_text
+
+    parts = list(chunk_text(doc.text, MAX_DOC_CHARS))
+    report(Problem(doc.path, f"very long document ({len(doc.text):,} characters): read as {len(parts)} "
+                             f"parts of at most {MAX_DOC_CHARS:,}", skipped=False))
+    for k, (_, text) in enumerate(parts, 1):
+        yield replace(doc, id=f"{doc.id}#part{k}", text=text, title=f"{doc.title} (part {k} of {len(parts)})",
+                      path=f"{doc.path}#part{k}")
 
 
 def _iso(value) -> str | None:

@@ -13,7 +13,9 @@ from rdflib import Graph
 from ..errors import InputError, OutputError
 from .vocab import bind_namespaces
 
-__all__ = ["atomic_write", "atomic_path", "write_graph", "load_graph", "JSONLD_CONTEXT"]
+TEMP_SUFFIX = ".tmp"
+
+__all__ = ["atomic_write", "atomic_path", "remove_stale_temps", "write_graph", "load_graph", "JSONLD_CONTEXT"]
 
 #: the compact JSON-LD context: only the prefixes the graph uses, not every bound namespace
 JSONLD_CONTEXT = {
@@ -26,25 +28,70 @@ JSONLD_CONTEXT = {
 }
 
 
+def _default_mode() -> int:
+    mask = os.umask(0)  # the only way to read the umask; done once, at import
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_DEFAULT_MODE = _default_mode()
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one rename,
     so a reader (or a killed build) never sees a half-written file."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     os.close(fd)
     try:
         yield Path(tmp)
+        # mkstemp makes 0600 files: keep the old file's mode, else what a plain open() would give
+        try:
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            mode = _DEFAULT_MODE
+        os.chmod(tmp, mode)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        _fsync_dir(target.parent)  # the rename itself must survive a power cut, not just the data
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(folder: str | os.PathLike) -> int:
+    """Delete temporary files a killed build left in ``folder`` (and its .cache); call under the lock."""
+    n = 0
+    folder = Path(folder)
+    for d in (folder, folder / ".cache" / "records"):
+        if not d.is_dir():
+            continue
+        for f in d.glob(f".*{TEMP_SUFFIX}"):
+            try:
+                f.unlink()
+                n += 1
+            except OSError:
+                pass
+    return n
 
 
 def atomic_write(target: str | os.PathLike, data: str | bytes) -> None:
