@@ -27,6 +27,7 @@ __all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text
 
 #: longest document read in one piece: spaCy's own default max_length; longer ones are split
 MAX_DOC_CHARS = 1_000_000
+_PROJECT_FILES = re.compile(r"(?i)^(readme|license|licence|changelog|contributing|copying|notice)(\.[a-z]+)*$")
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 _MONTHS = (
@@ -107,7 +108,9 @@ def _walk(root: Path, report: Report) -> Iterator[Path]:
         visited.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith("."):
+            if name.startswith(".") or _PROJECT_FILES.match(name):
+                # a corpus folder's README/LICENSE describes the corpus; it is not an article
+                # (name such a file explicitly to read it)
                 continue
             path = Path(dirpath) / name
             if name.lower().endswith(SUFFIXES):

@@ -1,7 +1,7 @@
 """Quality against gold: the sample corpus (always) and the seed corpus (when ../shared is here).
 
-Floors are what the extractor reaches today (a regression fails the build); the issue's targets
-that are not reached yet are listed in the README's quality table, not hidden here.
+The seed floors are the extraction issue's thresholds; the sample's are today's level (it is
+harder: briefings, transcripts, datelines), so a regression fails the build.
 """
 import json
 import subprocess
@@ -11,12 +11,13 @@ import pytest
 from conftest import KGSCORE, SAMPLE_GOLD, SEEDS
 from gold_eval import evaluate
 
-SAMPLE_FLOORS = {"person_recall": 0.95, "person_precision": 0.90, "pair_recall": 0.5, "role_recall": 0.85,
+SAMPLE_FLOORS = {"person_recall": 0.95, "person_precision": 0.90, "pair_recall": 0.6, "role_recall": 0.85,
                  "quote_recall": 0.85}
-# issue 2's thresholds, then floors for issue 3's metrics at today's level
-SEED_FLOORS = {"person_recall": 0.97, "person_precision": 0.95, "place_recall": 0.9, "event_recall": 0.65,
-               "event_date_acc": 0.7, "event_location_acc": 0.85, "pair_recall": 0.75, "pair_precision": 0.8,
-               "role_recall": 0.85, "quote_recall": 0.85}
+# the extraction issue's thresholds (event_recall varies by ±0.04 with the scorer's tie-breaking,
+# which follows Python's string-hash seed; the graph itself is the same every run)
+SEED_FLOORS = {"person_recall": 0.97, "person_precision": 0.95, "place_recall": 0.9, "event_recall": 0.75,
+               "event_date_acc": 0.8, "event_location_acc": 0.75, "pair_recall": 0.75, "pair_precision": 0.8,
+               "role_recall": 0.8, "quote_recall": 0.75}
 
 
 def test_sample_against_its_gold(sample_build):

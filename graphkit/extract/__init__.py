@@ -17,6 +17,12 @@ __all__ = ["extract_document"]
 
 def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRecord:
     """Everything graphkit reads from one document; ``chunks`` are (char offset, Doc) in order."""
+    words = sum(1 for _, doc in chunks for t in doc if not t.is_punct and not t.is_space)
+    alpha = [t for _, doc in chunks for t in doc if t.is_alpha]
+    if len(alpha) >= 40 and sum(t.is_stop for t in alpha) < 0.12 * len(alpha):
+        # English prose is ~40% stopwords; a table, a log, code or another language is not, and
+        # NER on it yields nonsense names en masse: keep the document, extract nothing
+        return _empty_record(document, words, "not English prose (few English function words): nothing extracted")
     mentions: list[Mention] = []
     sent_offset = 0
     offsets = []
@@ -39,7 +45,6 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     resolve_title_references(ctx, roles)
     events = find_events(ctx)
     quotes = find_quotes(ctx, turns)
-    words = sum(1 for _, doc in chunks for t in doc if not t.is_punct and not t.is_space)
     return DocRecord(
         doc_id=document.id,
         title=document.title,
@@ -56,3 +61,9 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         notes=list(document.notes),
         dateline=find_dateline(ctx),
     )
+
+
+def _empty_record(document: Document, words: int, note: str) -> DocRecord:
+    return DocRecord(doc_id=document.id, title=document.title, published=document.published, url=document.url,
+                     path=document.path, content_hash=content_hash(document.text), words=words,
+                     notes=[*document.notes, note])

@@ -58,6 +58,20 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+_JUNK = re.compile(r"://|[/\\+=@_|<>{}\[\]#$%^*~]|^\S+\.\S+\.\S+$|\w\.[a-z]{2,4}$")
+
+
+def _plausible_name(text: str) -> bool:
+    """Not a URL, host name, path, code, table cell or number: what NER mistakes in non-news text."""
+    if len(text) > 80 or not any(c.isalpha() for c in text) or _JUNK.search(text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    if digits and not re.fullmatch(r"[A-Z]{1,4}-?\d{1,3}", text) and (digits * 3 > letters or re.search(r"[a-z]\d", text)):
+        return False  # "Country22", "0,Item0,134.36" (but "G20", "COVID-19"-like codes pass)
+    return True
+
+
 def _looks_like_person_name(text: str) -> bool:
     toks = text.split()
     if not toks or len(toks) > 5 or any(ch.isdigit() for ch in text):
@@ -93,7 +107,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if start >= end:
             continue
         text = clean_surface(doc[start:end].text)
-        if not text or not any(c.isalpha() for c in text):
+        if not text or not _plausible_name(text):
             continue
         m = Mention(chunk=chunk, start=start, end=end, text=text, label=label, sent=sent_index[start],
                     char=char_offset + doc[start].idx, ner=ent.label_, raw=text)
