@@ -128,16 +128,29 @@ def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str
             continue
         doc = ctx.chunks[chunk][1]
 
-        def is_subject(m) -> bool:
+        def subject_depth(m) -> int | None:
+            """0 for the subject itself, 1 for its possessor ("Blinken's meeting ..."), deeper
+            for names further inside the subject phrase; None outside any subject."""
             if m.start < 0 or m.chunk != chunk:
-                return False
-            return any(doc[t].dep_ in ("nsubj", "nsubjpass") for t in range(m.start, m.end))
+                return None
+            t = doc[m.end - 1]
+            for depth in range(6):
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    return depth
+                if t.head is t or t.pos_ in ("VERB", "AUX"):
+                    return None
+                t = t.head
+            return None
 
         def is_possessor(m) -> bool:
             return m.start >= 0 and m.chunk == chunk and m.end < len(doc) and doc[m.end].tag_ == "POS"
 
         focus = [m for m in cands if is_possessor(m)] if (si == sent_idx and tok.lower_ in ("his", "her")) else []
-        subjects = [m for m in cands if is_subject(m)]
+        depths = {id(m): subject_depth(m) for m in cands}
+        subjects = [m for m in cands if depths[id(m)] is not None]
+        if not focus and subjects:
+            best_depth = min(depths[id(m)] for m in subjects)
+            subjects = [m for m in subjects if depths[id(m)] == best_depth]
         best = max(focus or subjects or cands, key=lambda m: (m.char, m.start))
         return best.entity
     return None

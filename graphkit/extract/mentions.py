@@ -22,6 +22,9 @@ __all__ = ["Mention", "find_mentions", "recover_mentions", "cluster_mentions", "
 
 _PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
               "la", "le", "du", "des", "dos", "y", "ben", "abu", "st."}
+# parts of speech that never start a name ("Regarding Navalny", "1 Dmitry Peskov"); a capitalised
+# noun or adjective may be a mis-tagged given name and is kept
+_NOT_NAME_POS = {"VERB", "ADP", "DET", "NUM", "PUNCT", "SCONJ", "CCONJ", "PART", "PRON", "AUX", "ADV", "SYM"}
 _KEEP_LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
 
@@ -50,7 +53,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         # "Regarding Navalny", "President Biden", "Col. Gen. Fomin", "US President Biden": the name only
         while start < end - 1:
             t, nxt = doc[start], doc[start + 1]
-            if (t.pos_ != "PROPN" or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
+            if (t.pos_ in _NOT_NAME_POS or not t.is_title or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))):
                 start += 1
             else:
@@ -100,7 +103,17 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         label = _KEEP_LABELS.get(ent.label_)
         if label is None:
             continue
-        start, end = _trim(doc, ent.start, ent.end, label)
+        start0 = ent.start
+        if label == "Person" and ent.end - ent.start == 1 and start0 > 0:
+            # "November 1 Dmitry Peskov" tagged as just "Peskov": one given name right before, itself
+            # not preceded by another capitalised word (that would be a title: "Administration Ushakov")
+            g = doc[start0 - 1]
+            before = doc[start0 - 2] if start0 > 1 else None
+            if g.pos_ == "PROPN" and g.is_title and g.ent_type_ == "" and not is_title_head(g) \
+                    and not is_honorific(g) and g.lower_ not in TITLE_MODIFIERS and not country_of(g.text) \
+                    and (before is None or not before.is_title or before.is_sent_start):
+                start0 -= 1
+        start, end = _trim(doc, start0, ent.end, label)
         # "Fleur d’Eau", "Villa Lagrange": absorb a following capitalised particle token
         while end < len(doc) and re.match(r"^[dl]['’][A-Z]", doc[end].text) and doc[end - 1].whitespace_:
             end += 1
