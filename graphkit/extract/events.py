@@ -146,6 +146,21 @@ def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str
             return m.start >= 0 and m.chunk == chunk and m.end < len(doc) and doc[m.end].tag_ == "POS"
 
         focus = [m for m in cands if is_possessor(m)] if (si == sent_idx and tok.lower_ in ("his", "her")) else []
+        def is_speaker(m) -> bool:
+            """Named as the source of speech: subject of 'said', 'according to X', 'X, who said'."""
+            if m.start < 0 or m.chunk != chunk:
+                return "speaker-label" in m.evidence
+            t = doc[m.end - 1]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in SPEECH_VERBS:
+                return True
+            if any(c.dep_ == "relcl" and c.lemma_ in SPEECH_VERBS for c in t.children):
+                return True
+            return any(a.lower_ == "according" for a in list(t.ancestors)[:3])
+
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH_VERBS:
+            speakers = [m for m in cands if is_speaker(m)]
+            if speakers:  # "..., she said": the one who was speaking
+                return max(speakers, key=lambda m: (m.char, m.start)).entity
         depths = {id(m): subject_depth(m) for m in cands}
         subjects = [m for m in cands if depths[id(m)] is not None]
         if not focus and subjects:
