@@ -1,15 +1,13 @@
 """Command line: one thin command per library function; errors become one line and an exit code."""
 from __future__ import annotations
 
-import json
 import sys
-import time
 from pathlib import Path
 
 import click
 
 from .config import DEFAULT_MODEL, DEFAULT_OUTPUT, BuildOptions
-from .errors import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, GraphkitError
+from .errors import EXIT_FAILURE, EXIT_PARTIAL, GraphkitError
 
 __all__ = ["main", "cli"]
 

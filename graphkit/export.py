@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph
 
 from .errors import QueryError
 from .rdf.vocab import ID, PROV, RDF, SDO, bind_namespaces

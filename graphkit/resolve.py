@@ -13,7 +13,7 @@ from .extract.lexicon import COUNTRIES, PLACE_ALIASES
 from .extract.mentions import entity_key_of
 from .extract.roles import title_heads_of
 from .names import acronym_of, fold, person_compatible, split_person, translit
-from .records import DocRecord, EventRec, LocalEntity
+from .records import DocRecord, LocalEntity
 
 __all__ = ["Entity", "Event", "Resolution", "resolve", "load_overrides", "Overrides"]
 

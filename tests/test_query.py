@@ -7,11 +7,11 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
 from graphkit.cli import cli
 from graphkit.errors import QueryError
-from graphkit.query import catalogue, format_result, get_query, run_query
+from graphkit.query import catalogue, format_result, run_query
 from graphkit.store import oxigraph_graph
 
 ID = "https://w3id.org/graphkit/id/"

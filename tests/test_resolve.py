@@ -2,7 +2,7 @@
 import json
 
 from graphkit.records import DocRecord, LocalEntity
-from graphkit.resolve import Overrides, load_overrides, resolve
+from graphkit.resolve import load_overrides, resolve
 
 
 def rec(doc_id, *people, titles=None):

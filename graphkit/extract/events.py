@@ -119,6 +119,7 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
 def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
     """The person a singular pronoun most plausibly means: the nearest sentence first (this one
     before the pronoun, then the two before it), a grammatical subject before any other mention."""
+    doc = ctx.chunks[chunk][1]
     for si in (sent_idx, sent_idx - 1, sent_idx - 2):
         if si < 0:
             break
@@ -126,7 +127,6 @@ def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str
                  if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i)]
         if not cands:
             continue
-        doc = ctx.chunks[chunk][1]
 
         def subject_depth(m) -> int | None:
             """0 for the subject itself, 1 for its possessor ("Blinken's meeting ..."), deeper

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..names import acronym_of, clean_surface, fold, given_compatible, person_compatible, split_person, translit
+from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
 from ..records import LocalEntity
 from .lexicon import (CAPITALS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)

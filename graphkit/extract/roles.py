@@ -57,28 +57,20 @@ def _clause_titles(doc: Doc, m: Mention) -> list[tuple[TitlePhrase, str]]:
     out: list[tuple[TitlePhrase, str]] = []
     root = doc[m.end - 1]
     name_range = range(m.start, m.end)
-    # "X is the secretary of Y"
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
-        for c in root.head.children:
-            if c.dep_ == "attr" and is_title_head(c):
-                tp = _subtree_title(doc, c, name_range)
+    def titles_below(parent: Token, dep: str, pattern: str) -> None:
+        for a in parent.children:
+            if a.dep_ == dep and is_title_head(a):
+                tp = _subtree_title(doc, a, name_range)
                 if tp:
-                    out.append((tp, "copula"))
+                    out.append((tp, pattern))
+
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        titles_below(root.head, "attr", "copula")                  # "X is the secretary of Y"
     for c in root.children:
-        # "X, who is deputy foreign minister,"
         if c.dep_ == "relcl" and c.lemma_ == "be":
-            for a in c.children:
-                if a.dep_ == "attr" and is_title_head(a):
-                    tp = _subtree_title(doc, a, name_range)
-                    if tp:
-                        out.append((tp, "relative-clause"))
-        # "Joe Biden as the US Vice President"
+            titles_below(c, "attr", "relative-clause")             # "X, who is deputy foreign minister,"
         if c.dep_ == "prep" and c.lower_ == "as":
-            for a in c.children:
-                if a.dep_ == "pobj" and is_title_head(a):
-                    tp = _subtree_title(doc, a, name_range)
-                    if tp:
-                        out.append((tp, "as"))
+            titles_below(c, "pobj", "as")                          # "Joe Biden as the US Vice President"
     # "the Italian Prime Minister, Mario Draghi": the name is in apposition to a title
     if m.start >= 2 and doc[m.start - 1].text == "," and (
             (root.dep_ == "appos" and is_title_head(root.head)) or is_title_head(doc[m.start - 2])):

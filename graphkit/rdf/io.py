@@ -1,7 +1,6 @@
 """Writing graphs atomically (temporary file, then rename) and loading a built graph back."""
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from contextlib import contextmanager
