@@ -287,7 +287,11 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
         return False
     # a named gathering (the G20 summit) stays apart from meetings held on its sidelines
     if a.orgs != b.orgs and (a.orgs or b.orgs):
-        return False
+        # a named gathering (the G20 summit) stays apart from meetings on its sidelines; only a
+        # body's own meeting with nobody named yet ("the Council met") takes "the talks" that follow
+        body_only = (a.orgs and not a.participants) or (b.orgs and not b.participants)
+        if not (same_doc and body_only and (a.definite or b.definite)):
+            return False
     same_date = bool(a.date and b.date and _dates_compatible(a.date, b.date))
     if a.planned != b.planned and not same_date:
         return False
@@ -296,8 +300,14 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
         if "delegation" in a.triggers or "delegation" in b.triggers:
             return shared >= 1
         single = min(len(a.participants), len(b.participants)) == 1
-        return shared >= 1 and (shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations)
-                                or (single and (a.definite or b.definite or bool(a.triggers & b.triggers))))
+        if shared == 0:
+            # "Stoltenberg hosted the talks" right after "the Council met": a definite back-reference
+            near = abs(a.first_sent - b.first_sent) <= 2
+            return near and (a.definite or b.definite) and (not a.participants or not b.participants
+                                                           or bool(a.orgs or b.orgs))
+        visit = (len(a.participants) == 1 and "visit" in a.triggers) or (len(b.participants) == 1 and "visit" in b.triggers)
+        return shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations) \
+            or (single and (a.definite or b.definite or bool(a.triggers & b.triggers) or visit))
     return shared >= 2 and (same_date or bool(a.locations & b.locations))
 
 
@@ -315,7 +325,7 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
             e.sources = [(rec.doc_id, s) for s in ev.sents]
             if rec.dateline and (rec.doc_id, rec.dateline) in index and _recent(e, rec.published):
                 e.dateline = index[(rec.doc_id, rec.dateline)]
-            if e.participants:
+            if e.participants or e.orgs:
                 events.append(e)
                 doc_of.append(rec.doc_id)
     # within documents first (sentences about one meeting), then across documents

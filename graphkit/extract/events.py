@@ -29,7 +29,7 @@ _PLANNED_MARKS = {"will", "shall", "'ll"}
 _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", "proposed", "new", "potential",
                   "scheduled", "forthcoming", "expected"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-_WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak"}
+_WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
 _SEPARATE = {"separate", "respective", "individual", "parallel"}
 _AFTER = {"after", "following", "before", "ahead", "wake"}
@@ -62,6 +62,8 @@ def _kind_of(tok: Token) -> str | None:
             return "PressConference"  # "told reporters", "speaking to journalists", "briefed the press"
         if lemma == "brief":
             return None
+        if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return "Meeting"  # "Macron sits down with Putin"
         return EVENT_VERBS.get(lemma)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -372,6 +374,17 @@ def _anaphoric_place(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> lis
     return []
 
 
+def _same_day(tok: Token, gov: Token | None) -> bool:
+    for t in (tok, gov):
+        if t is None:
+            continue
+        for c in t.children:
+            if c.dep_ in ("prep", "npadvmod") and any(g.lower_ in ("day", "evening", "morning") and any(
+                    d.lower_ in ("same", "that") for d in g.children) for g in ([c] + list(c.children))):
+                return True
+    return False
+
+
 def _is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -415,6 +428,8 @@ def find_events(ctx: Context) -> list[EventRec]:
                             for p in _persons_in(ctx, chunk, c)]
                 else:
                     objs = _objects(ctx, chunk, tok, sent_idx)
+                if lemma in ("sit",) and not objs:
+                    continue
                 if lemma in ("meet", "talk", "confer") and len(subj) + len(objs) < 2:
                     subj += _left_persons(ctx, chunk, tok)
                 by_phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
@@ -474,9 +489,15 @@ def find_events(ctx: Context) -> list[EventRec]:
                                          for p in _persons_in(ctx, chunk, c)]
                 heads = [tok] + ([gov] if gov is not None else [])
             participants = list(dict.fromkeys(p for p in participants if p))
-            if not participants:
+            org_subjects = []
+            if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
+                # "the NATO–Russia Council met at NATO headquarters": a body meets; people join later
+                org_subjects = [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                                for t in c.subtree for k in [ctx.entity_at(chunk, t, "Organization")] if k]
+            if not participants and not org_subjects:
                 continue
             places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
+            orgs = list(dict.fromkeys(org_subjects + orgs))
             places = _direct_places(ctx, chunk, tok) + [p for p in places if p not in _direct_places(ctx, chunk, tok)]
             if not places:
                 places = _anaphoric_place(ctx, chunk, tok, sent_idx) or (
@@ -489,6 +510,10 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if date:
                     date_text = dt
                     break
+            if date is None and _same_day(tok, gov):
+                prior = [e for e in events if e.date and e.sents[-1] < sent_idx]
+                if prior:  # "On the same day, ...": the day of the event just told
+                    date, date_text = prior[-1].date, "the same day"
             if date is None and not planned and sent_idx == 0 and published and \
                     ctx.sent_text(0).strip() == ctx.document.title.strip():
                 date, date_text = published, "(headline)"  # a headline's event is the day's news
