@@ -12,7 +12,7 @@ from .records import DocRecord, Document
 __all__ = ["parse_on_dask", "connect"]
 
 
-def connect(address: str):
+def connect(address: str, timeout: str = "30s"):
     """A ``distributed.Client`` for ``address``: a scheduler (``tcp://host:8786``), or ``local`` /
     ``local:N`` for a LocalCluster of N single-threaded worker processes on 127.0.0.1."""
     try:
@@ -26,7 +26,7 @@ def connect(address: str):
                                dashboard_address=None)
         return Client(cluster)
     try:
-        return Client(address, timeout="30s")
+        return Client(address, timeout=timeout)
     except OSError as exc:
         raise GraphkitError(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
 
