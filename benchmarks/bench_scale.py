@@ -83,8 +83,11 @@ def _child(args) -> None:
     r = fn(**kw)
     import resource
 
-    r["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    r["maxrss_child_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    r["maxrss_self_mb"] = me.ru_maxrss / 1024
+    r["maxrss_child_mb"] = kids.ru_maxrss / 1024
+    # CPU seconds of this process and its joined workers: robust when other jobs share the cores
+    r["cpu"] = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     print(json.dumps(r), flush=True)
 
 
@@ -148,11 +151,13 @@ def main() -> None:
 
         def run(name, *a, **kw):
             rows[name] = r = run_case(*a, **kw)
-            print(f"  {name:18} {r['seconds']:8.1f}s {r['wps']:8.0f} words/s  peak {r['tree_peak_mb']:7.0f} MB",
+            print(f"  {name:22} {r['seconds']:8.1f}s {r['cpu']:8.1f} CPU s {r['wps']:8.0f} words/s  "
+                  f"peak {r['tree_peak_mb']:7.0f} MB  load {os.getloadavg()[0]:.1f}",
                   file=sys.stderr, flush=True)
 
         print(f"sample: {args.docs} documents + seeds, batch {args.batch}, cpus {os.cpu_count()}, "
               f"load {os.getloadavg()[0]:.1f}", file=sys.stderr)
+        print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         run("raw spaCy", "raw", inputs, tmp / "raw", 1, args.batch)
         run("raw spaCy n_proc=2", "raw", inputs, tmp / "raw2", 2, args.batch)
         run("build jobs=1", "build", inputs, tmp / "b1", 1, args.batch)
@@ -170,11 +175,11 @@ def main() -> None:
             run(f"memory {n} docs", "build", [str(tmp / f"mem-{n}.jsonl")], tmp / f"m{n}", args.memory_jobs,
                 args.batch)
 
-        print("\n| case | seconds | words | words/s | peak RSS tree MB | max RSS main MB | max RSS child MB |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("\n| case | seconds | CPU s | words | words/s | peak RSS tree MB | max RSS main MB | max RSS child MB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for name, r in rows.items():
-            print(f"| {name} | {r['seconds']:.1f} | {r['words']:,} | {r['wps']:,.0f} | {r['tree_peak_mb']:.0f} "
-                  f"| {r['maxrss_self_mb']:.0f} | {r['maxrss_child_mb']:.0f} |")
+            print(f"| {name} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['words']:,} | {r['wps']:,.0f} "
+                  f"| {r['tree_peak_mb']:.0f} | {r['maxrss_self_mb']:.0f} | {r['maxrss_child_mb']:.0f} |")
         full = rows["build jobs=1"]
         ratios = [
             ("build jobs=1 / raw spaCy (time, same words)", full["seconds"] / rows["raw spaCy"]["seconds"], "<= 1.15"),
@@ -184,6 +189,9 @@ def main() -> None:
             ("speed-up jobs=2 vs jobs=1 (spaCy n_process)", full["seconds"] / rows["build jobs=2 spacy"]["seconds"],
              ">= 1.5"),
             ("incremental / full (jobs=1)", rows["incremental (1 doc)"]["seconds"] / full["seconds"], "<= 0.05"),
+            ("CPU: build jobs=1 / raw spaCy", full["cpu"] / rows["raw spaCy"]["cpu"], "<= 1.15"),
+            ("CPU: build jobs=2 / build jobs=1 (parallel overhead)", rows["build jobs=2"]["cpu"] / full["cpu"], "~1"),
+            ("CPU: build jobs=2 spacy / build jobs=1", rows["build jobs=2 spacy"]["cpu"] / full["cpu"], "~1"),
         ]
         if len(mem) == 2:
             a, b = (rows[f"memory {n} docs"] for n in mem)
@@ -194,6 +202,7 @@ def main() -> None:
         print("|---|---:|---|")
         for name, v, target in ratios:
             print(f"| {name} | {v:.3f} | {target} |")
+        print(f"load average at end: {os.getloadavg()[0]:.1f}")
         print("\nstages (s): " + "; ".join(f"{k}: {r['stages']}" for k, r in rows.items() if "stages" in r))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

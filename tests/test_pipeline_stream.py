@@ -29,7 +29,9 @@ def test_worker_pool_keeps_input_order():
 
 
 def test_task_batches_bound_documents_and_characters():
-    docs = [Document(id=str(i), text="x" * 60_000) for i in range(5)]
+    from graphkit.pipeline import TASK_CHARS
+
+    docs = [Document(id=str(i), text="x" * (TASK_CHARS // 3 + 1)) for i in range(5)]
     sizes = [len(b) for b in task_batches(docs, BuildOptions(batch_size=64))]
     assert sizes == [3, 2]
     assert [len(b) for b in task_batches(_docs(10), BuildOptions(batch_size=4))] == [4, 4, 2]
