@@ -37,7 +37,8 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT,
               show_default=True, help="Folder for graph.ttl, graph.jsonld, graph.html, merges.json, manifest.json.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to use.")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Parallel NLP processes.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes that parse and extract batches in parallel.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="JSON/YAML file of same/different name pairs that resolution must honour.")
@@ -84,17 +85,24 @@ def _skip_summary(skipped) -> str:
 
 
 def _progress_bar(flag):
+    """A tqdm bar in words (so the ETA weighs long transcripts right) with documents/s beside it;
+    by default only on a terminal, so pipes and CI logs stay quiet."""
     if flag is False or (flag is None and not sys.stderr.isatty()):
         return None
     from tqdm import tqdm
 
-    state = {"bar": None}
+    state: dict = {"bar": None, "t0": None}
 
     class _Bar:
-        def __call__(self, done, total):
-            if state["bar"] is None:
-                state["bar"] = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
-            state["bar"].update(done - state["bar"].n)
+        def __call__(self, docs_done, docs_total, words_done, words_total):
+            bar = state["bar"]
+            if bar is None:
+                bar = state["bar"] = tqdm(total=words_total, unit=" words", unit_scale=True, file=sys.stderr,
+                                          dynamic_ncols=True, smoothing=0.05)
+                state["t0"] = time.monotonic()
+            bar.update(words_done - bar.n)
+            rate = docs_done / max(time.monotonic() - state["t0"], 1e-9)
+            bar.set_postfix_str(f"{docs_done}/{docs_total} docs, {rate:.1f} docs/s", refresh=False)
 
         def close(self):
             if state["bar"] is not None:

@@ -19,10 +19,11 @@ class BuildOptions:
     model: str = DEFAULT_MODEL
     batch_size: int = 64          # measured: 256 was slower and used 3x the memory
     jobs: int = 1
+    parallel: str = "workers"      # jobs > 1: "workers" (parse+extract per batch in a pool) | "spacy" (n_process)
     overrides: Path | None = None  # user's same/different pairs (resolve.load_overrides)
     cache: bool = True
     html: bool = True
     jsonld: bool = True
     progress: bool | None = None   # None: on a terminal only
     dask: str | None = None        # scheduler address or "local[:N]"
-    exclude: tuple[str, ...] = field(default_factory=tuple)
+    exclude: tuple[str, ...] = field(default_factory=tuple)  # more spaCy components to leave out

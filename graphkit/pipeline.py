@@ -1,14 +1,14 @@
-"""Wires the stages: read → NLP → extract → resolve → RDF → outputs. No logic of its own."""
+"""Wires the stages: read → cache → NLP+extract (streamed, in batches) → resolve → RDF → outputs."""
 from __future__ import annotations
 
 import json
 import os
 import sys
 import time
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, deque
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from rdflib import Graph
 
@@ -18,7 +18,17 @@ from .errors import InputError, LockedError
 from .read import Problem, clean_document, read_documents
 from .records import DocRecord, Document
 
-__all__ = ["BuildResult", "run_build", "parse_records", "cache_key"]
+__all__ = ["BuildResult", "DocFailure", "Progress", "run_build", "parse_records", "parse_batch", "task_batches",
+           "cache_key"]
+
+#: a worker task stops growing at this many characters (~8k words, a few seconds of parsing):
+#: small enough that workers finish together, big enough that task overhead is negligible
+TASK_CHARS = 50_000
+
+
+class Progress(Protocol):
+    def __call__(self, docs_done: int, docs_total: int | None, words_done: int,
+                 words_total: int | None) -> None: ...
 
 
 @dataclass
@@ -34,6 +44,15 @@ class BuildResult:
         return [p for p in self.problems if p.skipped]
 
 
+@dataclass(frozen=True)
+class DocFailure:
+    """A document whose extraction raised: travels back from workers like a record does."""
+
+    doc_id: str
+    path: str
+    message: str
+
+
 def cache_key(doc: Document, model: str) -> str:
     import hashlib
 
@@ -46,15 +65,64 @@ def cache_key(doc: Document, model: str) -> str:
 
 def parse_records(docs: Iterable[Document], options: BuildOptions,
                   on_record: Callable[[DocRecord], None] | None = None,
-                  on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[DocRecord | None]:
-    """Stream Documents through spaCy in batches and yield one DocRecord per document, in order.
+                  on_error: Callable[[DocFailure], None] | None = None) -> Iterator[DocRecord | None]:
+    """Stream Documents through spaCy and extraction; yield one DocRecord per document, in input
+    order. ``docs`` is consumed lazily, so memory is bounded by the batches in flight.
 
-    With ``on_error``, a document whose extraction raises is passed to it and yields None in its
-    place (so one odd document cannot end a build); without it the exception propagates."""
+    With ``jobs > 1``: ``parallel="workers"`` runs parse+extract per batch in a process pool,
+    ``parallel="spacy"`` uses spaCy's ``n_process`` (extraction then stays in this process).
+    With ``on_error``, a document whose extraction raises is passed to it as a DocFailure and
+    yields None in its place (one odd document cannot end a build); without it, it raises."""
+    if options.jobs > 1 and options.parallel == "workers":
+        stream = _parse_in_workers(docs, options)
+    else:
+        stream = _parse_here(docs, options)
+    for rec in settle(stream, on_error):
+        if rec is not None and on_record:
+            on_record(rec)
+        yield rec
+
+
+def settle(stream: Iterable[DocRecord | DocFailure],
+           on_error: Callable[[DocFailure], None] | None) -> Iterator[DocRecord | None]:
+    """Records pass; failures go to ``on_error`` (None takes their place) or raise."""
+    from .errors import GraphkitError
+
+    for item in stream:
+        if isinstance(item, DocFailure):
+            if on_error is None:
+                raise GraphkitError(f"{item.path}: extraction failed ({item.message})")
+            on_error(item)
+            yield None
+        else:
+            yield item
+
+
+def parse_batch(docs: Sequence[Document], options: BuildOptions) -> list[DocRecord | DocFailure]:
+    """Parse and extract one batch in this process (the unit of work of pool and Dask workers)."""
+    return list(_parse_here(docs, replace(options, jobs=1, dask=None)))
+
+
+def task_batches(docs: Iterable[Document], options: BuildOptions) -> Iterator[list[Document]]:
+    """Group documents into worker tasks: at most ``batch_size`` documents or about
+    ``TASK_CHARS`` characters, so that long transcripts do not leave one worker busy at the end."""
+    batch: list[Document] = []
+    chars = 0
+    for doc in docs:
+        batch.append(doc)
+        chars += len(doc.text)
+        if len(batch) >= options.batch_size or chars >= TASK_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _parse_here(docs: Iterable[Document], options: BuildOptions) -> Iterator[DocRecord | DocFailure]:
     from .extract import extract_document
     from .nlp import chunk_text, load_nlp
 
-    nlp = load_nlp(options.model)
+    nlp = load_nlp(options.model, tuple(options.exclude))
     pending: dict[int, tuple[Document, list]] = {}
     counts: dict[int, int] = {}
 
@@ -74,18 +142,30 @@ def parse_records(docs: Iterable[Document], options: BuildOptions,
         doc, parts = pending[n]
         parts.append((off, sdoc))
         if len(parts) == counts[n]:
-            del pending[n]
+            del pending[n], counts[n]
             try:
-                rec = extract_document(doc, parts)
+                yield extract_document(doc, parts)
             except Exception as exc:  # noqa: BLE001 - reported per document by the caller
-                if on_error is None:
-                    raise
-                on_error(doc, exc)
-                yield None
-                continue
-            if on_record:
-                on_record(rec)
-            yield rec
+                yield DocFailure(doc.id, doc.path or doc.id, f"{exc.__class__.__name__}: {str(exc)[:100]}")
+
+
+def _parse_in_workers(docs: Iterable[Document], options: BuildOptions) -> Iterator[DocRecord | DocFailure]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers start at once and share the already imported modules copy-on-write
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    pool = ProcessPoolExecutor(options.jobs, mp_context=ctx)
+    inflight: deque = deque()
+    try:
+        for batch in task_batches(docs, options):
+            inflight.append(pool.submit(parse_batch, batch, options))
+            while len(inflight) > 2 * options.jobs:  # two tasks a worker keeps them busy, memory bounded
+                yield from inflight.popleft().result()
+        while inflight:
+            yield from inflight.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _lock(out: Path):
@@ -101,8 +181,13 @@ def _lock(out: Path):
 
 def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | None = None,
               options: BuildOptions | None = None, report: Callable[[Problem], None] | None = None,
-              progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Build the graph of ``paths``; write outputs into ``out_dir`` when given."""
+              progress: Progress | None = None) -> BuildResult:
+    """Build the graph of ``paths``; write outputs into ``out_dir`` when given.
+
+    Documents stream from disk through the cache check to the parser; only cache misses are
+    parsed, and cross-document resolution always runs on all records (cached and new).
+    ``progress(docs_done, docs_total, words_done, words_total)`` is called per parsed document;
+    when it is given, a quick first pass over the inputs counts the work to do."""
     from .rdf.build import build_graph
     from .resolve import load_overrides, resolve
 
@@ -126,61 +211,100 @@ def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | N
     try:
         overrides = load_overrides(options.overrides)
         cache_dir = out / ".cache" / "records" if (out is not None and options.cache) else None
-        docs = list(read_documents(paths, on_problem))
-        if not docs:  # raise before writing: an empty graph must not replace a good one
-            raise InputError("nothing usable in the input: no document could be read; earlier outputs are unchanged")
-        t_read = time.perf_counter()
-        records: list[DocRecord | None] = [None] * len(docs)
-        todo: list[tuple[int, Document]] = []
-        keys = [cache_key(d, options.model) for d in docs]
-        for i, d in enumerate(docs):
-            cached = _cache_get(cache_dir, keys[i]) if cache_dir else None
-            if cached is not None:
-                records[i] = cached
-            else:
-                todo.append((i, d))
-        parsed_words = 0
-        if todo:
-            done = 0
-            if options.dask:
-                from .distributed import parse_on_dask
+        total = _plan(paths, cache_dir, options.model) if progress else (None, None)
+        slots: list[DocRecord | None] = []   # records in input order; cache hits filled at once
+        keys: list[str] = []
+        todo: deque[tuple[int, str, int]] = deque()  # (slot, cache key, words) sent to the parser
 
-                stream = parse_on_dask([d for _, d in todo], options)
-            else:
-                stream = parse_records((d for _, d in todo), options, on_error=lambda d, exc: on_problem(
-                    Problem(d.path or d.id, f"extraction failed ({exc.__class__.__name__}: {str(exc)[:100]}), skipped")))
-            for (i, _), rec in zip(todo, stream):
-                if rec is None:
-                    continue
-                records[i] = rec
-                parsed_words += rec.words
-                if cache_dir:
-                    _cache_put(cache_dir, keys[i], rec)
-                done += 1
-                if progress:
-                    progress(done, len(todo))
+        def misses() -> Iterator[Document]:
+            for doc in read_documents(paths, on_problem):
+                key = cache_key(doc, options.model)
+                cached = _cache_get(cache_dir, key) if cache_dir else None
+                keys.append(key)
+                slots.append(cached)
+                if cached is None:
+                    todo.append((len(slots) - 1, key, _words(doc.text)))
+                    yield doc
+
+        def failed(f: DocFailure) -> None:
+            on_problem(Problem(f.path, f"extraction failed ({f.message}), skipped"))
+
+        if options.dask:
+            from .distributed import parse_on_dask
+
+            stream = settle(parse_on_dask(misses(), options), failed)
+        else:
+            stream = parse_records(misses(), options, on_error=failed)
+        parsed = parsed_words = est_words = 0
+        if progress:
+            progress(0, total[0], 0, total[1])
+        for rec in stream:  # records come back in submission order, so todo's head is theirs
+            slot, key, est = todo.popleft()
+            if rec is None:
+                continue
+            slots[slot] = rec
+            parsed += 1
+            parsed_words += rec.words
+            est_words += est
+            if cache_dir:
+                _cache_put(cache_dir, key, rec)
+            if progress:
+                progress(parsed, total[0], est_words, total[1])
         t_nlp = time.perf_counter()
-        recs = [r for r in records if r is not None]
+        recs = [r for r in slots if r is not None]
+        if not recs:  # raise before writing: an empty graph must not replace a good one
+            raise InputError("nothing usable in the input: no document could be read; earlier outputs are unchanged")
         res = resolve(recs, overrides)
+        t_res = time.perf_counter()
         graph = build_graph(recs, res)
         t_graph = time.perf_counter()
         stats = _stats(recs, res, graph, problems)
+        t_nlp_s = t_nlp - t0
         stats.update({
-            "documents_parsed": len(todo), "documents_cached": len(docs) - len(todo),
+            "documents_parsed": parsed, "documents_cached": len(recs) - parsed,
             "words_parsed": parsed_words,
-            "seconds": {"read": round(t_read - t0, 3), "nlp_extract": round(t_nlp - t_read, 3),
-                        "resolve_rdf": round(t_graph - t_nlp, 3)},
+            "words_per_second_parsed": round(parsed_words / t_nlp_s, 1) if parsed else None,
+            "seconds": {"read_parse_extract": round(t_nlp_s, 3), "resolve": round(t_res - t_nlp, 3),
+                        "rdf": round(t_graph - t_res, 3)},
         })
         result = BuildResult(graph=graph, records=recs, problems=problems, stats=stats)
         if out is not None:
+            t_w = time.perf_counter()
             _write_outputs(result, res, out, options, keys, cache_dir)
-        stats["seconds"]["total"] = round(time.perf_counter() - t0, 3)
+            stats["seconds"]["write"] = round(time.perf_counter() - t_w, 3)
+        elapsed = time.perf_counter() - t0
+        stats["seconds"]["total"] = round(elapsed, 3)
+        stats["words_per_second"] = round(stats["words"] / elapsed, 1) if elapsed > 0 else None
+        stats["documents_per_second"] = round(len(recs) / elapsed, 2) if elapsed > 0 else None
+        stats["peak_rss_mb"] = _peak_rss_mb()
         if out is not None:
             _write_manifest(out, options, stats, paths)
         return result
     finally:
         if lock is not None:
             lock.release()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _plan(paths, cache_dir: Path | None, model: str) -> tuple[int, int]:
+    """Documents and words still to parse (cache misses): the progress bar's totals."""
+    docs = words = 0
+    for doc in read_documents(paths):
+        if cache_dir is None or not (cache_dir / f"{cache_key(doc, model)}.json").exists():
+            docs += 1
+            words += _words(doc.text)
+    return docs, words
+
+
+def _peak_rss_mb() -> dict[str, float]:
+    import resource
+
+    scale = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss: KiB on Linux, bytes on macOS
+    return {"self": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale, 1),
+            "largest_child": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale, 1)}
 
 
 def _stats(recs, res, graph, problems) -> dict:
@@ -225,8 +349,9 @@ def _write_manifest(out: Path, options: BuildOptions, stats: dict, paths) -> Non
     from .rdf.io import atomic_write
 
     try:
-        nlp = load_nlp(options.model)
-        model = {"name": options.model, "version": nlp.meta.get("version"), "pipes": nlp.pipe_names}
+        nlp = load_nlp(options.model, tuple(options.exclude))
+        model = {"name": options.model, "version": nlp.meta.get("version"), "spacy": nlp.meta.get("spacy_version"),
+                 "pipes": nlp.pipe_names}
     except Exception:  # noqa: BLE001 - a manifest never fails a build
         model = {"name": options.model}
     manifest = {
@@ -249,7 +374,10 @@ def _cache_get(cache_dir: Path, key: str) -> DocRecord | None:
 
 
 def _cache_put(cache_dir: Path, key: str, rec: DocRecord) -> None:
-    from .rdf.io import atomic_write
-
+    # rename without fsync: a torn entry after a crash fails to parse and is simply re-parsed,
+    # and one fsync per document would cost more than parsing short documents
     cache_dir.mkdir(parents=True, exist_ok=True)
-    atomic_write(cache_dir / f"{key}.json", json.dumps(rec.to_dict(), ensure_ascii=False))
+    target = cache_dir / f"{key}.json"
+    tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(rec.to_dict(), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, target)

