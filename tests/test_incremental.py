@@ -49,7 +49,7 @@ def test_rebuild_parses_only_changes_and_matches_a_clean_build(corpus, tmp_path,
     import graphkit.pipeline as pl
 
     real = pl.parse_records
-    monkeypatch.setattr(pl, "parse_records", lambda docs, o: real((seen.append(d.id) or d for d in docs), o))
+    monkeypatch.setattr(pl, "parse_records", lambda docs, o, **kw: real((seen.append(d.id) or d for d in docs), o, **kw))
     changed = run_build([corpus], out, OPTS)
     assert seen == [CHANGED]
     assert changed.stats["documents_parsed"] == 1 and _parsed(out) == 1
