@@ -74,3 +74,9 @@ def test_every_command_has_help():
 def test_python_api_build_returns_the_graph(tmp_path):
     g = graphkit.build(SAMPLE / "2022-01-10-geneva-strategic-stability.txt")
     assert len(g) > 20
+
+
+def test_progress_bar_when_asked(tmp_path):
+    proc = gk("build", SAMPLE / "2022-01-10-geneva-strategic-stability.txt", "-o", tmp_path, "--progress", "--no-html")
+    assert proc.returncode == 0, proc.stderr
+    assert "doc" in proc.stderr and "100%" in proc.stderr

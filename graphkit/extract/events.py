@@ -7,7 +7,7 @@ delegation lists. Reported speech does not make the speaker an attendee.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..records import EventRec
 import re
@@ -404,6 +404,87 @@ def _planned(tok: Token, gov: Token | None) -> bool:
     return False
 
 
+
+def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
+                       kind: str) -> tuple[list[str], Token | None] | None:
+    """Attendees of an event verb (subjects and objects of meet/talk/call/visit/host...), or
+    None when the verb names no event here ("discussed the issues", "called on X to")."""
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS and lemma not in EVENT_VERBS and kind != "PressConference":
+        return None
+    subj = _subjects(ctx, chunk, tok, sent_idx)
+    if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
+        objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                for p in _persons_in(ctx, chunk, c)]
+    else:
+        objs = _objects(ctx, chunk, tok, sent_idx)
+    if lemma in ("sit",) and not objs:
+        return None
+    if lemma in ("meet", "talk", "confer") and len(subj) + len(objs) < 2:
+        subj += _left_persons(ctx, chunk, tok)
+    by_phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
+        g.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for g in c.children)
+        for c in tok.children)
+    if kind == "PressConference":
+        objs = []
+    elif lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2 and not (by_phone and subj):
+        return None
+    if lemma == "visit" and not objs and not subj:
+        return None
+    return subj + objs, None
+
+
+def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
+                       sent_idx: int) -> tuple[list[str], Token | None] | None:
+    """Attendees of an event noun and the verb that governs it ("X held talks with Y", "said at a
+    news conference", "on the sidelines of", "his meeting with"), or None when negated."""
+    gov: Token | None = None
+    participants = _objects(ctx, chunk, tok, sent_idx)
+    # "Putin and Biden held talks", "said at a news conference", "on the sidelines of"
+    h = tok.head
+    path = [tok]
+    if any(_is_person_possessor(ctx, chunk, c) for c in tok.children):
+        h = tok  # "his meeting with EU leaders": the possessor is the attendee, not the outer subject
+    budget = 4
+    while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and budget > 0 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
+        path.append(h)
+        if not (h.lower_ in _SIDELINES or (h.pos_ == "NOUN" and _kind_of(h))):
+            budget -= 1  # "on the sidelines of", another event word: keep climbing
+        if h.pos_ == "NOUN" and any(_is_person_possessor(ctx, chunk, c) for c in h.children):
+            # "his attendance at the summit": the possessor attended
+            participants += _objects(ctx, chunk, h, sent_idx)
+            break
+        h = h.head
+    if h.pos_ in ("VERB", "AUX") and (tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr")
+                                      or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
+        gov = h
+        if h.lemma_ in SPEECH_VERBS and path[-1].lower_ not in ("at", "during", "in", "on") \
+                and h.lemma_ not in EVENT_VERBS and not (path[-1] is tok and tok.dep_ == "dobj"):
+            gov = None  # "Following the visit, X said": a speaker, not an attendee
+        elif not _is_negated(h):
+            participants += _subjects(ctx, chunk, h, sent_idx)
+            participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                             for p in _persons_in(ctx, chunk, c)]
+            if h.lemma_ in ("tell", "inform", "brief", "assure", "warn") and path[-1].lower_ in ("in", "at", "during"):
+                # "Lavrov told Putin in a televised meeting": the one told was there too
+                participants += [p for c in h.children if c.dep_ in ("dobj", "dative")
+                                 for p in _persons_in(ctx, chunk, c)]
+            if h.lemma_ in ("accompany", "attend", "join"):
+                participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
+        else:
+            return None
+    if tok.lower_ in ("delegation", "delegations"):
+        # "the delegation accompanying X, including A, B" / "the delegation includes: A, B"
+        participants += _persons_in(ctx, chunk, tok, skip_clauses=False)
+        right = list(sent.doc[tok.i + 1:sent.end])
+        if any(t.lemma_ in ("include", "comprise", "consist") or t.text == ":" for t in right[:8]):
+            participants += [k for t in right for k in [ctx.entity_at(chunk, t, "Person")] if k]
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in ("include", "comprise", "consist"):
+            participants += [p for c in tok.head.children if c.dep_ in ("dobj", "attr", "prep")
+                             for p in _persons_in(ctx, chunk, c)]
+    return participants, gov
+
+
 def find_events(ctx: Context) -> list[EventRec]:
     """Event mentions of the document, one per event word with at least one named person."""
     published = ctx.document.published
@@ -416,78 +497,12 @@ def find_events(ctx: Context) -> list[EventRec]:
             kind = _kind_of(tok)
             if kind is None or _is_negated(tok):
                 continue
-            gov: Token | None = None
-            participants: list[str] = []
-            if tok.pos_ == "VERB":
-                lemma = tok.lemma_.lower()
-                if lemma in SPEECH_VERBS and lemma not in EVENT_VERBS and kind != "PressConference":
-                    continue
-                subj = _subjects(ctx, chunk, tok, sent_idx)
-                if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
-                    objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                            for p in _persons_in(ctx, chunk, c)]
-                else:
-                    objs = _objects(ctx, chunk, tok, sent_idx)
-                if lemma in ("sit",) and not objs:
-                    continue
-                if lemma in ("meet", "talk", "confer") and len(subj) + len(objs) < 2:
-                    subj += _left_persons(ctx, chunk, tok)
-                by_phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
-                    g.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for g in c.children)
-                    for c in tok.children)
-                if kind == "PressConference":
-                    objs = []
-                elif lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2 and not (by_phone and subj):
-                    continue
-                if lemma == "visit" and not objs and not subj:
-                    continue
-                participants = subj + objs
-                heads = [tok]
-            else:
-                participants = _objects(ctx, chunk, tok, sent_idx)
-                # "Putin and Biden held talks", "said at a news conference", "on the sidelines of"
-                h = tok.head
-                path = [tok]
-                if any(_is_person_possessor(ctx, chunk, c) for c in tok.children):
-                    h = tok  # "his meeting with EU leaders": the possessor is the attendee, not the outer subject
-                budget = 4
-                while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and budget > 0 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
-                    path.append(h)
-                    if not (h.lower_ in _SIDELINES or (h.pos_ == "NOUN" and _kind_of(h))):
-                        budget -= 1  # "on the sidelines of", another event word: keep climbing
-                    if h.pos_ == "NOUN" and any(_is_person_possessor(ctx, chunk, c) for c in h.children):
-                        # "his attendance at the summit": the possessor attended
-                        participants += _objects(ctx, chunk, h, sent_idx)
-                        break
-                    h = h.head
-                if h.pos_ in ("VERB", "AUX") and (tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr")
-                                                  or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
-                    gov = h
-                    if h.lemma_ in SPEECH_VERBS and path[-1].lower_ not in ("at", "during", "in", "on") \
-                            and h.lemma_ not in EVENT_VERBS and not (path[-1] is tok and tok.dep_ == "dobj"):
-                        gov = None  # "Following the visit, X said": a speaker, not an attendee
-                    elif not _is_negated(h):
-                        participants += _subjects(ctx, chunk, h, sent_idx)
-                        participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-                                         for p in _persons_in(ctx, chunk, c)]
-                        if h.lemma_ in ("tell", "inform", "brief", "assure", "warn") and path[-1].lower_ in ("in", "at", "during"):
-                            # "Lavrov told Putin in a televised meeting": the one told was there too
-                            participants += [p for c in h.children if c.dep_ in ("dobj", "dative")
-                                             for p in _persons_in(ctx, chunk, c)]
-                        if h.lemma_ in ("accompany", "attend", "join"):
-                            participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
-                    else:
-                        continue
-                if tok.lower_ in ("delegation", "delegations"):
-                    # "the delegation accompanying X, including A, B" / "the delegation includes: A, B"
-                    participants += _persons_in(ctx, chunk, tok, skip_clauses=False)
-                    right = list(sent.doc[tok.i + 1:sent.end])
-                    if any(t.lemma_ in ("include", "comprise", "consist") or t.text == ":" for t in right[:8]):
-                        participants += [k for t in right for k in [ctx.entity_at(chunk, t, "Person")] if k]
-                    if tok.dep_ == "nsubj" and tok.head.lemma_ in ("include", "comprise", "consist"):
-                        participants += [p for c in tok.head.children if c.dep_ in ("dobj", "attr", "prep")
-                                         for p in _persons_in(ctx, chunk, c)]
-                heads = [tok] + ([gov] if gov is not None else [])
+            found = (_verb_participants(ctx, chunk, tok, sent_idx, kind) if tok.pos_ == "VERB"
+                     else _noun_participants(ctx, chunk, tok, sent, sent_idx))
+            if found is None:
+                continue
+            participants, gov = found
+            heads = [tok] + ([gov] if gov is not None else [])
             participants = list(dict.fromkeys(p for p in participants if p))
             org_subjects = []
             if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
@@ -498,7 +513,8 @@ def find_events(ctx: Context) -> list[EventRec]:
                 continue
             places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
             orgs = list(dict.fromkeys(org_subjects + orgs))
-            places = _direct_places(ctx, chunk, tok) + [p for p in places if p not in _direct_places(ctx, chunk, tok)]
+            direct = _direct_places(ctx, chunk, tok)
+            places = direct + [p for p in places if p not in direct]
             if not places:
                 places = _anaphoric_place(ctx, chunk, tok, sent_idx) or (
                     _anaphoric_place(ctx, chunk, gov, sent_idx) if gov is not None else [])
