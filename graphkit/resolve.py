@@ -112,6 +112,17 @@ def _resolve_persons(records: list[DocRecord], ov: Overrides, entities: list[Ent
                      index: dict, log: list[dict]) -> None:
     locals_: list[tuple[DocRecord, LocalEntity]] = [
         (r, e) for r in records for e in r.entities if e.type == "Person"]
+    # a bare given name ("Thanks, Mike") that no document resolved names nobody we can tell
+    # apart: never merge it across documents, and drop it when it is no one's surname
+    given, surnames = set(), set()
+    for _, le in locals_:
+        for f in le.forms:
+            toks = f.split()
+            if len(toks) > 1:
+                given.add(translit(toks[0]))
+                surnames.add(translit(toks[-1]))
+    locals_ = [(r, le) for r, le in locals_
+               if len(le.name.split()) > 1 or not (translit(le.name) in given and translit(le.name) not in surnames)]
     # full names first so that bare surnames find them; stable order for determinism
     locals_.sort(key=lambda x: (-len(x[1].name.split()), x[0].doc_id, x[1].first_sent))
     by_surname: dict[str, list[int]] = defaultdict(list)

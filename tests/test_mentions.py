@@ -33,3 +33,27 @@ def test_country_tagged_as_person_becomes_place():
 def test_spelling_variants_in_one_document_join():
     rec = record("Sergey Ryabkov met the envoy. Later Sergei Ryabkov said the talks were hard.")
     assert len([n for n in names(rec) if "Ryabkov" in n]) == 1
+
+
+def test_fragments_possessives_and_common_nouns_are_not_people():
+    rec = record("President Donald J. Trump signed the order on Monday. Donald J. praised it. "
+                 "Trump's America is strong, he said. The Order takes effect today.")
+    people = names(rec)
+    assert "Donald J" not in people and "Order" not in people
+    assert not any("America" in n for n in people)
+
+
+def test_shouted_transcript_label_gets_a_readable_name():
+    rec = record("Press briefing\n\nMS. LEAVITT: Good afternoon, everyone.\n\nQ Thank you.\n\n"
+                 "MS. LEAVITT: Next question.")
+    assert "Leavitt" in names(rec) and "LEAVITT" not in names(rec)
+
+
+def test_bare_given_names_do_not_merge_across_documents():
+    from graphkit.resolve import resolve
+
+    a = record("Secretary Mike Pompeo spoke. Thanks, Mike.")
+    b = record("Q Go ahead, Mike. MR. SMITH: Thank you, Mike.")
+    b.doc_id = "u.txt"
+    res = resolve([a, b])
+    assert sum(1 for e in res.entities if e.members and e.name == "Mike") == 0

@@ -119,9 +119,19 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             end += 1
         if start >= end:
             continue
+        if label == "Person":
+            # "Trump's America": the name ends at the possessive
+            cut = next((k for k in range(start + 1, end) if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "’s")), None)
+            if cut is not None:
+                end = cut
         text = clean_surface(doc[start:end].text)
         if not text or not _plausible_name(text):
             continue
+        if label == "Person":
+            if text.isupper() and len(text) > 3:
+                text = text.title()  # "LEAVITT" from a transcript label or a shouted headline
+            if re.fullmatch(r"(?:\S+\s+)+[A-Z]\.?", text):
+                continue  # "Donald J" without its surname: a fragment, not a name
         m = Mention(chunk=chunk, start=start, end=end, text=text, label=label, sent=sent_index[start],
                     char=char_offset + doc[start].idx, ner=ent.label_, raw=text)
         if label == "Person":
@@ -234,7 +244,7 @@ def _split_hyphen_pairs(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _relabel(mentions: list[Mention]) -> list[Mention]:
+def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset()) -> list[Mention]:
     """Document-level type voting: a name that is a person elsewhere in the document is a person;
     a one-word name tagged PERSON once but a place or organisation more often is not."""
     full = [m for m in mentions if m.label == "Person" and len(m.text.split()) > 1]
@@ -267,6 +277,9 @@ def _relabel(mentions: list[Mention]) -> list[Mention]:
             m.label = "Place"
         if m.label == "Person" and not _looks_like_person_name(m.text):
             continue
+        if m.label == "Person" and " " not in m.text and not evidence and key not in person_tokens \
+                and m.text.lower() in lower_words:
+            continue  # "Order", "Medal": the document also uses the word in lower case, as a noun
         out.append(m)
     return out
 
@@ -287,7 +300,8 @@ def cluster_mentions(mentions: list[Mention], doc_text: str) -> list[LocalEntity
     Persons: full names first (variants that agree join); then a bare surname joins the one full
     name it fits, a bare given name the one person it fits; an ambiguous bare name joins nothing.
     """
-    mentions = _relabel(_split_hyphen_pairs(mentions))
+    lower_words = frozenset(re.findall(r"\b[a-z][a-z'-]+\b", doc_text))
+    mentions = _relabel(_split_hyphen_pairs(mentions), lower_words)
     mentions.sort(key=lambda m: (m.char, m.start))
     entities: list[LocalEntity] = []
     by_key: dict[str, LocalEntity] = {}
