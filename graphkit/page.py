@@ -25,7 +25,7 @@ __all__ = ["render", "render_html", "graph_data", "layout", "display", "GraphVie
 #: below it vis-network's physics settles the small graph (nicer) and is then frozen
 LAYOUT_THRESHOLD = 300
 #: above this many edges edge labels are left to the side panel (drawing thousands of labels lags)
-EDGE_LABEL_LIMIT = 400
+EDGE_LABEL_LIMIT = 60  # above this, relation labels live in the panel: on the canvas they overlap
 STYLE = {
     "Person": {"shape": "dot", "color": "#4f7cff", "symbol": "●"},
     "Organization": {"shape": "square", "color": "#f0a030", "symbol": "■"},
@@ -114,7 +114,7 @@ def graph_data(G: nx.Graph, physics: bool | None = None) -> dict:
         t = str(d.get("type", "Person"))
         st = STYLE.get(t, _OTHER)
         node = {
-            "id": ids[v], "label": str(d.get("label", v)), "type": t,
+            "id": ids[v], "label": str(d.get("label", v)), "short": str(d.get("short", "") or ""), "type": t,
             "value": round(cent.get(v, 0.0), 6), "degree": G.degree(v),
             "shape": st["shape"], "color": st["color"],
             "aliases": _strs(d.get("aliases")), "roles": _strs(d.get("roles")), "docs": _strs(d.get("docs")),

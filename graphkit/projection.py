@@ -61,9 +61,14 @@ def project(g: Graph) -> nx.Graph:
         people = sorted(str(p) for p in g.objects(ev, SDO.attendee) if str(p) in G)
         for p in people:
             _edge(G, p, e, "attended", f"attended {node['label']}", ev_docs, node["evidence"])
+        places = []
         for loc in g.objects(ev, SDO.location):
             if str(loc) in G:
                 _edge(G, e, str(loc), "held in", "held in", ev_docs, [])
+                places.append(G.nodes[str(loc)]["label"])
+        # the canvas label: "Summit · Geneva · 2021-06-16"; the full name stays in the panel
+        kind = {"PressConference": "Press conference"}.get(node["kind"], node["kind"] or "Event")
+        node["short"] = " · ".join(x for x in (kind, sorted(places)[0] if places else "", node["date"]) if x)
         for i, a in enumerate(people):
             for b in people[i + 1:]:
                 _edge(G, a, b, "met", f"met at {node['label']}", ev_docs, node["evidence"])
