@@ -316,9 +316,11 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
             near = abs(a.first_sent - b.first_sent) <= 2
             return near and (a.definite or b.definite) and (not a.participants or not b.participants
                                                            or bool(a.orgs or b.orgs))
-        visit = (len(a.participants) == 1 and "visit" in a.triggers) or (len(b.participants) == 1 and "visit" in b.triggers)
-        return shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations) \
-            or (single and (a.definite or b.definite or bool(a.triggers & b.triggers) or visit))
+        # the one-attendee side must itself refer back ("the summit", "her visit"), or both
+        # mentions use the same event word
+        singles = [x for x in (a, b) if len(x.participants) == 1]
+        back_ref = any(x.definite or "visit" in x.triggers for x in singles) or bool(a.triggers & b.triggers)
+        return shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations) or (single and back_ref)
     return shared >= 2 and (same_date or bool(a.locations & b.locations))
 
 
