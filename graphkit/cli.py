@@ -124,7 +124,9 @@ def _progress_bar(flag):
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also draw the entities in the result as an HTML page.")
-def query(query, expr, graph_dir, params, fmt, list_, timeout, html_out):
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Show at most N rows (default: 100 in a terminal table, all for --format or a pipe).")
+def query(query, expr, graph_dir, params, fmt, list_, timeout, html_out, limit):
     """Answer QUERY (a canned query name or a .rq file) or -e SPARQL from a built graph."""
     from . import query as q
 
@@ -141,9 +143,14 @@ def query(query, expr, graph_dir, params, fmt, list_, timeout, html_out):
             raise click.UsageError(f"--param wants KEY=VALUE, got {p!r}")
         k, v = p.split("=", 1)
         values[k.strip()] = v
-    result = q.run(graph_dir, expr if expr else query, values, timeout=timeout, is_text=bool(expr))
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    if limit is None and fmt == "table":
+        limit = q.TABLE_LIMIT  # thousands of rows are unreadable on a terminal, and slow to fetch
+    result = q.run(graph_dir, expr if expr else query, values, timeout=timeout, is_text=bool(expr), limit=limit)
     click.echo(q.format_result(result, fmt), nl=False)
+    if result.more:
+        n = f"{result.more} more rows" if result.more > 0 else "more rows"
+        click.echo(f"({n}; use --limit or --format)", err=fmt != "table")
     if html_out:
         path = q.result_to_html(graph_dir, result, html_out)
         click.echo(f"wrote {path}", err=True)

@@ -58,6 +58,8 @@ class QueryResult:
     vars: list[str]
     rows: list[list[Any]]
     entities: list[str] = field(default_factory=list)
+    #: rows left out by ``limit``: a count, or -1 when the query was paged and there are more
+    more: int = 0
 
 
 def _queries_dir() -> Path:
@@ -194,16 +196,38 @@ def _bind(graph: Graph, q: CannedQuery, values: dict[str, str]) -> dict[str, Any
 
 
 def run_query(graph: Graph, query: str, params: dict[str, str] | None = None,
-              timeout: float | None = None, is_text: bool | None = None) -> QueryResult:
-    """Run a canned query name, a .rq path or SPARQL text on ``graph`` with bound ``params``."""
+              timeout: float | None = None, is_text: bool | None = None, limit: int | None = None) -> QueryResult:
+    """Run a canned query name, a .rq path or SPARQL text on ``graph`` with bound ``params``.
+
+    ``limit`` keeps the first rows only; ``QueryResult.more`` says how many were left out.
+    """
     params = params or {}
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        raise QueryError(f"limit wants a whole number >= 0, got {limit!r}")
     if is_text is None:
         is_text = bool(re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", query, re.I)) and not query.endswith(".rq")
     q = parse_header(query, "<text>") if is_text else get_query(query)
     bindings = _bind(graph, q, params)
     if q.post:
-        return _POST[q.post](graph, q, bindings, timeout)
-    return _execute(graph, q.text, bindings, timeout)
+        return _POST[q.post](graph, q, bindings, timeout, limit)
+    paged = limit is not None and _PAGE.search(q.text) is not None
+    return _execute(graph, page(q.text, limit), bindings, timeout, limit, paged)
+
+
+_PAGE = re.compile(r"#\s*PAGE\b")
+
+
+def page(text: str, limit: int | None) -> str:
+    """``text`` with its ``#PAGE`` markers made ``LIMIT limit+1`` (one more shows there are more).
+
+    A canned query marks the sub-select that orders its main rows with a ``#PAGE`` comment: the
+    join that adds names, dates and evidence then runs for one page, not for every row (Oxigraph
+    sorts the whole input of ORDER BY; LIMIT on the outside would not spare the joins). Without a
+    limit the marker stays a comment, so the file is plain SPARQL. Only an int reaches the text.
+    """
+    if limit is None:
+        return text
+    return _PAGE.sub(f"LIMIT {int(limit) + 1}", text)
 
 
 def _ns() -> dict[str, str]:
@@ -213,15 +237,45 @@ def _ns() -> dict[str, str]:
     return {"schema": str(SDO), "prov": str(PROV), "skos": str(SKOS), "xsd": str(_X), "gk": str(GK._NS)}
 
 
-def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None) -> QueryResult:
+def _raw_select(graph: Graph, text: str, bindings: dict, limit: int | None) -> tuple[list[str], list, int] | None:
+    """SELECT straight on pyoxigraph: only the first ``limit`` rows become rdflib terms.
+
+    oxrdflib converts every row; a hub's result has thousands. The rest are only counted.
+    None when the graph is not Oxigraph-backed or the query is not a SELECT.
+    """
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox, to_ox
+    from oxrdflib.store import OxigraphStore
+
+    if not isinstance(graph.store, OxigraphStore):
+        return None
+    res = graph.store._inner.query(text, prefixes=_ns(), substitutions={ox.Variable(k): to_ox(v)
+                                                                           for k, v in bindings.items()})
+    if not isinstance(res, ox.QuerySolutions):
+        return None
+    names = [v.value for v in res.variables]
+    rows, more = [], 0
+    for sol in res:
+        if limit is not None and len(rows) >= limit:
+            more += 1
+            continue
+        rows.append([None if v is None else _plain(from_ox(v)) for v in sol])
+    return names, rows, more
+
+
+def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None, limit: int | None = None,
+             paged: bool = False) -> QueryResult:
     from pyparsing import ParseException
 
     box: dict[str, Any] = {}
 
     def work():
         try:
-            box["res"] = graph.query(text, initBindings=bindings, initNs=_ns())
-            box["rows"] = [[_plain(v) for v in r] for r in box["res"]] if box["res"].type == "SELECT" else None
+            if re.search(r"^\s*(PREFIX[^\n]*\n\s*|#[^\n]*\n\s*)*SELECT\b", text, re.I):
+                box["raw"] = _raw_select(graph, text, bindings, limit)
+            if box.get("raw") is None:
+                box["res"] = graph.query(text, initBindings=bindings, initNs=_ns())
+                box["rows"] = [[_plain(v) for v in r] for r in box["res"]] if box["res"].type == "SELECT" else None
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
             box["err"] = exc
 
@@ -245,13 +299,22 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None) -> 
         if m:
             raise QueryError(f"SPARQL syntax error at line {m[1]}, column {m[2]}: {m[3][:160]}") from exc
         raise QueryError(f"query failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}") from exc
+    if box.get("raw") is not None:
+        names, rows, more = box["raw"]
+        # a paged query stopped early: there are more rows, but how many is not known
+        return QueryResult(vars=names, rows=rows, more=-1 if more and paged else more)
     res = box["res"]
     if res.type == "ASK":
         return QueryResult(vars=["ask"], rows=[[Literal(bool(res.askAnswer))]])
     if res.type in ("CONSTRUCT", "DESCRIBE"):
         rows = [[s, p, o] for s, p, o in res.graph]
         return QueryResult(vars=["subject", "predicate", "object"], rows=sorted(rows))
-    return QueryResult(vars=[str(v) for v in res.vars], rows=box["rows"])
+    rows = box["rows"]
+    more = 0
+    if limit is not None and len(rows) > limit:
+        more = -1 if paged else len(rows) - limit
+        rows = rows[:limit]
+    return QueryResult(vars=[str(v) for v in res.vars], rows=rows, more=more)
 
 
 _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
@@ -267,96 +330,147 @@ def _plain(v: Any) -> Any:
 _IRI_OK = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 
 
-def _frontier_query(q: CannedQuery, people: list) -> str:
-    """The one-hop query with ``VALUES ?person {…}`` for a whole BFS frontier: one query per hop.
-
-    The values are IRIs the store itself returned, serialised by rdflib (``n3()``) and checked
-    against the IRI grammar, never user text; user input only ever reaches the start via binding.
-    """
+def _iri_values(q: CannedQuery, people: list) -> str:
+    """``?person`` IRIs as SPARQL VALUES text: IRIs the store itself returned, serialised by rdflib
+    (``n3()``) and checked against the IRI grammar, never user text."""
     for p in people:
         if not isinstance(p, URIRef) or not _IRI_OK.fullmatch(str(p)):
             raise QueryError(f"query '{q.name}': cannot follow the non-IRI node {p!r}")
+    return " ".join(p.n3() for p in people)
+
+
+def _frontier_query(q: CannedQuery, people: list) -> str:
+    """The one-hop query with ``VALUES ?person {…}`` for a chunk of a BFS frontier."""
     m = re.search(r"\bWHERE\s*\{", q.text, re.I)
     if not m:
         raise QueryError(f"query '{q.name}': a post step needs a WHERE {{ … }} clause")
-    values = "VALUES ?person { " + " ".join(p.n3() for p in people) + " }\n"
+    values = "VALUES ?person { " + _iri_values(q, people) + " }\n"
     return q.text[:m.end()] + "\n  " + values + q.text[m.end():]
 
 
-def _hop(graph: Graph, q: CannedQuery, frontier: list, timeout) -> list[list[Any]]:
-    """Rows (?other ?otherName ?event ?eventName ?date ?person) of every person in ``frontier``."""
-    res = _execute(graph, _frontier_query(q, sorted(frontier)), {}, timeout)
-    need = ["other", "otherName", "event", "eventName", "date", "person"]
-    if res.vars[:6] != need:
-        raise QueryError(f"query '{q.name}': a post step needs SELECT {' '.join('?' + v for v in need)} first")
-    order = {p: i for i, p in enumerate(frontier)}
-    # the frontier's order, then the query's: the first link found is the one reported
-    return sorted((r[:6] for r in res.rows), key=lambda r: order.get(r[5], len(order)))
+#: frontier people per one-hop query: small enough that a search can stop early near a hub
+_CHUNK = 256
 
 
-def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
-    """Breadth-first co-attendance from ``person`` up to ``hops``: who, at which distance, via whom."""
+def _hops(graph: Graph, q: CannedQuery, frontier: list, timeout):
+    """(via, other) links of ``frontier`` in BFS order: the frontier's order, then the other's
+    gk:nameRank (name, then IRI), one query per chunk so the caller may stop when it has enough."""
+    for i in range(0, len(frontier), _CHUNK):
+        chunk = frontier[i:i + _CHUNK]
+        res = _execute(graph, _frontier_query(q, chunk), {}, timeout)
+        if res.vars[:3] != ["other", "rank", "person"]:
+            raise QueryError(f"query '{q.name}': a post step needs SELECT ?other ?rank ?person first")
+        order = {p: j for j, p in enumerate(chunk)}
+        for other, _rank, via in sorted((r[:3] for r in res.rows), key=lambda r: (order[r[2]], int(r[1]))):
+            yield via, other
+
+
+_LINK = """SELECT ?person ?other ?otherName ?event ?eventName ?date WHERE {
+  VALUES (?person ?other) { %s }
+  ?event schema:attendee ?person, ?other ; a schema:Event .
+  OPTIONAL { ?other schema:name ?otherName }
+  OPTIONAL { ?event schema:name ?eventName }
+  OPTIONAL { ?event schema:startDate ?date }
+}
+ORDER BY ?person ?other ?date ?event"""
+
+
+def _link_details(graph: Graph, q: CannedQuery, pairs: list, timeout) -> dict:
+    """(via, other) → (otherName, event, eventName, date) of their earliest shared event."""
+    out: dict = {}
+    for i in range(0, len(pairs), _CHUNK):
+        chunk = pairs[i:i + _CHUNK]
+        _iri_values(q, [x for pair in chunk for x in pair])
+        values = " ".join(f"({a.n3()} {b.n3()})" for a, b in chunk)
+        for via, other, oname, ev, evname, date in _execute(graph, _LINK % values, {}, timeout).rows:
+            out.setdefault((via, other), (oname, ev, evname, date))
+    return out
+
+
+def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None = None) -> QueryResult:
+    """Breadth-first co-attendance from ``person`` up to ``hops``: who, at which distance, via whom.
+
+    Walks the materialised gk:coAttendee links (no event join per hop) and fetches names and the
+    earliest shared event only for the rows it returns; with ``limit`` it stops once it has them.
+    """
     start, hops = b["person"], int(b.get("hops", Literal(2)).toPython())
     seen = {start}
-    rows: list[list[Any]] = []
+    found: list[tuple] = []
     frontier = [start]
+    more = 0
     for h in range(1, max(hops, 0) + 1):
-        if not frontier:
+        if not frontier or more:
             break
         nxt = []
-        for other, oname, ev, evname, date, via in _hop(graph, q, frontier, timeout):
+        for via, other in _hops(graph, q, frontier, timeout):
             if other not in seen:
+                if limit is not None and len(found) >= limit:
+                    more = -1  # more rows exist; counting them would walk the whole neighbourhood
+                    break
                 seen.add(other)
                 nxt.append(other)
-                rows.append([Literal(h), other, oname, via, ev, evname, date])
+                found.append((h, other, via))
         frontier = nxt
-    return QueryResult(vars=["hops", "person", "name", "via", "event", "eventName", "date"], rows=rows)
+    links = _link_details(graph, q, [(via, other) for _, other, via in found], timeout)
+    rows = []
+    for h, other, via in found:
+        oname, ev, evname, date = links.get((via, other), (None, None, None, None))
+        rows.append([Literal(h), other, oname, via, ev, evname, date])
+    return QueryResult(vars=["hops", "person", "name", "via", "event", "eventName", "date"], rows=rows, more=more)
 
 
-def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout) -> QueryResult:
+def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None = None) -> QueryResult:
     """Shortest chain of shared events from ``from`` to ``to`` (breadth first, ties by name)."""
     from .rdf.vocab import SDO
 
     src, dst = b["from"], b["to"]
-    limit = int(b.get("maxHops", Literal(6)).toPython())
-    back: dict[Any, tuple] = {src: (None, None, None, None, None)}
+    max_hops = int(b.get("maxHops", Literal(6)).toPython())
+    back: dict[Any, Any] = {src: None}
     frontier = [src]
     depth = 0
-    while frontier and dst not in back and depth < limit:
+    while frontier and dst not in back and depth < max_hops:
         depth += 1
         nxt = []
-        for other, oname, ev, evname, date, via in _hop(graph, q, frontier, timeout):
+        for via, other in _hops(graph, q, frontier, timeout):
             if other not in back:
-                back[other] = (via, oname, ev, evname, date)
+                back[other] = via
                 nxt.append(other)
+                if other == dst:
+                    break  # frontier order decides the link, so the rest cannot change it
         frontier = nxt
     cols = ["step", "person", "name", "event", "eventName", "date"]
     if dst not in back:
         return QueryResult(vars=cols, rows=[])
-    chain = []
-    node = dst
-    while node is not None:
-        chain.append((node, back[node]))
-        node = back[node][0]
+    chain = [dst]
+    while back[chain[-1]] is not None:
+        chain.append(back[chain[-1]])
     chain.reverse()
+    links = _link_details(graph, q, list(zip(chain, chain[1:])), timeout)
     rows = []
-    for i, (node, (_prev, oname, _e, _en, _d)) in enumerate(chain):
-        link = chain[i + 1][1] if i + 1 < len(chain) else (None, None, None, None, None)
-        name = oname if oname is not None else _plain(graph.value(node, SDO.name))
-        rows.append([Literal(i), node, name, link[2], link[3], link[4]])
-    return QueryResult(vars=cols, rows=rows)
+    for i, node in enumerate(chain):
+        link = links.get((node, chain[i + 1]), (None,) * 4) if i + 1 < len(chain) else (None,) * 4
+        name = _plain(graph.value(node, SDO.name))
+        rows.append([Literal(i), node, name, link[1], link[2], link[3]])
+    more = 0
+    if limit is not None and len(rows) > limit:
+        rows, more = rows[:limit], len(rows) - limit
+    return QueryResult(vars=cols, rows=rows, more=more)
 
 
 _POST = {"ego": _post_ego, "path": _post_path}
 
 
+#: rows `graphkit query` shows in a terminal table unless --limit says otherwise
+TABLE_LIMIT = 100
+
+
 def run(graph_dir: str | os.PathLike | Graph, query: str, params: dict[str, str] | None = None,
-        timeout: float | None = None, is_text: bool = False) -> QueryResult:
+        timeout: float | None = None, is_text: bool = False, limit: int | None = None) -> QueryResult:
     """Open the built graph (its store, else graph.ttl, or an RDF file) and run ``query`` on it."""
     from .store import open_graph
 
     g = graph_dir if isinstance(graph_dir, Graph) else open_graph(graph_dir)
-    return run_query(g, query, params, timeout=timeout, is_text=is_text or None)
+    return run_query(g, query, params, timeout=timeout, is_text=is_text or None, limit=limit)
 
 
 def _cell(v: Any) -> str:

@@ -12,6 +12,7 @@ from rdflib import Graph, Literal
 from graphkit.cli import cli
 from graphkit.errors import QueryError
 from graphkit.query import catalogue, format_result, run_query
+from graphkit.rdf.build import add_links
 from graphkit.store import oxigraph_graph
 
 ID = "https://w3id.org/graphkit/id/"
@@ -68,11 +69,12 @@ FIXTURE = """
 
 
 def _memory() -> Graph:
-    return Graph().parse(data=FIXTURE, format="turtle")
+    # the build adds the derived co-attendance terms to every graph; the fixture gets them the same way
+    return add_links(Graph().parse(data=FIXTURE, format="turtle"))
 
 
 def _oxigraph() -> Graph:
-    return oxigraph_graph().parse(data=FIXTURE, format="turtle")
+    return add_links(oxigraph_graph().parse(data=FIXTURE, format="turtle"))
 
 
 @pytest.fixture(params=["oxigraph", "memory"])
@@ -284,3 +286,36 @@ def test_cli_timeout(tmp_path):
     p = subprocess.run([sys.executable, "-m", "graphkit", "query", "-e", slow, "--graph", str(f), "--timeout", "0.3"],
                        capture_output=True, text=True, timeout=60)
     assert p.returncode == 1 and "longer than 0.3s" in p.stderr
+
+
+def test_derived_co_attendance_terms():
+    from graphkit.rdf.vocab import GK
+
+    g = _memory()
+    u = lambda x: __import__("rdflib").URIRef(iri(x))  # noqa: E731
+    assert set(g.objects(u("blinken"), GK.coAttendee)) == {u("lavrov"), u("putin"), u("biden")}
+    assert (u("lavrov"), GK.coAttendee, u("blinken")) in g  # both directions
+    assert g.value(u("blinken"), GK.eventCount).toPython() == 2
+    assert g.value(u("blinken"), GK.coAttendeeCount).toPython() == 3
+    assert g.value(u("blinken"), GK.connectionRank).toPython() == 1
+    assert g.value(u("biden"), GK.nameRank).toPython() == 3  # Blinken, Peskov, Biden (Joe), Lavrov, Putin
+    assert g.value(u("ryabkov"), GK.eventCount) is None  # attends nothing: no derived terms
+    assert len(add_links(_memory())) == len(g)  # deterministic and idempotent
+
+
+@pytest.mark.parametrize("name", ["who-met-whom", "most-connected", "meetings-of", "co-attendance"])
+def test_limit_keeps_the_first_rows(kg, name):
+    params = {"person": "Blinken"} if name in ("meetings-of", "co-attendance") else {}
+    full = run_query(kg, name, params)
+    for n in (0, 1, 2):
+        cut = run_query(kg, name, params, limit=n)
+        assert cut.rows == full.rows[:n], (name, n)
+        assert bool(cut.more) == (len(full.rows) > n)
+
+
+def test_cli_table_says_when_rows_are_cut(tmp_path):
+    f = tmp_path / "g.ttl"
+    _memory().serialize(f, format="turtle")
+    r = CliRunner().invoke(cli, ["query", "most-connected", "--graph", str(f), "--format", "table", "--limit", "2"])
+    assert r.exit_code == 0, r.output
+    assert "(2 rows)" in r.output and "more rows; use --limit or --format)" in r.output

@@ -10,7 +10,7 @@ from ..records import DocRecord
 from ..resolve import Resolution
 from .vocab import GK, ID, PROV, RDF, SDO, SKOS, XSD, bind_namespaces
 
-__all__ = ["build_graph", "doc_iri", "date_literal"]
+__all__ = ["build_graph", "add_links", "doc_iri", "date_literal"]
 
 _TYPES = {"Person": SDO.Person, "Organization": SDO.Organization, "Place": SDO.Place}
 
@@ -96,6 +96,40 @@ def build_graph(records: list[DocRecord], res: Resolution) -> Graph:
             g.add((s, PROV.wasDerivedFrom, doc_iri(doc_id)))
             if (doc_id, k) in sentences:
                 g.add((s, GK.evidence, Literal(sentences[(doc_id, k)])))
+    add_links(g)
+    return g
+
+
+def add_links(g: Graph) -> Graph:
+    """Add the derived co-attendance terms (gk:coAttendee, counts, ranks) to ``g``; returns ``g``.
+
+    Who-met-whom, co-attendance, shortest-connection and most-connected would otherwise join
+    every event's attendees with each other at query time (seconds at 1M triples); with these
+    they are index lookups. Derived only from schema:attendee and schema:name, so any graph in
+    the contract's shape can be given them, and the same graph always gets the same triples.
+    """
+    people = set(g.subjects(RDF.type, SDO.Person))
+    events: dict = {}
+    for ev, p in g.subject_objects(SDO.attendee):
+        if p in people:
+            events.setdefault(ev, set()).add(p)
+    met: dict = {}
+    count: dict = {}
+    for attendees in events.values():
+        for p in attendees:
+            count[p] = count.get(p, 0) + 1
+            met.setdefault(p, set()).update(attendees - {p})
+    name = {p: str(g.value(p, SDO.name) or "") for p in count}
+    for p, others in met.items():
+        for o in others:
+            g.add((p, GK.coAttendee, o))
+        g.add((p, GK.eventCount, Literal(count[p])))
+        g.add((p, GK.coAttendeeCount, Literal(len(others))))
+    by_links = sorted(count, key=lambda p: (-len(met[p]), -count[p], name[p], str(p)))
+    for i, p in enumerate(by_links, 1):
+        g.add((p, GK.connectionRank, Literal(i)))
+    for i, p in enumerate(sorted(count, key=lambda p: (name[p], str(p))), 1):
+        g.add((p, GK.nameRank, Literal(i)))
     return g
 
 

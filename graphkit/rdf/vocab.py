@@ -47,6 +47,13 @@ class GK(DefinedNamespace):
     mentionCount: URIRef    # how many times the entity is named across the corpus
     titleReference: URIRef  # a bare title used as a name for this person ("the Kremlin spokesman")
 
+    # derived at build time (graphkit.rdf.build.add_links) so queries look up instead of recompute
+    coAttendee: URIRef        # person → person: attended at least one event together (both directions)
+    eventCount: URIRef        # person → integer: events attended
+    coAttendeeCount: URIRef   # person → integer: distinct people met at those events
+    connectionRank: URIRef    # person → integer: 1 = most co-attendees (then events, name, IRI)
+    nameRank: URIRef          # person → integer: position by (name, IRI) among people who attend events
+
 
 def bind_namespaces(graph) -> None:
     """Bind the prefixes a reader expects (schema, prov, skos, xsd, gk, id)."""
