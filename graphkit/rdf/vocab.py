@@ -53,6 +53,7 @@ class GK(DefinedNamespace):
     coAttendeeCount: URIRef   # person → integer: distinct people met at those events
     connectionRank: URIRef    # person → integer: 1 = most co-attendees (then events, name, IRI)
     nameRank: URIRef          # person → integer: position by (name, IRI) among people who attend events
+    pairRank: URIRef          # person → integer: its nameRank, only for people who met someone named later
 
 
 def bind_namespaces(graph) -> None:
