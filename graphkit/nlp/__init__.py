@@ -77,10 +77,8 @@ def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[in
             window = text[start:end]
             cut = window.rfind("\n\n")
             if cut < max_chars // 4:
-                m = None
-                for m in re.finditer(r"[.!?][\"'”’)]?\s", window):
-                    pass
-                cut = m.end() if m and m.end() > max_chars // 4 else window.rfind(" ")
+                ends = [m.end() for m in re.finditer(r"[.!?][\"'”’)]?\s", window)]  # sentence ends
+                cut = ends[-1] if ends and ends[-1] > max_chars // 4 else window.rfind(" ")
             if cut > 0:
                 end = start + cut
         yield start, text[start:end]
