@@ -194,19 +194,26 @@ def _resolve_named(records: list[DocRecord], etype: str, entities: list[Entity],
             x = parent[x]
         return x
 
+    items = [(r, e) for r in records for e in r.entities if e.type == etype]
+    # an acronym joins the one long name it spells ("CIS" = "Commonwealth of Independent States"),
+    # never when two different long names share the initials; long names never join each other so
+    long_names: dict[str, set[str]] = defaultdict(set)
+    if etype == "Organization":
+        for _, le in items:
+            for f in le.forms:
+                if len(f.split()) > 2:
+                    long_names[acronym_of(f)].add(entity_key_of(etype, f))
+
     def keys_of(le: LocalEntity) -> set[str]:
         ks = {entity_key_of(etype, f) for f in le.forms}
         if etype == "Place":  # "Villa Lagrange" = "Villa La Grange"
             ks |= {"nospace:" + fold(f).replace(" ", "") for f in le.forms if " " in f.strip()}
         if etype == "Organization":
             for f in le.forms:
-                if f.isupper() and 2 <= len(f) <= 8:
-                    ks.add("acr:" + f)
-                elif len(f.split()) > 2:
-                    ks.add("acr:" + acronym_of(f))
+                if f.isupper() and 2 <= len(f) <= 8 and len(long_names.get(f, ())) == 1:
+                    ks |= long_names[f]
         return ks
 
-    items = [(r, e) for r in records for e in r.entities if e.type == etype]
     for _, le in items:
         ks = sorted(keys_of(le))
         for k in ks[1:]:

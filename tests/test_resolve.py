@@ -44,3 +44,17 @@ def test_deterministic_iris():
     a = resolve([rec("a", "Joe Biden"), rec("b", "Vladimir Putin")])
     b = resolve([rec("b", "Vladimir Putin"), rec("a", "Joe Biden")])
     assert sorted(e.iri for e in a.entities) == sorted(e.iri for e in b.entities)
+
+
+def org(doc_id, *names):
+    ents = [LocalEntity(key=f"e{i}", type="Organization", name=n, forms=[n], mentions=1) for i, n in enumerate(names)]
+    return DocRecord(doc_id=doc_id, title=doc_id, published=None, url=None, path=doc_id, content_hash="x",
+                     words=1, entities=ents)
+
+
+def test_acronyms_join_their_one_long_name_only():
+    res = resolve([org("a", "Commonwealth of Independent States"), org("b", "CIS"),
+                   org("c", "Center for European Studies"), org("d", "Council of Economic Staff"), org("e", "CES")])
+    groups = sorted(sorted(e.forms) for e in res.entities if e.members)
+    assert ["CIS", "Commonwealth of Independent States"] in groups
+    assert ["Center for European Studies"] in groups and ["Council of Economic Staff"] in groups and ["CES"] in groups
