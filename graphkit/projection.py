@@ -4,6 +4,7 @@ Pure functions, graph in and graph out; the RDF graph is never modified.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import networkx as nx
@@ -78,11 +79,23 @@ def project(g: Graph) -> nx.Graph:
         if p is not None and str(p) in G and org is not None and str(org) in G:
             _edge(G, str(p), str(org), "role", f"{title} at {G.nodes[str(org)]['label']}",
                   sorted({docs.get(x, str(x)) for x in g.objects(r, PROV.wasDerivedFrom)}), evid(r))
+    named_in: dict = defaultdict(list)  # document → (entity, its names): what a quote there may name
+    for d, e in g.subject_objects(SDO.mentions):
+        if str(e) in G and G.nodes[str(e)]["type"] != "Event":
+            names = {G.nodes[str(e)]["label"], *G.nodes[str(e)]["aliases"]}
+            named_in[d].append((str(e), {x for x in names if len(x) >= 4}))
     for q in g.subjects(RDF.type, SDO.Quotation):
         c = g.value(q, SDO.creator)
-        if c is not None and str(c) in G:
-            G.nodes[str(c)].setdefault("quotes", []).append(
-                (str(g.value(q, SDO.text) or ""), docs.get(g.value(q, PROV.wasDerivedFrom), "")))
+        if c is None or str(c) not in G:
+            continue
+        text = str(g.value(q, SDO.text) or "")
+        src = g.value(q, PROV.wasDerivedFrom)
+        G.nodes[str(c)].setdefault("quotes", []).append((text, docs.get(src, "")))
+        for e, names in named_in.get(src, ()):
+            # "quoted about": the speaker names this entity in the quotation (whole words only)
+            if e != str(c) and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", text) for x in names):
+                _edge(G, str(c), e, "quoted about", f"quoted about {G.nodes[e]['label']}",
+                      [docs.get(src, "")], [(text, docs.get(src, ""))])
     for n in G:
         G.nodes[n].setdefault("quotes", [])
         G.nodes[n]["quotes"].sort()
