@@ -63,8 +63,6 @@ def build(paths, output, model, jobs, batch_size, overrides, no_cache, no_html, 
     if bar is not None:
         bar.close()
     s = result.stats
-    if not result.records:
-        raise GraphkitError("nothing usable in the input: no document could be read")
     if not quiet:
         ents = ", ".join(f"{v} {k.lower()}s" for k, v in s["entities"].items()) or "no entities"
         click.echo(f"{s['documents']} documents ({s['words']:,} words): {ents}; {s['events']} events, "

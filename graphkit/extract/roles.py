@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ..names import fold
 from ..records import RoleRec
 from .context import Context
+from .lexicon import TITLE_HEADS as _HEAD_WORDS
 from .lexicon import country_of
 from .mentions import Mention
 from .titles import TitlePhrase, is_title_head, title_after, title_before, title_from_tokens
@@ -124,8 +125,6 @@ def title_heads_of(title: str) -> set[str]:
         heads.add("spokes")
     return heads
 
-
-from .lexicon import TITLE_HEADS as _HEAD_WORDS  # noqa: E402
 
 
 def resolve_title_references(ctx: Context, roles: list[RoleRec]) -> None:
