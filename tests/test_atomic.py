@@ -78,6 +78,22 @@ def test_sigkill_at_random_moments_leaves_old_or_new_outputs(tmp_path):
     print("kill outcomes:", outcomes)
 
 
+def test_stale_temporaries_are_removed_and_nothing_else(tmp_path):
+    from graphkit.rdf.io import remove_stale_temps
+
+    stale_store = tmp_path / ".store.abc123.tmp"  # a killed build's half-written query store
+    (stale_store / "sub").mkdir(parents=True)
+    (stale_store / "sub" / "000001.sst").write_bytes(b"x")
+    (tmp_path / ".graph.ttl.99.tmp").write_text("half")
+    keep = [tmp_path / "graph.ttl", tmp_path / "notes.tmp", tmp_path / "store" / "CURRENT"]
+    for f in keep:
+        f.parent.mkdir(exist_ok=True)
+        f.write_text("keep")
+    assert remove_stale_temps(tmp_path) == 2
+    assert not stale_store.exists() and not (tmp_path / ".graph.ttl.99.tmp").exists()
+    assert all(f.exists() for f in keep)
+
+
 def test_second_build_into_a_locked_folder_is_refused(tmp_path):
     out = tmp_path / "out"
     out.mkdir()

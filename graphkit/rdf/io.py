@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,7 +79,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def remove_stale_temps(folder: str | os.PathLike) -> int:
-    """Delete temporary files a killed build left in ``folder`` (and its .cache); call under the lock."""
+    """Delete temporary files and store folders a killed build left in ``folder`` (and its .cache); call under the lock."""
     n = 0
     folder = Path(folder)
     for d in (folder, folder / ".cache" / "records"):
@@ -86,7 +87,10 @@ def remove_stale_temps(folder: str | os.PathLike) -> int:
             continue
         for f in d.glob(f".*{TEMP_SUFFIX}"):
             try:
-                f.unlink()
+                if f.is_dir() and not f.is_symlink():
+                    shutil.rmtree(f)  # a half-written query store
+                else:
+                    f.unlink()
                 n += 1
             except OSError:
                 pass
