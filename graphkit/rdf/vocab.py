@@ -52,8 +52,9 @@ class GK(DefinedNamespace):
     eventCount: URIRef        # person → integer: events attended
     coAttendeeCount: URIRef   # person → integer: distinct people met at those events
     connectionRank: URIRef    # person → integer: 1 = most co-attendees (then events, name, IRI)
-    nameRank: URIRef          # person → integer: position by (name, IRI) among people who attend events
+    nameRank: URIRef          # person → integer: position by (name, IRI) among all people
     pairRank: URIRef          # person → integer: its nameRank, only for people who met someone named later
+    sortKey: URIRef           # event, document, quotation, role statement → integer: reading order (date, document, sentence, IRI)
 
 
 def bind_namespaces(graph) -> None:
