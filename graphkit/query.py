@@ -9,9 +9,12 @@ Each .rq file starts with a comment header::
 A parameter of type ``entity`` accepts any known name or alias and is resolved to the entity's
 IRI (unknown or ambiguous names are errors that list candidates); ``string``, ``date`` and
 ``int`` become typed literals. Values reach the engine through ``initBindings`` (Oxigraph
-substitutions), never through the query text. A header line ``# post: ego`` or ``# post: path``
-declares a Python step over the query's one-hop rows, for what SPARQL cannot bound (N hops,
-shortest path); see ``_POST``.
+substitutions), never through the query text. A comment ``# VALUES ?person`` in a group also pins
+the variable there with a VALUES block, made by rdflib from an IRI the store returned (or from a
+checked number or date) and never from user text: Oxigraph plans a query without looking at
+substitutions, so without it a person's three quotes are found by scanning every quotation.
+A header line ``# post: ego`` or ``# post: path`` declares a Python step over the query's
+one-hop rows, for what SPARQL cannot bound (N hops, shortest path); see ``_POST``.
 """
 from __future__ import annotations
 
@@ -211,7 +214,7 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None,
     if q.post:
         return _POST[q.post](graph, q, bindings, timeout, limit)
     paged = limit is not None and _PAGE.search(q.text) is not None
-    return _execute(graph, page(q.text, limit), bindings, timeout, limit, paged)
+    return _execute(graph, page(pin(q.text, bindings), limit), bindings, timeout, limit, paged)
 
 
 _PAGE = re.compile(r"#\s*PAGE\b")
@@ -230,6 +233,36 @@ def page(text: str, limit: int | None) -> str:
     return _PAGE.sub(f"LIMIT {int(limit) + 1}", text)
 
 
+_PIN = re.compile(r"#[ \t]*VALUES[ \t]+\?(\w+)[^\n]*")
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+
+
+def _pin_term(v: Any) -> str | None:
+    """SPARQL text for a bound value that cannot carry syntax: a checked IRI, an integer, a date."""
+    if isinstance(v, URIRef):
+        return v.n3() if _IRI_OK.fullmatch(str(v)) else None
+    if isinstance(v, Literal) and not v.language:
+        if v.datatype == _XSD_INTEGER and isinstance(v.value, int) and not isinstance(v.value, bool):
+            return str(int(v.value))
+        if v.datatype is None and _DATE.fullmatch(str(v)):
+            return '"' + str(v) + '"'
+    return None
+
+
+def pin(text: str, bindings: dict[str, Any]) -> str:
+    """``text`` with each ``# VALUES ?x`` comment made ``VALUES ?x { term }`` for a bound ``x``.
+
+    Only values whose text is checked (IRIs by the IRI grammar, integers, YYYY-MM-DD dates) are
+    written; any other value leaves the comment, and the substitution alone binds it.
+    """
+    def one(m: re.Match) -> str:
+        term = _pin_term(bindings[m[1]]) if m[1] in bindings else None
+        return m[0] if term is None else f"VALUES ?{m[1]} {{ {term} }}"
+
+    return _PIN.sub(one, text)
+
+
 def _ns() -> dict[str, str]:
     from .rdf.vocab import GK, PROV, SDO, SKOS, XSD as _X
 
@@ -237,11 +270,14 @@ def _ns() -> dict[str, str]:
     return {"schema": str(SDO), "prov": str(PROV), "skos": str(SKOS), "xsd": str(_X), "gk": str(GK._NS)}
 
 
-def _raw_select(graph: Graph, text: str, bindings: dict, limit: int | None) -> tuple[list[str], list, int] | None:
+def _raw_select(graph: Graph, text: str, bindings: dict, limit: int | None,
+                light: bool = False) -> tuple[list[str], list, int] | None:
     """SELECT straight on pyoxigraph: only the first ``limit`` rows become rdflib terms.
 
     oxrdflib converts every row; a hub's result has thousands. The rest are only counted.
-    None when the graph is not Oxigraph-backed or the query is not a SELECT.
+    ``light`` rows keep IRIs as ``str`` and integers as ``int``, for internal steps that read
+    thousands of links and keep a few. None when the graph is not Oxigraph-backed or the query
+    is not a SELECT.
     """
     import pyoxigraph as ox
     from oxrdflib._converter import from_ox, to_ox
@@ -259,12 +295,24 @@ def _raw_select(graph: Graph, text: str, bindings: dict, limit: int | None) -> t
         if limit is not None and len(rows) >= limit:
             more += 1
             continue
-        rows.append([None if v is None else _plain(from_ox(v)) for v in sol])
+        rows.append([_light(v) if light else None if v is None else _plain(from_ox(v)) for v in sol])
     return names, rows, more
 
 
+def _light(v: Any) -> Any:
+    """A pyoxigraph term as a plain value: IRI → str, integer → int, anything else → rdflib."""
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox
+
+    if isinstance(v, ox.NamedNode):
+        return v.value
+    if isinstance(v, ox.Literal) and v.datatype.value == str(_XSD_INTEGER):
+        return int(v.value)
+    return None if v is None else _plain(from_ox(v))
+
+
 def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None, limit: int | None = None,
-             paged: bool = False) -> QueryResult:
+             paged: bool = False, light: bool = False) -> QueryResult:
     from pyparsing import ParseException
 
     box: dict[str, Any] = {}
@@ -272,7 +320,7 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None, lim
     def work():
         try:
             if re.search(r"^\s*(PREFIX[^\n]*\n\s*|#[^\n]*\n\s*)*SELECT\b", text, re.I):
-                box["raw"] = _raw_select(graph, text, bindings, limit)
+                box["raw"] = _raw_select(graph, text, bindings, limit, light)
             if box.get("raw") is None:
                 box["res"] = graph.query(text, initBindings=bindings, initNs=_ns())
                 box["rows"] = [[_plain(v) for v in r] for r in box["res"]] if box["res"].type == "SELECT" else None
@@ -331,12 +379,12 @@ _IRI_OK = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 
 
 def _iri_values(q: CannedQuery, people: list) -> str:
-    """``?person`` IRIs as SPARQL VALUES text: IRIs the store itself returned, serialised by rdflib
-    (``n3()``) and checked against the IRI grammar, never user text."""
+    """``?person`` IRIs as SPARQL VALUES text: IRIs the store itself returned (as ``URIRef`` or
+    ``str``), checked against the IRI grammar, never user text."""
     for p in people:
-        if not isinstance(p, URIRef) or not _IRI_OK.fullmatch(str(p)):
+        if not isinstance(p, str) or not _IRI_OK.fullmatch(p):
             raise QueryError(f"query '{q.name}': cannot follow the non-IRI node {p!r}")
-    return " ".join(p.n3() for p in people)
+    return " ".join(f"<{p}>" for p in people)
 
 
 def _frontier_query(q: CannedQuery, people: list) -> str:
@@ -357,34 +405,51 @@ def _hops(graph: Graph, q: CannedQuery, frontier: list, timeout):
     gk:nameRank (name, then IRI), one query per chunk so the caller may stop when it has enough."""
     for i in range(0, len(frontier), _CHUNK):
         chunk = frontier[i:i + _CHUNK]
-        res = _execute(graph, _frontier_query(q, chunk), {}, timeout)
+        # a hub has thousands of links: light rows (IRIs as str) spare making rdflib terms of them
+        res = _execute(graph, _frontier_query(q, chunk), {}, timeout, light=True)
         if res.vars[:3] != ["other", "rank", "person"]:
             raise QueryError(f"query '{q.name}': a post step needs SELECT ?other ?rank ?person first")
         order = {p: j for j, p in enumerate(chunk)}
-        for other, _rank, via in sorted((r[:3] for r in res.rows), key=lambda r: (order[r[2]], int(r[1]))):
+        links = ((str(o), int(r), str(v)) for o, r, v, *_ in res.rows)
+        for other, _rank, via in sorted(links, key=lambda r: (order[r[2]], r[1])):
             yield via, other
 
 
-_LINK = """SELECT ?person ?other ?otherName ?event ?eventName ?date WHERE {
-  VALUES (?person ?other) { %s }
-  ?event schema:attendee ?person, ?other ; a schema:Event .
+# no ORDER BY: sorting on the IRIs of ?person and ?other cost more than the join; Python picks
+# each pair's earliest event by gk:sortKey (date order)
+_LINK = """SELECT ?person ?other ?otherName ?event ?eventName ?date ?key WHERE {
+  VALUES (?fewer ?more ?person ?other) { %s }
+  ?event schema:attendee ?fewer . ?event schema:attendee ?more .
+  OPTIONAL { ?event gk:sortKey ?key }
   OPTIONAL { ?other schema:name ?otherName }
   OPTIONAL { ?event schema:name ?eventName }
   OPTIONAL { ?event schema:startDate ?date }
-}
-ORDER BY ?person ?other ?date ?event"""
+}"""
+
+_COUNTS = """SELECT ?p ?n WHERE { VALUES ?p { %s } ?p gk:eventCount ?n }"""
 
 
 def _link_details(graph: Graph, q: CannedQuery, pairs: list, timeout) -> dict:
-    """(via, other) → (otherName, event, eventName, date) of their earliest shared event."""
-    out: dict = {}
+    """(via, other) → (otherName, event, eventName, date) of their earliest shared event.
+
+    Oxigraph joins two bound attendees in the order written, so each pair starts from whoever
+    attends fewer events (gk:eventCount): starting from a hub walked thousands of events per pair.
+    """
+    best: dict = {}
     for i in range(0, len(pairs), _CHUNK):
         chunk = pairs[i:i + _CHUNK]
-        _iri_values(q, [x for pair in chunk for x in pair])
-        values = " ".join(f"({a.n3()} {b.n3()})" for a, b in chunk)
-        for via, other, oname, ev, evname, date in _execute(graph, _LINK % values, {}, timeout).rows:
-            out.setdefault((via, other), (oname, ev, evname, date))
-    return out
+        people = sorted({x for pair in chunk for x in pair})
+        n = {str(p): int(c) for p, c in _execute(graph, _COUNTS % _iri_values(q, people), {}, timeout).rows}
+        rows = []
+        for a, b in chunk:
+            fewer, more = (a, b) if n.get(a, 0) <= n.get(b, 0) else (b, a)
+            rows.append(f"({_iri_values(q, [fewer, more, a, b])})")
+        for via, other, oname, ev, evname, date, key in _execute(graph, _LINK % " ".join(rows), {}, timeout).rows:
+            rank = (key is None, int(key) if key is not None else 0, str(ev))
+            pair = (str(via), str(other))
+            if pair not in best or rank < best[pair][0]:
+                best[pair] = (rank, (oname, ev, evname, date))
+    return {pair: v for pair, (_, v) in best.items()}
 
 
 def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None = None) -> QueryResult:
@@ -393,7 +458,7 @@ def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None 
     Walks the materialised gk:coAttendee links (no event join per hop) and fetches names and the
     earliest shared event only for the rows it returns; with ``limit`` it stops once it has them.
     """
-    start, hops = b["person"], int(b.get("hops", Literal(2)).toPython())
+    start, hops = str(b["person"]), int(b.get("hops", Literal(2)).toPython())
     seen = {start}
     found: list[tuple] = []
     frontier = [start]
@@ -415,7 +480,7 @@ def _post_ego(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None 
     rows = []
     for h, other, via in found:
         oname, ev, evname, date = links.get((via, other), (None, None, None, None))
-        rows.append([Literal(h), other, oname, via, ev, evname, date])
+        rows.append([Literal(h), URIRef(other), oname, URIRef(via), ev, evname, date])
     return QueryResult(vars=["hops", "person", "name", "via", "event", "eventName", "date"], rows=rows, more=more)
 
 
@@ -423,7 +488,7 @@ def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None
     """Shortest chain of shared events from ``from`` to ``to`` (breadth first, ties by name)."""
     from .rdf.vocab import SDO
 
-    src, dst = b["from"], b["to"]
+    src, dst = str(b["from"]), str(b["to"])
     max_hops = int(b.get("maxHops", Literal(6)).toPython())
     back: dict[Any, Any] = {src: None}
     frontier = [src]
@@ -449,8 +514,8 @@ def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None
     rows = []
     for i, node in enumerate(chain):
         link = links.get((node, chain[i + 1]), (None,) * 4) if i + 1 < len(chain) else (None,) * 4
-        name = _plain(graph.value(node, SDO.name))
-        rows.append([Literal(i), node, name, link[1], link[2], link[3]])
+        name = _plain(graph.value(URIRef(node), SDO.name))
+        rows.append([Literal(i), URIRef(node), name, link[1], link[2], link[3]])
     more = 0
     if limit is not None and len(rows) > limit:
         rows, more = rows[:limit], len(rows) - limit
