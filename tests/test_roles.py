@@ -50,3 +50,22 @@ def test_title_used_as_name_resolves_to_its_holder():
                  "\"The talks were useful,\" the Kremlin spokesman said.")
     q = rec.quotes[0]
     assert name_of(rec, q.speaker) == "Dmitry Peskov"
+
+
+def test_under_secretary_keeps_under():
+    rec = record("Last spring, Under Secretary of Defense Colin Kahl toured the base.")
+    assert "Under Secretary of Defense" in titles(rec, "Colin Kahl")
+
+
+def test_dateline_dash_is_not_part_of_the_title():
+    rec = record("BRUSSELS - NATO Secretary General Jens Stoltenberg opened the meeting.")
+    assert not any("BRUSSELS" in t for t in titles(rec, "Jens Stoltenberg"))
+    assert any(t.endswith("Secretary General") for t in titles(rec, "Jens Stoltenberg"))
+
+
+def test_title_owned_by_another_person_goes_to_the_named_holder():
+    # the title after "Biden's" is Psaki's, not "President" cut short before the owner's name
+    rec = record("The statement came from Jen Psaki, President Joe Biden's press secretary, on Monday.")
+    assert titles(rec, "Jen Psaki") == {"press secretary"}
+    rec = record("Chancellor Angela Merkel's spokesman Steffen Seibert declined to comment.")
+    assert titles(rec, "Steffen Seibert") == {"spokesman"}

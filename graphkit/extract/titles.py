@@ -41,6 +41,11 @@ def has_title_head(tokens) -> bool:
     return any(is_title_head(t) for t in tokens)
 
 
+def _is_dash(t: Token) -> bool:
+    """A hyphen used as a dash ("GENEVA - U.S. …"), not one inside a word."""
+    return t.text in ("-", "--") and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+
+
 def title_before(doc: Doc, i: int) -> TitlePhrase | None:
     """The title phrase that ends right before token ``i`` ("Kremlin spokesman" + name)."""
     j = i - 1
@@ -57,11 +62,13 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
         t = doc[k]
         if t.is_sent_end and k != j:
             break
-        if t.text in _STOP_PUNCT or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM", "INTJ"):
+        if t.text in _STOP_PUNCT or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM", "INTJ") or _is_dash(t):
             break
         if t.pos_ == "CCONJ":
             break
-        if t.pos_ == "ADP" and t.lower_ not in _INNER_ADP:
+        # "Under Secretary of State": "under" starts the title when it is capitalised before a head
+        if t.pos_ == "ADP" and t.lower_ not in _INNER_ADP and not (
+                t.lower_ == "under" and t.is_title and k + 1 < end and is_title_head(doc[k + 1])):
             break
         if t.pos_ == "DET" or t.lower_ in _DETS:
             # "Chief of the General Staff": a determiner inside the title follows a preposition
@@ -78,7 +85,13 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             if is_title_head(doc[end - 1]) and x + 1 < end - 1:
                 start = x + 1
             break
-    while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS):
+    # "President Joe Biden's national security adviser Jake Sullivan": the title is the adviser's
+    for x in range(end - 1, start, -1):
+        if doc[x].tag_ == "POS" and doc[x - 1].ent_type_ == "PERSON":
+            start = x + 1
+            break
+    while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS) \
+            and not (doc[start].lower_ == "under" and doc[start].is_title):
         start += 1
     if start >= end:
         return None
@@ -110,6 +123,13 @@ def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
         if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and t.tag_ != "VBN":
             break
         if t.ent_type_ == "PERSON" and stop > start:
+            e = stop + 1
+            while e < len(doc) and doc[e].ent_iob_ == "I":
+                e += 1
+            if doc[e - 1].tag_ == "POS" or (e < len(doc) and doc[e].tag_ == "POS"):
+                # ", President Joe Biden's national security adviser,": the title is after the owner
+                start = stop = e if doc[e - 1].tag_ == "POS" else e + 1
+                continue
             break  # ", Assistant to the President Yury Ushakov": the next person's title, not this one's
         stop += 1
     if stop <= start:
