@@ -69,3 +69,10 @@ def test_title_owned_by_another_person_goes_to_the_named_holder():
     assert titles(rec, "Jen Psaki") == {"press secretary"}
     rec = record("Chancellor Angela Merkel's spokesman Steffen Seibert declined to comment.")
     assert titles(rec, "Steffen Seibert") == {"spokesman"}
+
+
+def test_title_words_tagged_as_an_organisation_are_not_an_affiliation():
+    rec = record("Remarks by Press Secretary Karine Jean-Pierre and National Security Advisor Jake Sullivan")
+    assert titles(rec, "Jake Sullivan") == {"National Security Advisor"}
+    for r in rec.roles:
+        assert r.org is None and r.org_name is None, (name_of(rec, r.person), r.title)

@@ -155,6 +155,10 @@ def title_from_tokens(doc: Doc, start: int, end: int) -> TitlePhrase:
     while k < end and (doc[k].ent_type_ in ("GPE", "NORP", "ORG", "LOC") or country_of(doc[k].text)) \
             and not is_title_head(doc[k]):
         k += 1
+    if k > start and k < end and doc[k].ent_iob_ == "I" and doc[k].ent_type_ in ("ORG", "GPE", "NORP", "LOC"):
+        k = start  # the "organisation" runs on into the title head: the title misread as a name
+    if k > start and all(t.lower_ in TITLE_MODIFIERS and not country_of(t.text) for t in doc[start:k]):
+        k = start  # "Press" of "Press Secretary" tagged as an organisation
     if k < end and doc[k].tag_ == "POS":
         k += 1
     if k > start and k < end:
