@@ -430,7 +430,7 @@ _COUNTS = """SELECT ?p ?n WHERE { VALUES ?p { %s } ?p gk:eventCount ?n }"""
 
 
 def _link_details(graph: Graph, q: CannedQuery, pairs: list, timeout) -> dict:
-    """(via, other) → (otherName, event, eventName, date) of their earliest shared event.
+    """(via, other) → (otherName, event, eventName, date) of their earliest dated shared event.
 
     Oxigraph joins two bound attendees in the order written, so each pair starts from whoever
     attends fewer events (gk:eventCount): starting from a hub walked thousands of events per pair.
@@ -445,7 +445,8 @@ def _link_details(graph: Graph, q: CannedQuery, pairs: list, timeout) -> dict:
             fewer, more = (a, b) if n.get(a, 0) <= n.get(b, 0) else (b, a)
             rows.append(f"({_iri_values(q, [fewer, more, a, b])})")
         for via, other, oname, ev, evname, date, key in _execute(graph, _LINK % " ".join(rows), {}, timeout).rows:
-            rank = (key is None, int(key) if key is not None else 0, str(ev))
+            # the earliest dated shared event; an undated one only when there is no other
+            rank = (date is None, key is None, int(key) if key is not None else 0, str(ev))
             pair = (str(via), str(other))
             if pair not in best or rank < best[pair][0]:
                 best[pair] = (rank, (oname, ev, evname, date))
