@@ -57,3 +57,27 @@ def test_bare_given_names_do_not_merge_across_documents():
     b.doc_id = "u.txt"
     res = resolve([a, b])
     assert sum(1 for e in res.entities if e.members and e.name == "Mike") == 0
+
+
+def test_news_outlets_named_next_to_a_media_word_are_organisations():
+    from graphkit.extract.mentions import _media_spans
+    from graphkit.nlp import load_nlp
+
+    nlp = load_nlp()
+    cases = {
+        "Speaking on the Rossiya-24 TV channel, the minister said the talks were over.": ["Rossiya-24"],
+        "The daily “Izvestia” reported the visit first.": ["Izvestia"],
+        "He gave an interview to the Sky News Network on Sunday.": ["Sky News Network"],
+        "The leaders shook hands in Paris. Photo: AP/Reuters": ["AP"],
+        "He told Russian state television that nothing had changed.": [],  # whose outlet, not its name
+        "Federal agency staff will return to offices.": [],
+    }
+    for text, want in cases.items():
+        doc = nlp(text)
+        got = [doc[a:b].text for a, b in _media_spans(doc)]
+        assert got[:len(want)] == want and (want or not got), (text, got)
+
+
+def test_press_service_is_the_organisation_that_speaks():
+    rec = record("According to the Kremlin press service, the two presidents spoke for an hour.")
+    assert any(e.name == "Kremlin press service" and e.type == "Organization" for e in rec.entities)

@@ -119,6 +119,9 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             end += 1
         if start >= end:
             continue
+        if label == "Organization" and end + 1 < len(doc) and doc[end].lower_ == "press" \
+                and doc[end + 1].lower_ in ("service", "office"):
+            end += 2  # "the Kremlin press service" is the office that speaks, not the Kremlin
         if label == "Person":
             # "Trump's America": the name ends at the possessive
             cut = next((k for k in range(start + 1, end) if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "’s")), None)
@@ -178,7 +181,72 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if m.label != "Person" and any(aff_end <= m.start and m.end <= tend for _, aff_end, tend in title_ranges):
             continue
         kept.append(m)
+    covered = {t for m in kept for t in range(m.start, m.end)}
+    for start, end in _media_spans(doc):
+        text = clean_surface(doc[start:end].text)
+        if covered.isdisjoint(range(start, end)) and text and _plausible_name(text):
+            kept.append(Mention(chunk=chunk, start=start, end=end, text=text, label="Organization",
+                                sent=sent_index[start], char=char_offset + doc[start].idx, ner="RULE", raw=text))
+            covered.update(range(start, end))
+    kept.sort(key=lambda m: m.start)
     return kept
+
+
+# News outlets the small English model rarely tags: named next to a media word or in a photo credit
+_MEDIA_NOUNS = frozenset("channel newspaper agency broadcaster daily outlet radio television network media "
+                         "magazine weekly station tabloid".split())
+_MEDIA_MODIFIERS = frozenset("tv news radio state-run state television satellite".split())
+_CREDIT_WORDS = frozenset("photo photos photograph image images source credit video".split())
+_OPEN_QUOTES, _CLOSE_QUOTES = ("“", '"', "«", "„"), ("”", '"', "»", "“")
+
+
+def _media_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans naming a news outlet or agency: 'the TV channel “Russia 1”', 'the Russia-1 TV
+    channel', 'the newspaper “Kommersant”', 'Fox Business Network', 'Photo: AFP/VNA'."""
+    spans: list[tuple[int, int]] = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        low = t.lower_
+        if low in _CREDIT_WORDS and i + 2 < n and doc[i + 1].text == ":":
+            j = i + 2
+            while j < n and doc[j].text.isalpha() and doc[j].text.isupper() and 2 <= len(doc[j].text) <= 8:
+                spans.append((j, j + 1))
+                if j + 2 < n and doc[j + 1].text in ("/", ",", "-", "&"):
+                    j += 2
+                else:
+                    break
+        if low not in _MEDIA_NOUNS or t.is_upper:
+            continue
+        if t.is_title:
+            # capitalised, the noun is part of the name: "Fox Business Network", "Environment Agency"
+            k = e = i
+            while k > 0 and e - k < 5 and (doc[k - 1].is_space or doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN"):
+                k -= 1  # a line break inside the name is not its end
+            while k < e and doc[k].is_space:
+                k += 1
+            if k < e and not all(x.lower_ in TITLE_MODIFIERS or country_of(x.text) for x in doc[k:e]):
+                spans.append((k, i + 1))
+            continue
+        if i + 2 < n and doc[i + 1].text in _OPEN_QUOTES:
+            j = k = i + 2
+            while k < n and k - j < 6 and doc[k].text not in _CLOSE_QUOTES and not doc[k].is_sent_start:
+                k += 1
+            if j < k < n and doc[k].text in _CLOSE_QUOTES and (doc[j].is_title or doc[j].is_upper):
+                spans.append((j, k))
+            continue
+        k = i
+        while k > 0 and doc[k - 1].lower_ in _MEDIA_MODIFIERS:
+            k -= 1
+        e = k
+        while k > 0 and e - k < 4 and (doc[k - 1].is_title or doc[k - 1].is_upper or doc[k - 1].like_num
+                                         or (doc[k - 1].text == "-" and not doc[k - 1].whitespace_)) \
+                and doc[k - 1].pos_ in ("PROPN", "NUM", "PUNCT") and not doc[k - 1].is_sent_start:
+            k -= 1
+        # a country or demonym alone is whose outlet it is ("Russian state TV"), not its name
+        if k < e and doc[k].text[:1].isupper() and not all(
+                country_of(x.text) or fold(x.text) in DEMONYMS or x.lower_ in TITLE_MODIFIERS for x in doc[k:e]):
+            spans.append((k, e))
+    return spans
 
 
 def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sent_offsets: list[int]) -> list[Mention]:
