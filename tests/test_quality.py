@@ -17,7 +17,7 @@ SAMPLE_FLOORS = {"person_recall": 0.95, "person_precision": 0.90, "pair_recall":
 # which follows Python's string-hash seed; the graph itself is the same every run)
 SEED_FLOORS = {"person_recall": 0.97, "person_precision": 0.95, "place_recall": 0.9, "event_recall": 0.75,
                "event_date_acc": 0.8, "event_location_acc": 0.75, "pair_recall": 0.75, "pair_precision": 0.8,
-               "role_recall": 0.8, "quote_recall": 0.75}
+               "role_recall": 0.8, "quote_recall": 0.75, "org_recall": 0.8}
 
 
 def test_sample_against_its_gold(sample_build):
