@@ -165,7 +165,6 @@ def _reading_order(g: Graph, s: URIRef) -> tuple:
         date = g.value(s, SDO.datePublished)
     sent = g.value(s, GK.sentenceIndex)
     return (date is not None, str(date or ""), str(doc or ""), int(sent) if sent is not None else -1, str(s))
-    return g
 
 
 def _add_roles(g: Graph, rec: DocRecord, res: Resolution, ent_iri, country_iri, d: URIRef) -> None:
