@@ -42,6 +42,12 @@ def evaluate(graph: Graph, gold_path: Path) -> dict:
         "person_precision": sum(1 for ids in node_gold.values() if ids) / max(1, len(node_gold)),
         "person_merged": sum(1 for ids in node_gold.values() if len(ids) > 1),
     }
+    for kind, key in ((SDO.Organization, "org_recall"), (SDO.Place, "place_recall")):
+        ids = [i for i, e in ents.items() if e["type"] == str(kind).rsplit("/", 1)[-1]]
+        labels = {norm(x) for s in graph.subjects(RDF.type, kind)
+                  for x in [*graph.objects(s, SDO.name), *graph.objects(s, SKOS.altLabel)]}
+        hit = [i for i in ids if any(norm(a) in labels for a in {*ents[i]["aliases"], ents[i]["name"]})]
+        out[key] = len(hit) / max(1, len(ids))
     pred_pairs = set()
     for ev in graph.subjects(RDF.type, SDO.Event):
         people = sorted({g for a in graph.objects(ev, SDO.attendee) for g in node_gold.get(a, ())})

@@ -81,3 +81,23 @@ def test_news_outlets_named_next_to_a_media_word_are_organisations():
 def test_press_service_is_the_organisation_that_speaks():
     rec = record("According to the Kremlin press service, the two presidents spoke for an hour.")
     assert any(e.name == "Kremlin press service" and e.type == "Organization" for e in rec.entities)
+
+
+def test_venues_are_places_even_when_they_contain_a_name():
+    from graphkit.extract.mentions import find_mentions
+    from graphkit.nlp import load_nlp
+
+    nlp = load_nlp()
+    cases = {
+        "The envoys talked for six hours at the U.S. mission in Vienna on Monday.": "U.S. mission in Vienna",
+        "Reporters waited outside the French embassy all night.": "French embassy",
+        "Ministers met at NATO headquarters before the summit.": "NATO headquarters",
+        "The president followed the raid from the Situation Room.": "Situation Room",
+        "The delegations stayed at the Hotel President Wilson by the lake.": "Hotel President Wilson",
+    }
+    for text, place in cases.items():
+        got = [(m.text, m.label) for m in find_mentions(nlp(text), 0, 0, 0)]
+        assert (place, "Place") in got, (text, got)
+        assert not any(label == "Person" for _, label in got), (text, got)  # not "President Wilson"
+    doc = nlp("The Airport Infrastructure Act passed the Senate.")
+    assert not any(m.label == "Place" for m in find_mentions(doc, 0, 0, 0))

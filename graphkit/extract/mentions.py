@@ -181,6 +181,18 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if m.label != "Person" and any(aff_end <= m.start and m.end <= tend for _, aff_end, tend in title_ranges):
             continue
         kept.append(m)
+    for start, end in _venue_spans(doc):
+        inside = [m for m in kept if start <= m.start and m.end <= end]
+        if any(m.end > start and m.start < end and m not in inside for m in kept) \
+                or any(m.label == "Place" and (m.start, m.end) == (start, end) for m in inside):
+            continue  # crosses another name, or is already this place
+        text = clean_surface(doc[start:end].text)
+        if not text or not _plausible_name(text):
+            continue
+        # "Hotel President Wilson", "NATO headquarters": the names inside are part of the place's
+        kept = [m for m in kept if m not in inside]
+        kept.append(Mention(chunk=chunk, start=start, end=end, text=text, label="Place", sent=sent_index[start],
+                            char=char_offset + doc[start].idx, ner="RULE", raw=text))
     covered = {t for m in kept for t in range(m.start, m.end)}
     for start, end in _media_spans(doc):
         text = clean_surface(doc[start:end].text)
@@ -190,6 +202,57 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             covered.update(range(start, end))
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+# Venues the small English model misses or reads as a person ("Hotel President Wilson")
+_ROOM_WORDS = VENUE_WORDS | frozenset("room hall building".split())
+_MISSIONS = frozenset("mission embassy consulate".split())
+_VENUE_FIRST = frozenset("hotel villa palace castle chateau château manor mansion".split())  # come before the name
+
+
+def _venue_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans naming a venue: 'the U.S. mission in Geneva', 'the Russian embassy', 'NATO
+    headquarters', 'the Situation Room', 'Hotel President Wilson'."""
+    spans: list[tuple[int, int]] = []
+    n = len(doc)
+
+    def caps_before(i: int, most: int = 6) -> int:
+        k = i
+        while k > 0 and i - k < most and not doc[k - 1].is_sent_start and (
+                doc[k - 1].is_title or doc[k - 1].is_upper or is_honorific(doc[k - 1])
+                or re.fullmatch(r"[A-Z]\.", doc[k - 1].text)) and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+            k -= 1
+        return k
+
+    for i, t in enumerate(doc):
+        low = t.lower_
+        if low in _MISSIONS and t.is_lower:
+            # "the U.S. mission in Geneva", "the Russian embassy": whose mission, and where
+            k = i
+            while k > 0 and (country_of(doc[k - 1].text) or fold(doc[k - 1].text) in DEMONYMS):
+                k -= 1
+            if k < i:
+                e = i + 1
+                if e + 1 < n and doc[e].lower_ in ("in", "to") and doc[e + 1].ent_type_ == "GPE":
+                    e += 2
+                    while e < n and doc[e].ent_iob_ == "I":
+                        e += 1
+                spans.append((k, e))
+        elif low == "headquarters" and t.is_lower and i > 0 and doc[i - 1].ent_type_ in ("ORG", "GPE"):
+            k = i - 1
+            while k > 0 and doc[k].ent_iob_ == "I":
+                k -= 1
+            spans.append((k, i + 1))
+        elif low in _ROOM_WORDS and t.is_title:
+            k = caps_before(i)
+            if k < i:
+                spans.append((k, i + 1))  # "the Situation Room", "the Hall of Columns" stops at "of"
+            elif low in _VENUE_FIRST and i + 1 < n and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
+                e = i + 1
+                while e < n and e - i <= 3 and (doc[e].is_title or is_honorific(doc[e])) and doc[e].pos_ == "PROPN":
+                    e += 1
+                spans.append((i, e))  # "Hotel President Wilson", "Villa La Grange"
+    return spans
 
 
 # News outlets the small English model rarely tags: named next to a media word or in a photo credit
