@@ -101,3 +101,17 @@ def test_venues_are_places_even_when_they_contain_a_name():
         assert not any(label == "Person" for _, label in got), (text, got)  # not "President Wilson"
     doc = nlp("The Airport Infrastructure Act passed the Senate.")
     assert not any(m.label == "Place" for m in find_mentions(doc, 0, 0, 0))
+
+
+def test_lowercase_ministries_and_dash_joined_councils_are_organisations():
+    from graphkit.extract.mentions import find_mentions
+    from graphkit.nlp import load_nlp
+
+    nlp = load_nlp()
+    got = [(m.text, m.label) for m in find_mentions(nlp("The French foreign ministry said the envoy was recalled."), 0, 0, 0)]
+    assert ("French foreign ministry", "Organization") in got, got
+    got = [(m.text, m.label) for m in find_mentions(nlp("The NATO–Russia Council last met in 2019."), 0, 0, 0)]
+    assert ("NATO–Russia Council", "Organization") in got, got
+    # two countries joined by a dash stay two places
+    got = [(m.text, m.label) for m in find_mentions(nlp("US-Russia talks resumed in Geneva."), 0, 0, 0)]
+    assert ("US", "Place") in got and ("Russia", "Place") in got, got

@@ -174,6 +174,19 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             continue
         joined.append(m)
     out = joined
+    # "NATO–Russia Council": NER stops at the dash; the council is one organisation
+    merged: list[Mention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and m.label == "Organization" and prev.label in ("Organization", "Place") \
+                and m.start == prev.end + 1 and doc[prev.end].text in ("-", "–", "—") \
+                and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_ and len(m.text.split()) > 1:
+            m.start, m.char = prev.start, prev.char
+            m.text = m.raw = clean_surface(doc[m.start:m.end].text)
+            merged[-1] = m
+            continue
+        merged.append(m)
+    out = merged
     # an organisation or place word inside a person's title ("Secretary of State", "Defense") is
     # part of the title, not a mention; the leading affiliation ("Kremlin spokesman") stays
     kept = []
@@ -194,7 +207,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         kept.append(Mention(chunk=chunk, start=start, end=end, text=text, label="Place", sent=sent_index[start],
                             char=char_offset + doc[start].idx, ner="RULE", raw=text))
     covered = {t for m in kept for t in range(m.start, m.end)}
-    for start, end in _media_spans(doc):
+    for start, end in _media_spans(doc) + _ministry_spans(doc):
         text = clean_surface(doc[start:end].text)
         if covered.isdisjoint(range(start, end)) and text and _plausible_name(text):
             kept.append(Mention(chunk=chunk, start=start, end=end, text=text, label="Organization",
@@ -252,6 +265,29 @@ def _venue_spans(doc: Doc) -> list[tuple[int, int]]:
                 while e < n and e - i <= 3 and (doc[e].is_title or is_honorific(doc[e])) and doc[e].pos_ == "PROPN":
                     e += 1
                 spans.append((i, e))  # "Hotel President Wilson", "Villa La Grange"
+    return spans
+
+
+_MINISTRY_WORDS = frozenset("foreign defence defense interior finance justice health trade economy energy "
+                            "emergencies emergency culture education agriculture".split())
+
+
+def _ministry_spans(doc: Doc) -> list[tuple[int, int]]:
+    """'the Russian defence ministry', 'Ukraine's foreign ministry': lowercase, so NER skips them."""
+    spans = []
+    for i, t in enumerate(doc):
+        if t.lower_ != "ministry" or not t.is_lower:
+            continue
+        k = i
+        while k > 0 and doc[k - 1].lower_ in _MINISTRY_WORDS and doc[k - 1].is_lower:
+            k -= 1
+        if k > 0 and doc[k - 1].tag_ == "POS":
+            k -= 1
+        c = k
+        while c > 0 and (country_of(doc[c - 1].text) or fold(doc[c - 1].text) in DEMONYMS):
+            c -= 1
+        if c < k:
+            spans.append((c, i + 1))
     return spans
 
 
