@@ -290,25 +290,22 @@ def _raw_select(graph: Graph, text: str, bindings: dict, limit: int | None,
     if not isinstance(res, ox.QuerySolutions):
         return None
     names = [v.value for v in res.variables]
+    integer = str(_XSD_INTEGER)
+
+    def plain(v: Any) -> Any:
+        if light and isinstance(v, ox.NamedNode):
+            return v.value
+        if light and isinstance(v, ox.Literal) and v.datatype.value == integer:
+            return int(v.value)
+        return None if v is None else _plain(from_ox(v))
+
     rows, more = [], 0
     for sol in res:
         if limit is not None and len(rows) >= limit:
             more += 1
             continue
-        rows.append([_light(v) if light else None if v is None else _plain(from_ox(v)) for v in sol])
+        rows.append([plain(v) for v in sol])
     return names, rows, more
-
-
-def _light(v: Any) -> Any:
-    """A pyoxigraph term as a plain value: IRI → str, integer → int, anything else → rdflib."""
-    import pyoxigraph as ox
-    from oxrdflib._converter import from_ox
-
-    if isinstance(v, ox.NamedNode):
-        return v.value
-    if isinstance(v, ox.Literal) and v.datatype.value == str(_XSD_INTEGER):
-        return int(v.value)
-    return None if v is None else _plain(from_ox(v))
 
 
 def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None, limit: int | None = None,
