@@ -34,6 +34,7 @@ class Document:
     path: str = ""
     fmt: str = "txt"
     notes: tuple[str, ...] = ()   # reader remarks, e.g. "decoded as cp1252"
+    headline_end: int = 0         # text[:headline_end] is the headline (0: the text has none)
 
 
 @dataclass
