@@ -17,7 +17,7 @@ import html
 import re
 from functools import lru_cache
 
-__all__ = ["lay_out", "SPEAKER_LABEL", "STAGE_DIRECTION", "TIME_LINE"]
+__all__ = ["lay_out", "SPEAKER_LABEL", "STAGE_DIRECTION", "TIME_LINE", "DATE_LINE"]
 
 # spaces that are not U+0020: no-break, thin, figure, narrow no-break, ideographic, and tabs
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
@@ -28,7 +28,8 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # optional parenthesis ("(via interpreter)"), a colon, and the speech on the same line. A line
 # that opens with a preposition ("TO THE SENATE …:", "FOR FURTHER INFORMATION …:") addresses
 # or instructs; it is not a speaker.
-_LABEL_WORD = r"[A-Z][A-Z0-9.'’\-]*"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽȘȚ"  # Latin capitals, with the accented ones of names ("SÁNCHEZ", "ŞAHIN")
+_LABEL_WORD = rf"[{_UPPER}][{_UPPER}0-9.'’\-]*"
 SPEAKER_LABEL = re.compile(
     rf"^(?P<label>(?!(?:TO|FOR|FROM|IN|ON|AT|BY|WITH|AND|OR|OF|IF|AS|RE|CC|ATTN|SUBJECT|NOTE|"
     rf"WHAT|WHEN|WHERE|WHO|WHY|HOW|DATE|TIME|LOCATION|UPDATE|EMBARGOED|CONTACT)\b)"
@@ -45,6 +46,12 @@ STAGE_DIRECTION = re.compile(
 )
 # "12:06 P.M. EDT", "4:44 P.M.", "END": the times and end marks that frame a transcript
 TIME_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|END|\*+)\s*$")
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# "January 10, 2022", "Published: 2022-01-10", "Monday, 10 January 2022 – 14:05": a line of its own
+DATE_LINE = re.compile(
+    rf"^[ ]*(?:[A-Za-z]+:?,?[ ]+){{0,2}}(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}[ ]+\d{{1,2}},?[ ]+\d{{4}}|"
+    rf"\d{{1,2}}[ ]+{_MONTH},?[ ]+\d{{4}})[^\n]{{0,25}}$")
 
 _TAG = re.compile(r"<[^>\n]{1,200}>")
 _DELETED = re.compile(r"(?is)<(s|del|strike)\b[^>]*>.*?</\1\s*>")
@@ -64,6 +71,9 @@ def lay_out(text: str, markdown: bool = True) -> str:
     text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
     # a speaker label or a reporter's "Q" always starts a paragraph, even without a blank line
     text = re.sub(rf"(?m)(?<=\S)\n(?={SPEAKER_LABEL.pattern[1:]}|Q[ ]+[A-Z])", "\n\n", text)
+    # a date or time line under a headline is a line of its own, not the headline's last words
+    text = "\n".join(f"\n{ln}\n" if len(ln) <= 60 and (DATE_LINE.match(ln) or TIME_LINE.match(ln)) else ln
+                     for ln in text.split("\n"))
     blocks = _markdown_blocks(text) if markdown else _plain_blocks(text)
     out = []
     for block in blocks:

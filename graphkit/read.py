@@ -295,8 +295,9 @@ def _make_document(rel: str, text: str, meta: dict, path: str, fmt: str,
         # the headline states who, what and with whom: it is read with the body, as its first paragraph
         text = f"{title}\n\n{text}"
         headline_end = len(title)
-    elif title and " ".join(blocks[0].split()) == title:
-        headline_end = len(blocks[0])
+    elif title:
+        if " ".join(blocks[0].split()) == title:
+            headline_end = len(blocks[0])
     elif is_headline(blocks[0]) and len(blocks) > 1:
         title, headline_end = blocks[0], len(blocks[0])
     else:

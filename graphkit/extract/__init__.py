@@ -7,7 +7,7 @@ from ..read import content_hash
 from ..records import DocRecord, Document
 from .context import Context
 from .events import find_dateline, find_events
-from .mentions import Mention, cluster_mentions, find_mentions, recover_mentions
+from .mentions import Mention, cluster_mentions, find_mentions, headline_mentions, recover_mentions
 from .quotes import find_quotes
 from .roles import find_roles, resolve_title_references
 from .transcript import find_turns
@@ -31,7 +31,8 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         mentions += find_mentions(doc, ci, off, sent_offset)
         sent_offset += sum(1 for _ in doc.sents)
     mentions += recover_mentions(chunks, mentions, offsets)
-    turns = find_turns(document.text)
+    mentions = headline_mentions(mentions, document)
+    turns = find_turns(document.text, document.headline_end)
     ctx_probe = Context(document, chunks, [], [])
     for t in turns:  # a speaker label names a person even where NER missed it
         if t.name:

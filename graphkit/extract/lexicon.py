@@ -55,6 +55,7 @@ SPEECH_VERBS = frozenset("""
 say tell add stress note announce declare state explain warn insist argue claim recall assert
 emphasize emphasise comment remark reply respond answer confirm deny acknowledge admit suggest
 write tweet post continue conclude urge caution observe point agree describe call
+lament vow pledge promise quip joke boast proclaim predict concede complain muse
 """.split())
 
 # Nouns naming an event, with the kind each maps to.

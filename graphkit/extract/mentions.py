@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
-from ..records import LocalEntity
+from ..records import Document, LocalEntity
 from .lexicon import (CAPITALS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
 
-__all__ = ["Mention", "find_mentions", "recover_mentions", "cluster_mentions", "entity_key_of"]
+__all__ = ["Mention", "find_mentions", "recover_mentions", "headline_mentions", "cluster_mentions", "entity_key_of"]
 
 _PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
               "la", "le", "du", "des", "dos", "y", "ben", "abu", "st."}
@@ -395,6 +395,26 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 found.append(m)
             i = j
     return found
+
+
+def headline_mentions(mentions: list[Mention], document: Document) -> list[Mention]:
+    """Names in a Title-Case headline that NER tags as people ("Ensures Efficient Funding",
+    "Four-Year Low") are kept only with a person's evidence: a title before the name ("President
+    Andrzej Duda"), a byline's "By", or the same surname named again in the body."""
+    end = document.headline_end
+    if not end:
+        return mentions
+    body = document.text[end:]
+    kept = []
+    for m in mentions:
+        if m.char >= end or m.label != "Person" or m.title is not None or "speaker-label" in m.evidence:
+            kept.append(m)
+            continue
+        before = document.text[max(0, m.char - 4):m.char].lower()
+        surname = m.text.split()[-1]
+        if before.endswith(("by ", "from ")) or re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
+            kept.append(m)
+    return kept
 
 
 def _split_hyphen_pairs(mentions: list[Mention]) -> list[Mention]:
