@@ -1,6 +1,8 @@
 """Extraction stage: parsed Docs of one document → a DocRecord (entities, roles, events, quotes)."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..read import content_hash
@@ -8,9 +10,9 @@ from ..records import DocRecord, Document
 from .context import Context
 from .events import find_dateline, find_events
 from .mentions import Mention, cluster_mentions, find_mentions, headline_mentions, recover_mentions
-from .quotes import find_quotes
+from .quotes import find_quotes, statement_speakers, turn_speakers
 from .roles import find_roles, resolve_title_references
-from .transcript import find_turns
+from .transcript import find_turns, venue_lines
 
 __all__ = ["extract_document"]
 
@@ -34,6 +36,21 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     mentions = headline_mentions(mentions, document)
     turns = find_turns(document.text, document.headline_end)
     ctx_probe = Context(document, chunks, [], [])
+    venue_chars: list[int] = []
+    if turns:  # "Oval Office", "Aboard Air Force One": where the transcript was spoken
+        for s, e, aboard in venue_lines(document.text, document.headline_end + 1 if document.headline_end else 0):
+            name = re.sub(r"^(?:Aboard|On board|Onboard)\s+", "", document.text[s:e].strip(" *"), flags=re.I).strip(" *")
+            start = e - len(name) - (len(document.text[s:e]) - len(document.text[s:e].rstrip(" *")))
+            inside = [m for m in mentions if s <= m.char < e]
+            if any(m.label == "Place" for m in inside):
+                venue_chars.append(min(m.char for m in inside if m.label == "Place"))
+                continue
+            mentions = [m for m in mentions if m not in inside]
+            ci = max(k for k, (off, _) in enumerate(chunks) if off <= start)
+            mentions.append(Mention(chunk=ci, start=-1, end=-1, text=name, label="Place",
+                                    sent=ctx_probe.sent_of_char(start), char=start, raw=name, ner="VENUE",
+                                    evidence={"venue-line"}))
+            venue_chars.append(start)
     for t in turns:  # a speaker label names a person even where NER missed it
         if t.name:
             ci = max(k for k, (off, _) in enumerate(chunks) if off <= t.start)
@@ -42,8 +59,12 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
                                     raw=t.label, ner="TURN", evidence={"speaker-label"}))
     entities = cluster_mentions(mentions, document.text)
     ctx = Context(document, chunks, mentions, entities)
+    ctx.venue = next((m.entity for c in venue_chars for m in mentions if m.char == c and m.entity), None)
     roles = find_roles(ctx)
     resolve_title_references(ctx, roles)
+    ctx.voices = [(t.start, t.end, [k]) for t, k in zip(turns, turn_speakers(ctx, turns)) if k]
+    if not turns and (signers := statement_speakers(ctx)):
+        ctx.voices = [(document.headline_end, len(document.text), signers)]
     events = find_events(ctx)
     quotes = find_quotes(ctx, turns)
     return DocRecord(
@@ -60,7 +81,7 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         quotes=quotes,
         sentences={i: ctx.sent_text(i) for i in sorted(ctx.used_sents)},
         notes=list(document.notes),
-        dateline=find_dateline(ctx),
+        dateline=find_dateline(ctx) or ctx.venue,
     )
 
 

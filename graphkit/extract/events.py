@@ -29,6 +29,7 @@ _PLANNED_MARKS = {"will", "shall", "'ll"}
 _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", "proposed", "new", "potential",
                   "scheduled", "forthcoming", "expected"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
 _SEPARATE = {"separate", "respective", "individual", "parallel"}
@@ -118,6 +119,14 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
     return out
 
 
+def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
+    """Who "I", "we", "me", "us" and "you" are in a transcript turn or a statement's body."""
+    char = ctx.chunks[chunk][0] + tok.idx
+    if tok.lower_ == "you":
+        return ctx.addressee_at(char)
+    return ctx.voice_at(char, plural=tok.lower_ in ("we", "us"))
+
+
 def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
     """The person a singular pronoun most plausibly means: the nearest sentence first (this one
     before the pronoun, then the two before it), a grammatical subject before any other mention."""
@@ -190,6 +199,8 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                 p = _resolve_pronoun(ctx, chunk, s, sent_idx)
                 if p:
                     out.append(p)
+            elif s.lower_ in _FIRST_PERSON:  # "I met", "we were together": the speaker of the turn
+                out += _first_person(ctx, chunk, s)
             else:
                 out += _persons_in(ctx, chunk, s)
         if subs or v.dep_ not in _CLIMB or v.head is v:
@@ -214,6 +225,11 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
                 p = _resolve_pronoun(ctx, chunk, c, sent_idx)
                 out += [p] if p else []
                 continue
+            if c.dep_ in ("dobj", "conj") and c.lower_ in _FIRST_PERSON | {"you"}:
+                out += _first_person(ctx, chunk, c)
+                continue
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _FIRST_PERSON | {"you"} for g in c.children):
+                out += [k for g in c.children if g.lower_ in _FIRST_PERSON | {"you"} for k in _first_person(ctx, chunk, g)]
             out += _persons_in(ctx, chunk, c)
         elif c.dep_ == "poss":
             if c.lower_ in _PRONOUNS:
@@ -566,4 +582,39 @@ def find_events(ctx: Context) -> list[EventRec]:
                     group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
                     carry = (sent_idx, group, places, dates[0] if dates else ())
                     break
+    events += _headline_events(ctx, events)
+    for ev in events:
+        ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     return events
+
+
+# "Remarks by President A and Prime Minister B Before Bilateral Meeting", "… in Joint Press
+# Conference", "… at a Roundtable": the transcript is the record of the encounter of its speakers
+_REMARKS_AT = re.compile(
+    r"^(?:Remarks|Statements|Readout|Press Conference|Joint Remarks)\b.*?\b(?P<prep>Before|After|During|At|In|Following|Ahead of)\s+"
+    r"(?:an?\s+|the\s+|their\s+)?(?P<what>(?:Expanded\s+|Extended\s+)?Bilateral(?:\s+Meeting)?|(?:Joint\s+)?(?:Press|News)\s+Conference|"
+    r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks)\b", re.IGNORECASE)
+
+
+def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
+    head = ctx.document.headline_end
+    if not head:
+        return []
+    m = _REMARKS_AT.match(ctx.document.text[:head])
+    if not m:
+        return []
+    what = m.group("what").lower()
+    kind = "PressConference" if "conference" in what else ("Summit" if what == "summit" else "Meeting")
+    people = list(dict.fromkeys(mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
+                                if mm.entity and mm.char < head and ctx.entity(mm.entity).type == "Person"))
+    speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
+    people += [k for k in speakers if k not in people]
+    if not people:
+        return []
+    # the day of the transcript, in the venue its first lines give
+    places = [ctx.venue] if ctx.venue else []
+    published = ctx.document.published
+    sent = ctx.use(0)
+    return [EventRec(kind=kind, name=m.group("what"), participants=people, locations=places,
+                     date=published, date_text="(transcript)" if published else None, planned=False,
+                     sents=[sent], trigger=what.split()[-1], pattern="headline-remarks")]

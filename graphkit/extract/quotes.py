@@ -12,9 +12,9 @@ from ..records import QuoteRec
 from .context import Context
 from .events import _resolve_pronoun
 from .lexicon import SPEECH_VERBS
-from .transcript import Turn
+from .transcript import Turn, speaker_of_role
 
-__all__ = ["find_quotes", "quote_spans"]
+__all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers"]
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE = {"”", "»"}
@@ -237,39 +237,33 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
     return out
 
 
-def _turn_speaker(ctx: Context, turn: Turn, by_label: dict[str, str], named_in_labels: set[str]) -> str | None:
-    """The document's person a speaker label stands for: by the name in it, else by its title
-    ("THE PRESIDENT" in a readout of President Biden's remarks is Joe Biden)."""
-    if turn.name:
-        return by_label.get(turn.label)
-    if not turn.role:
-        return None
-    role = turn.role.lower()
-    holders = [e for e in ctx.entities if e.type == "Person" and e.mentions
-               and any(t.lower() == role or t.lower().endswith(" " + role) and not t.lower().startswith("vice")
-                       for t in e.titles)]
-    if len(holders) > 1:  # another label names the others ("PRESIDENT CHRISTODOULIDES")
-        holders = [e for e in holders if e.key not in named_in_labels] or holders
-    if len(holders) > 1:  # the one the headline names first
-        head = ctx.document.headline_end
-        in_head = [m for m in ctx.mentions if m.char < head and m.entity in {e.key for e in holders}]
-        if in_head:
-            return min(in_head, key=lambda m: m.char).entity
-        return None
-    return holders[0].key if holders else None
-
-
-def _turn_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
+def turn_speakers(ctx: Context, turns: list[Turn]) -> list[str | None]:
+    """The document's person each turn's label stands for: by the name in it, else by its title
+    ("THE PRESIDENT" in a readout of President Biden's remarks is Joe Biden); None for reporters."""
     by_label = {}
     for m in ctx.mentions:
         if "speaker-label" in m.evidence and m.entity:
             by_label[m.raw] = m.entity
     named = {by_label[t.label] for t in turns if t.name and t.label in by_label}
-    out = []
+    holders = [(e.key, e.titles) for e in ctx.entities if e.type == "Person" and e.mentions]
+    head = ctx.document.headline_end
+    order = [m.entity for m in sorted(ctx.mentions, key=lambda m: m.char) if m.char < head and m.entity]
+    out: list[str | None] = []
     for t in turns:
         if t.question:
+            out.append(None)
+        elif t.name:
+            out.append(by_label.get(t.label))
+        else:
+            out.append(speaker_of_role(t.role, holders, named, order) if t.role else None)
+    return out
+
+
+def _turn_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
+    out = []
+    for t, speaker in zip(turns, turn_speakers(ctx, turns)):
+        if t.question:
             continue
-        speaker = _turn_speaker(ctx, t, by_label, named)
         body = " ".join(ctx.document.text[t.start:t.end].split())
         if not speaker or len(re.findall(r"\w+", body)) < 1:
             continue
@@ -286,6 +280,21 @@ _STATEMENT = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Message|Letter|Op-E
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me|We|we|our|us)\b")
 
 
+def statement_speakers(ctx: Context) -> list[str]:
+    """The persons a "Statement from X on …" / "Joint Statement by X, Y …" headline names: the
+    voice of its first-person body."""
+    head = ctx.document.headline_end
+    if not head or not _STATEMENT.match(ctx.document.text[:head]):
+        return []
+    speakers: list[str] = []
+    for m in sorted(ctx.mentions, key=lambda m: m.char):
+        if m.char >= head:
+            break
+        if m.entity and ctx.entity(m.entity).type == "Person" and m.entity not in speakers:
+            speakers.append(m.entity)
+    return speakers
+
+
 def _statement_quotes(ctx: Context) -> list[QuoteRec]:
     """A document headed "Statement from X on …" whose body speaks in the first person: the body
     is X's quotation (one per signatory of a joint statement)."""
@@ -297,12 +306,7 @@ def _statement_quotes(ctx: Context) -> list[QuoteRec]:
     paras = [p for p in doc.text[body_start:].split("\n\n") if p.strip()]
     if not paras or not _FIRST_PERSON.search(" ".join(paras[:3])):
         return []
-    speakers: list[str] = []
-    for m in sorted(ctx.mentions, key=lambda m: m.char):
-        if m.char >= head:
-            break
-        if m.entity and ctx.entity(m.entity).type == "Person" and m.entity not in speakers:
-            speakers.append(m.entity)
+    speakers = statement_speakers(ctx)
     body = ""
     for p in paras:
         body = f"{body} {' '.join(p.split())}".strip()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..layout import SPEAKER_LABEL, TIME_LINE
 from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 
-__all__ = ["Turn", "find_turns", "split_label"]
+__all__ = ["Turn", "find_turns", "split_label", "speaker_of_role", "venue_lines"]
 
 _Q = re.compile(r"^Q(?:[.:]\s*|\s+)(?=\S)")
 # label words that say who, not which person: the turn is not a named speaker's
@@ -111,3 +111,44 @@ def find_turns(text: str, start: int = 0) -> list[Turn]:
             title = None
         turns.append(Turn(start=e, end=end, label=label, name=name, role=title, question=q))
     return turns
+
+
+def speaker_of_role(role: str, holders: list[tuple[str, list[str]]], named_in_labels: set[str],
+                    headline_order: list[str]) -> str | None:
+    """The person a title-only label ("THE PRESIDENT", "THE SECOND GENTLEMAN") stands for, among
+    ``holders`` (entity key, titles stated for it): the one holding that title, not named by another
+    label; when several remain, the one the headline names first; else nobody."""
+    role = role.lower()
+    cands = [k for k, titles in holders
+             if any(t.lower() == role or (t.lower().endswith(" " + role) and not t.lower().startswith("vice"))
+                    for t in titles)]
+    if len(cands) > 1:
+        cands = [k for k in cands if k not in named_in_labels] or cands
+    if len(cands) > 1:
+        first = [k for k in headline_order if k in cands]
+        return first[0] if first else None
+    return cands[0] if cands else None
+
+
+_VENUE_PREFIX = re.compile(r"^(?:Aboard|On board|Onboard)\s+", re.IGNORECASE)
+
+
+def venue_lines(text: str, start: int, most: int = 3) -> list[tuple[int, int, bool]]:
+    """Venue and place lines under a transcript's headline ("Oval Office", "Palace of Moncloa",
+    "Madrid, Spain", "Aboard Air Force One"): (start, end, aboard) of short title-case lines that
+    come before the first speaker label or time line."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:start + 600]):
+        line = m.group(0).strip(" *")
+        s = start + m.start()
+        if TIME_LINE.match(line) or SPEAKER_LABEL.match(line) or len(out) >= most:
+            break
+        words = line.split()
+        if not words or len(words) > 9 or line.endswith((".", "?", "!", ":")) or any(c.isdigit() for c in line):
+            break
+        caps = [w for w in words if w[:1].isupper()]
+        if len(caps) < max(1, len(words) - 2):
+            break
+        aboard = bool(_VENUE_PREFIX.match(line))
+        out.append((s, s + len(m.group(0)), aboard))
+    return out
