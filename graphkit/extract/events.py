@@ -506,6 +506,7 @@ def find_events(ctx: Context) -> list[EventRec]:
     published = ctx.document.published
     events: list[EventRec] = []
     carry: tuple[int, str, list[str], list[str]] | None = None  # (sent, kind group, places, dates)
+    anchors: list[EventRec] = []  # event words with no named person yet: a participant list may follow
     for sent_idx, (chunk, sent) in enumerate(ctx.sents):
         doc = sent.doc
         found_here = []
@@ -526,6 +527,14 @@ def find_events(ctx: Context) -> list[EventRec]:
                 org_subjects = [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
                                 for t in c.subtree for k in [ctx.entity_at(chunk, t, "Organization")] if k]
             if not participants and not org_subjects:
+                if tok.pos_ != "VERB" and kind in ("Meeting", "Summit", "Call", "Other"):
+                    heads = [tok] + ([gov] if gov is not None else [])
+                    places, _, date_texts = _places_and_dates(ctx, chunk, doc, heads)
+                    planned = _planned(tok, gov)
+                    dated = [(resolve_date(d, published, planned), d) for d in date_texts]
+                    dated = [d for d in dated if d[0]] or [(None, None)]
+                    anchors.append(EventRec(kind=kind, name=tok.text, sents=[sent_idx], trigger=tok.lemma_.lower(),
+                                            planned=planned, locations=places, date=dated[0][0], date_text=dated[0][1]))
                 continue
             places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
             orgs = list(dict.fromkeys(org_subjects + orgs))
@@ -582,10 +591,55 @@ def find_events(ctx: Context) -> list[EventRec]:
                     group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
                     carry = (sent_idx, group, places, dates[0] if dates else ())
                     break
+    _participant_lists(ctx, events, anchors)
     events += _headline_events(ctx, events)
     for ev in events:
         ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     return events
+
+
+# "Participants included A, B and C", "The roundtable featured …", "Lawmakers who attended the
+# meeting were:" (then one name a line), "… was joined by A and B": the people of the event just told
+_LIST_CUES = frozenset("participant participants attendee attendees participate participated attend attended "
+                       "feature featured featuring include included including joined".split())
+_LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmakers members leaders officials "
+                           "speakers panelists guests delegation roundtable meeting call discussion convening "
+                           "event session program forum".split())
+
+
+def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[EventRec]) -> None:
+    k = 0
+    while k < len(ctx.sents):
+        chunk, sent = ctx.sents[k]
+        words = {t.lower_ for t in sent}
+        cue = words & _LIST_CUES
+        if not cue or not (words & _LIST_SUBJECTS or "joined" in cue):
+            k += 1
+            continue
+        people = [m.entity for m in ctx.mentions_in_sent(k, "Person")]
+        last = k
+        if sent.text.rstrip().endswith(":"):  # the list follows, one name a line
+            j = k + 1
+            while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25:
+                found = [m.entity for m in ctx.mentions_in_sent(j, "Person")]
+                if not found:
+                    break
+                people += found
+                last = j
+                j += 1
+        people = list(dict.fromkeys(p for p in people if p))
+        if len(people) >= 1:
+            prior = [e for e in events + anchors if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
+            if prior:
+                target = max(prior, key=lambda e: max(e.sents))
+                if target in anchors:
+                    anchors.remove(target)
+                    events.append(target)
+                target.participants += [p for p in people if p not in target.participants]
+                target.sents += [ctx.use(s) for s in range(k, last + 1) if s not in target.sents]
+                target.pattern = target.pattern or "participant-list"
+                ctx.use(target.sents[0])
+        k = last + 1
 
 
 # "Remarks by President A and Prime Minister B Before Bilateral Meeting", "… in Joint Press

@@ -69,6 +69,7 @@ EVENT_NOUNS = {
     "conference": "PressConference", "briefing": "PressConference", "gaggle": "PressConference",
     "interview": "PressConference",
     "dialogue": "Talks", "session": "Meeting", "forum": "Other", "ceremony": "Other",
+    "roundtable": "Meeting", "roundtables": "Meeting", "convening": "Meeting", "bilateral": "Meeting",
 }
 
 # Verb lemmas naming an event, with its kind.
