@@ -25,7 +25,7 @@ class Context:
     voices: list[tuple[int, int, list[str]]] = field(default_factory=list)
     venue: str | None = None      # the place a transcript's venue line names ("Oval Office")
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
-    _sent_starts: list[int] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)  # character offset of each sentence
     _by_sent: dict[int, list[Mention]] | None = None
     _indexed: int = -1
 
@@ -33,7 +33,7 @@ class Context:
         for ci, (off, doc) in enumerate(self.chunks):
             for s in doc.sents:
                 self.sents.append((ci, s))
-                self._sent_starts.append(off + s.start_char)
+                self.sent_starts.append(off + s.start_char)
         for m in self.mentions:
             if m.entity is None:
                 continue
@@ -59,7 +59,7 @@ class Context:
         return m.entity
 
     def sent_of_char(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
     def sent_text(self, index: int) -> str:
         return self.sents[index][1].text.strip()

@@ -14,7 +14,7 @@ import re
 
 from .context import Context
 from .dates import resolve_date
-from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS
+from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
 
 __all__ = ["find_events", "find_dateline"]
 
@@ -428,6 +428,8 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS and lemma not in EVENT_VERBS and kind != "PressConference":
         return None
+    if lemma in ("meet", "visit", "receive", "host", "welcome") and not _encounter_object(ctx, chunk, tok):
+        return None  # "meet the needs", "meet this moment", "visit HealthCare.gov", "receive an award"
     subj = _subjects(ctx, chunk, tok, sent_idx)
     if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
         objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
@@ -448,6 +450,48 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     if lemma == "visit" and not objs and not subj:
         return None
     return subj + objs, None
+
+
+# common nouns for people and groups of them: an encounter's object ("met with local leaders")
+_PEOPLE_NOUNS = frozenset("""
+people person leader leaders official officials member members representative representatives delegation
+delegations group groups family families student students worker workers veteran veterans troops soldier
+soldiers counterpart counterparts team teams staff crew survivors victims community communities parent parents
+child children kid kids youth farmer farmers owner owners advocate advocates activist activists expert experts
+lawmaker lawmakers legislator legislators governor governors mayor mayors senator senators ceo ceos executive
+executives partner partners ally allies audience crowd participant participants guest guests host hosts friend
+friends citizen citizens resident residents personnel servicemembers first responders responders athletes team
+champions players coach coaches
+""".split())
+
+
+def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
+    """Whether a meet/visit/receive/host verb's direct object (if any) is someone or somewhere:
+    a person, an organisation's people, a place, a group of people — not a need or a moment."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    if not objs:
+        return True
+    for o in objs:
+        if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in o.subtree
+                                                      if t.dep_ in ("compound", "poss", "pobj", "appos", "conj")):
+            return True
+        if o.pos_ in ("PROPN",) or o.lower_ in ("him", "her", "them", "us", "me", "you"):
+            return True
+        if o.lemma_.lower() in _PEOPLE_NOUNS or o.lower_ in _PEOPLE_NOUNS or o.lemma_.lower() in TITLE_HEADS:
+            return True
+        if verb.lemma_.lower() == "visit" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+    return False
+
+
+def _looks_forward(tok: Token) -> bool:
+    """"look forward to meeting", "hope to meet": a hope, not a planned encounter."""
+    for a in [tok, *list(tok.ancestors)[:4]]:
+        if a.lemma_ == "look" and any(c.lower_ == "forward" for c in a.children):
+            return True
+        if a.lemma_ in ("hope", "wish") and a.pos_ == "VERB":
+            return True
+    return False
 
 
 def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
@@ -512,7 +556,7 @@ def find_events(ctx: Context) -> list[EventRec]:
         found_here = []
         for tok in sent:
             kind = _kind_of(tok)
-            if kind is None or _is_negated(tok):
+            if kind is None or _is_negated(tok) or _looks_forward(tok):
                 continue
             found = (_verb_participants(ctx, chunk, tok, sent_idx, kind) if tok.pos_ == "VERB"
                      else _noun_participants(ctx, chunk, tok, sent, sent_idx))
@@ -593,6 +637,13 @@ def find_events(ctx: Context) -> list[EventRec]:
                     break
     _participant_lists(ctx, events, anchors)
     events += _headline_events(ctx, events)
+    # a speaker alone, nowhere, at no time, with nobody ("we meet at a remarkable moment", "I talked
+    # about it"): no encounter the text tells. Outside transcripts and statements the place may still
+    # come from the dateline or another sentence, so such events stay for resolution to complete
+    def spoken(ev: EventRec) -> bool:
+        return any(ctx.voice_at(ctx.sent_starts[s]) for s in ev.sents[:1])
+    events = [ev for ev in events if len(set(ev.participants)) > 1 or ev.locations or ev.orgs or ev.date
+              or ev.kind == "PressConference" or ev.refers_to or ev.definite or not spoken(ev)]
     for ev in events:
         ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     return events
