@@ -9,7 +9,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, SDO, SKOS
@@ -166,7 +166,7 @@ def read_graph(source: Graph | str | os.PathLike) -> Graph:
         found = [f for f in (p / "graph.ttl", p / "graph.trig", p / "graph.nq") if f.exists()]
         if not found:
             raise EvalInputError(f"{p}: no built graph here (no store/, graph.ttl, graph.trig or graph.nq); "
-                            f"run `graphkit build PATH -o {p}` first")
+                                 f"run `graphkit build PATH -o {p}` first")
         p = found[0]
     if p.is_file() and p.suffix.lower() in (".trig", ".nq"):
         return _dataset_union(p)
@@ -213,9 +213,8 @@ class _Graph:
             for ns in (SDO, _SDO_HTTP):
                 for s in g.subjects(RDF.type, ns[local]):
                     self.types[s].add(local)
-        wanted = {"name": None, "attendee": None, "startDate": None, "location": None, "jobTitle": None,
-                  "creator": None, "text": None, "mentions": None, "identifier": None, "url": None}
-        for local in wanted:
+        for local in ("name", "attendee", "startDate", "location", "jobTitle", "creator", "text", "mentions",
+                      "identifier", "url"):
             self.props[local] = self._scan([SDO[local], _SDO_HTTP[local]])
         self.props["altLabel"] = self._scan([SKOS.altLabel])
         self.props["derivedFrom"] = self._scan([PROV.wasDerivedFrom])
@@ -331,9 +330,9 @@ def _score(gold: dict, pg: _Graph, m: _Matcher, scope: _Scope) -> dict:
         _put(out, key, len(hit), len(ids))
 
     pred_events = typed("Event")
-    used_p, gold_events = _score_events(out, pg, m, gold, scope, pred_events)
+    gold_events = _score_events(out, pg, m, gold, scope, pred_events)
     _score_pairs(out, pg, m, gold_events, pred_events)
-    _score_roles(out, pg, m, scope, gold_nodes)
+    _score_roles(out, pg, scope, gold_nodes)
     pred_quotes = _score_quotes(out, pg, m, scope)
 
     out["counts"] = {
@@ -356,8 +355,9 @@ def _score(gold: dict, pg: _Graph, m: _Matcher, scope: _Scope) -> dict:
     return out
 
 
-def _score_events(out: dict, pg: _Graph, m: _Matcher, gold: dict, scope: _Scope, pred_events: list):
-    """One-to-one matching of gold and predicted events, best-supported candidates first."""
+def _score_events(out: dict, pg: _Graph, m: _Matcher, gold: dict, scope: _Scope, pred_events: list) -> list[dict]:
+    """One-to-one matching of gold and predicted events, best-supported candidates first; returns
+    the gold events that can be matched at all (the ones the pairs are counted over)."""
     part_of = {e["id"]: e["part_of"] for e in gold["entities"] if e.get("part_of")}
 
     def with_containers(ids: set[str]) -> set[str]:
@@ -417,7 +417,7 @@ def _score_events(out: dict, pg: _Graph, m: _Matcher, gold: dict, scope: _Scope,
     _put(out, "event_participant_recall", part_found, part_total)
     _put(out, "event_date_acc", date_hits, dated)
     _put(out, "event_location_acc", loc_hits, located)
-    return used_p, gold_events
+    return gold_events
 
 
 def _score_pairs(out: dict, pg: _Graph, m: _Matcher, gold_events: list, pred_events: list) -> None:
@@ -443,7 +443,7 @@ def _score_pairs(out: dict, pg: _Graph, m: _Matcher, gold_events: list, pred_eve
     out["pairs_predicted"] = len(ppairs) + unknown
 
 
-def _score_roles(out: dict, pg: _Graph, m: _Matcher, scope: _Scope, gold_nodes: dict) -> None:
+def _score_roles(out: dict, pg: _Graph, scope: _Scope, gold_nodes: dict) -> None:
     """A gold role is found when a title keyword occurs in a schema:jobTitle of a node of that person."""
     hits = 0
     for r in scope.roles:
