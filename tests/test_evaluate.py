@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import KGSCORE, SAMPLE_GOLD, SEEDS
+from conftest import KGSCORE, SAMPLE_GOLD, SEEDS, SHARED
 
 from graphkit.errors import EvalInputError
 from graphkit.evaluate import METRICS, by_genre, check_minimums, evaluate, read_gold
@@ -53,6 +53,22 @@ def test_figures_equal_the_shared_scorer_on_the_seeds(seeds_build, tmp_path):
     theirs = kgscore(SEEDS / "gold.json", out, tmp_path)
     assert_same_figures(evaluate(out, SEEDS / "gold.json"), theirs)
     assert_same_figures(evaluate(result.graph, SEEDS / "gold.json"), theirs)  # an in-memory graph too
+
+
+def test_figures_equal_the_shared_scorer_on_briefing_dev_with_every_genre_found(tmp_path):
+    # real text with optional persons, venues part_of cities, and JSONL ids for the gold's .txt files
+    dev = SHARED / "corpus" / "briefing-dev"
+    if not KGSCORE.exists() or not (dev / "corpus.jsonl").exists():
+        pytest.skip("../shared/corpus/briefing-dev or its scorer is not here")
+    from graphkit.config import BuildOptions
+    from graphkit.pipeline import run_build
+
+    out = tmp_path / "bdev"
+    run_build([dev / "corpus.jsonl"], out, BuildOptions(cache=False, html=False))
+    assert_same_figures(evaluate(out, dev / "gold.json"), kgscore(dev / "gold.json", out, tmp_path))
+    genres = by_genre(out, dev / "gold.json")
+    assert len(genres) == 8 and all(g["missing_documents"] == [] for g in genres.values())
+    assert sum(g["counts"]["gold_documents"] for g in genres.values()) == 33
 
 
 def test_one_genre_for_every_document_gives_the_overall_figures(sample_build):
