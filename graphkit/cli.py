@@ -241,6 +241,37 @@ def validate(graph_dir, shapes):
     click.echo("conforms to the contract", err=True)
 
 
+@cli.command("eval")
+@click.option("--gold", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Gold annotation (JSON, see docs/evaluation.md).")
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Built graph folder (its store, else graph.ttl) or an RDF file.")
+@click.option("--by", type=click.Choice(["genre"]), help="Also break the figures down by documents[].genre.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min", "minimums", multiple=True, metavar="METRIC=VALUE",
+              help="Exit 1 unless METRIC >= VALUE over all documents (person_split, person_merged: <=); repeatable.")
+def eval_(gold, graph_dir, by, fmt, minimums):
+    """Score a built graph against a gold annotation: persons, events, pairs, roles, quotes."""
+    import json
+
+    from . import evaluate as ev
+
+    gold_data = ev.read_gold(gold, need_genres=by == "genre")
+    for warning in ev.gold_warnings(gold_data):
+        click.echo(f"graphkit: note: {gold}: {warning}", err=True)
+    graph = ev.read_graph(graph_dir)
+    figures = ev.evaluate(graph, gold_data)
+    genres = ev.by_genre(graph, gold_data) if by == "genre" else None
+    failed = ev.check_minimums(figures, minimums)
+    if fmt == "json":
+        click.echo(json.dumps({**figures, "by_genre": genres} if genres else figures, indent=2, ensure_ascii=False))
+    else:
+        click.echo(ev.format_table(figures, genres), nl=False)
+    if failed:
+        click.echo(f"graphkit: below the minimum: {'; '.join(failed)}", err=True)
+        sys.exit(EXIT_FAILURE)
+
+
 def main() -> None:
     cli(prog_name="graphkit")
 

@@ -8,6 +8,7 @@ __all__ = [
     "QueryError",
     "OutputError",
     "LockedError",
+    "EvalInputError",
     "EXIT_OK",
     "EXIT_PARTIAL",
     "EXIT_FAILURE",
@@ -56,3 +57,10 @@ class OutputError(GraphkitError):
 
 class LockedError(OutputError):
     code = "GK401"
+
+
+class EvalInputError(InputError):
+    """A gold file or graph that `graphkit eval` cannot score: bad input, exit 2 like the shared scorer."""
+
+    code = "GK110"
+    exit_code = EXIT_USAGE
