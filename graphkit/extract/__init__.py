@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..read import content_hash
+from ..read import content_hash, is_headline
 from ..records import DocRecord, Document
 from .context import Context
 from .events import find_dateline, find_events
@@ -19,6 +20,9 @@ __all__ = ["extract_document"]
 
 def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRecord:
     """Everything graphkit reads from one document; ``chunks`` are (char offset, Doc) in order."""
+    first = document.text.split("\n\n", 1)
+    if not document.headline_end and len(first) == 2 and is_headline(first[0]):
+        document = replace(document, headline_end=len(first[0]))  # a Document not made by the reader
     words = sum(1 for _, doc in chunks for t in doc if not t.is_punct and not t.is_space)
     alpha = [t for _, doc in chunks for t in doc if t.is_alpha]
     if len(alpha) >= 40 and sum(t.is_stop for t in alpha) < 0.12 * len(alpha):
@@ -33,7 +37,7 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         mentions += find_mentions(doc, ci, off, sent_offset)
         sent_offset += sum(1 for _ in doc.sents)
     mentions += recover_mentions(chunks, mentions, offsets)
-    mentions = headline_mentions(mentions, document)
+    mentions = headline_mentions(mentions, document, chunks)
     turns = find_turns(document.text, document.headline_end)
     ctx_probe = Context(document, chunks, [], [])
     venue_chars: list[int] = []

@@ -14,11 +14,11 @@ from spacy.tokens import Doc
 
 from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
 from ..records import Document, LocalEntity
-from .lexicon import (CAPITALS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
+from .lexicon import (CAPITALS, EVENT_NOUNS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
 
-__all__ = ["Mention", "find_mentions", "recover_mentions", "headline_mentions", "cluster_mentions", "entity_key_of"]
+__all__ = ["Mention", "find_mentions", "recover_mentions", "headline_mentions", "heading_spans", "not_a_person", "cluster_mentions", "entity_key_of"]
 
 _PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
               "la", "le", "du", "des", "dos", "y", "ben", "abu", "st."}
@@ -87,6 +87,31 @@ def _looks_like_person_name(text: str) -> bool:
     return not any(t.lower() in TITLE_HEADS for t in toks)
 
 
+# nouns a person's name may modify and still name the person: events, titles, groups of people
+_PERSON_HEADED = frozenset(EVENT_NOUNS) | TITLE_HEADS | frozenset("""
+administration administrations campaign team family government presidency era cabinet staff camp allies
+aides supporters visit trip remarks speech statement call meeting talks interview letter phone
+""".split())
+
+
+def not_a_person(doc: Doc, start: int, end: int) -> bool:
+    """A span NER tags PERSON that its context shows is not a person: "the Houthis", "the Bataan"
+    (a determiner before a bare name), "Jim Crow laws", "the Lobito Corridor" (a name modifying a
+    common noun that is no event, title or group), "Johnson & Johnson", "Wegovy®"."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
+        return True
+    if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS"):
+        return True
+    last = doc[end - 1]
+    head = last.head
+    if last.dep_ == "compound" and head.i >= end and head.pos_ == "NOUN" and head.lemma_.lower() not in _PERSON_HEADED \
+            and head.lower_ not in _PERSON_HEADED:
+        return True
+    return False
+
+
 def _is_venue(text: str) -> bool:
     return any(w.lower() in VENUE_WORDS for w in text.split())
 
@@ -119,6 +144,15 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             end += 1
         if start >= end:
             continue
+        if label == "Person":
+            # "Ursula von der Leyen", "Charles de Gaulle": NER stops at the particle; the name goes on
+            k = end
+            while k < len(doc) and doc[k].lower_ in _PARTICLES and doc[k].is_lower:
+                k += 1
+            if end < k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
+                end = k + 1
+            elif end - start == 1 and doc[end - 1].lower_ in _PARTICLES:
+                continue
         if label == "Organization" and end + 1 < len(doc) and doc[end].lower_ == "press" \
                 and doc[end + 1].lower_ in ("service", "office"):
             end += 2  # "the Kremlin press service" is the office that speaks, not the Kremlin
@@ -129,6 +163,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 end = cut
         text = clean_surface(doc[start:end].text)
         if not text or not _plausible_name(text):
+            continue
+        if label == "Person" and not_a_person(doc, start, end):
             continue
         if label == "Person":
             if text.isupper() and len(text) > 3:
@@ -397,23 +433,64 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     return found
 
 
-def headline_mentions(mentions: list[Mention], document: Document) -> list[Mention]:
-    """Names in a Title-Case headline that NER tags as people ("Ensures Efficient Funding",
-    "Four-Year Low") are kept only with a person's evidence: a title before the name ("President
-    Andrzej Duda"), a byline's "By", or the same surname named again in the body."""
-    end = document.headline_end
-    if not end:
+def heading_spans(document: Document) -> list[tuple[int, int]]:
+    """Character spans of the headline and of Title-Case headings inside the body
+    ("Unleashing American Energy", "Critical Minerals and Rare Earths")."""
+    from ..read import is_headline
+
+    spans = [(0, document.headline_end)] if document.headline_end else []
+    for m in re.finditer(r"[^\n]+", document.text):
+        if m.start() < document.headline_end:
+            continue
+        line = m.group(0).strip(" *:")
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+        if 1 < len(words) <= 12 and is_headline(line) and \
+                sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def headline_mentions(mentions: list[Mention], document: Document,
+                      chunks: list[tuple[int, Doc]] | None = None) -> list[Mention]:
+    """Names in a Title-Case headline or heading that NER tags as people ("Ensures Efficient
+    Funding", "Four-Year Low") are kept only with a person's evidence: a title before the name
+    ("President Andrzej Duda"), a byline's "By", or the same surname named again in the body. A
+    name that runs on into the headline's words ("Donald J. Trump Declares") is cut where the
+    words the body also names end."""
+    spans = heading_spans(document)
+    if not spans:
         return mentions
-    body = document.text[end:]
+    text = document.text
+    outside = "\n".join(text[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
     kept = []
     for m in mentions:
-        if m.char >= end or m.label != "Person" or m.title is not None or "speaker-label" in m.evidence:
+        inside = any(s <= m.char < e for s, e in spans)
+        if not inside or m.label != "Person" or "speaker-label" in m.evidence:
             kept.append(m)
             continue
-        before = document.text[max(0, m.char - 4):m.char].lower()
-        surname = m.text.split()[-1]
-        if before.endswith(("by ", "from ")) or re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
-            kept.append(m)
+        words = m.text.split()
+        # the last word of the span that the rest of the text uses as a name ("Psaki", "PSAKI"), and
+        # never as a common word in lower case ("funding")
+        def name_word(w: str) -> bool:
+            seen = [o.group(0) for o in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", outside, re.IGNORECASE)]
+            return bool(seen) and not any(o.islower() for o in seen)
+        cut = max((k for k, w in enumerate(words) if w[:1].isupper() and name_word(w)), default=None)
+        before = text[max(0, m.char - 5):m.char].lower()
+        if cut is None:
+            if m.title is not None and m.ner == "PERSON" or before.endswith(("by ", "from ")):
+                kept.append(m)
+            continue
+        if cut + 1 < len(words) and chunks is not None and m.start >= 0:
+            doc = chunks[m.chunk][1]
+            toks = [t for t in doc[m.start:m.end]]
+            last = words[cut]
+            k = max((i for i, t in enumerate(toks) if t.text == last), default=None)
+            if k is not None:
+                m.end = m.start + k + 1
+                new = clean_surface(doc[m.start:m.end].text)
+                m.raw = m.raw[: len(m.raw) - len(m.text)] + new if m.raw.endswith(m.text) else new
+                m.text = new
+        kept.append(m)
     return kept
 
 
