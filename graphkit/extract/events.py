@@ -86,9 +86,21 @@ def _kind_of(tok: Token) -> str | None:
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT") and low in _NAMED_EVENT_WORDS \
             and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
         return "Summit" if low == "summit" else "Other"  # "the Russian Energy Week", "... Women's Forum"
+    if low in _HOSTED_NOUNS or tok.lemma_.lower() in _HOSTED_NOUNS:
+        # "moderated a discussion with", "hosted a celebration", "held a listening session": an
+        # encounter only when someone hosts, holds or joins it
+        gov = tok.head if tok.dep_ == "dobj" else (tok.head.head if tok.dep_ == "pobj" else None)
+        if gov is not None and gov.lemma_.lower() in _HOSTING_VERBS:
+            return "Other" if low.startswith("celebration") else "Meeting"
+        return None
     if low in ("session", "forum", "dialogue", "ceremony", "interview", "tour", "trip", "sidelines"):
         return None
     return EVENT_NOUNS.get(low) or EVENT_NOUNS.get(lemma)
+
+
+_HOSTED_NOUNS = frozenset("discussion discussions panel panels celebration session sessions reception dinner "
+                          "lunch luncheon breakfast program event events".split())
+_HOSTING_VERBS = frozenset("host moderate hold convene lead chair attend join participate organize organise".split())
 
 
 def _press_audience(verb: Token) -> bool:
@@ -564,6 +576,13 @@ def find_events(ctx: Context) -> list[EventRec]:
                 continue
             participants, gov = found
             heads = [tok] + ([gov] if gov is not None else [])
+            verb = tok if tok.pos_ == "VERB" else gov
+            if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"
+                                        and not _persons_in(ctx, chunk, c) for c in verb.children):
+                # "The delegation met with …": the members of the delegation this document told of
+                led = [e for e in events if e.trigger == "delegation"]
+                if led:
+                    participants = led[-1].participants + list(participants)
             participants = list(dict.fromkeys(p for p in participants if p))
             org_subjects = []
             if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
@@ -680,7 +699,10 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                 j += 1
         people = list(dict.fromkeys(p for p in people if p))
         if len(people) >= 1:
-            prior = [e for e in events + anchors if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
+            def near(pool: list[EventRec]) -> list[EventRec]:
+                return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
+            # "Lawmakers who participated in the meeting were:": the meeting already told, if any
+            prior = near(events) or near(anchors)
             if prior:
                 target = max(prior, key=lambda e: max(e.sents))
                 if target in anchors:
