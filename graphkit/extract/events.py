@@ -670,20 +670,38 @@ def find_events(ctx: Context) -> list[EventRec]:
 
 # "Participants included A, B and C", "The roundtable featured …", "Lawmakers who attended the
 # meeting were:" (then one name a line), "… was joined by A and B": the people of the event just told
-_LIST_CUES = frozenset("participant participants attendee attendees participate participated attend attended "
-                       "feature featured featuring include included including joined".split())
 _LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmakers members leaders officials "
                            "speakers panelists guests delegation roundtable meeting call discussion convening "
                            "event session program forum".split())
+
+
+def _is_list_sentence(sent: Span) -> bool:
+    """"Participants included …", "Attendees were:", "Lawmakers who participated … were:",
+    "The roundtable featured …", "… was joined by A and B". Read from the words, not the parse:
+    the small model often parses a list of titled names as one long noun phrase."""
+    toks = [t for t in sent if not t.is_space]
+    head = [t.lemma_.lower() for t in toks[:8]]
+    for k, lemma in enumerate(head):
+        if lemma in _LIST_SUBJECTS or toks[k].lower_ in _LIST_SUBJECTS:
+            after = [t.lemma_.lower() for t in toks[k + 1:k + 9]]
+            if any(a in ("include", "feature", "comprise") for a in after[:3]):
+                return True
+            if any(a in ("participate", "attend", "join") for a in after) and sent.text.rstrip().endswith(":"):
+                return True
+            if after[:1] == ["be"] and sent.text.rstrip().endswith(":"):
+                return True
+    for k, t in enumerate(toks):
+        if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
+                u.lower_ == "by" for u in toks[k + 1:k + 10]):
+            return True
+    return False
 
 
 def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[EventRec]) -> None:
     k = 0
     while k < len(ctx.sents):
         chunk, sent = ctx.sents[k]
-        words = {t.lower_ for t in sent}
-        cue = words & _LIST_CUES
-        if not cue or not (words & _LIST_SUBJECTS or "joined" in cue):
+        if not _is_list_sentence(sent):
             k += 1
             continue
         people = [m.entity for m in ctx.mentions_in_sent(k, "Person")]

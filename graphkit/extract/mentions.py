@@ -82,7 +82,8 @@ def _looks_like_person_name(text: str) -> bool:
     for t in toks:
         if not t[0].isupper() and t.lower() not in _PARTICLES:
             return False
-    if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].lower() in TITLE_HEADS or toks[0].lower() in DEMONYMS):
+    if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].lower() in TITLE_HEADS or toks[0].lower() in DEMONYMS
+                           or toks[0].lower() in TITLE_MODIFIERS):
         return False
     return not any(t.lower() in TITLE_HEADS for t in toks)
 
