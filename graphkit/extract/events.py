@@ -7,6 +7,8 @@ delegation lists. Reported speech does not make the speaker an attendee.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
 from ..records import EventRec
@@ -655,7 +657,15 @@ def find_events(ctx: Context) -> list[EventRec]:
                     carry = (sent_idx, group, places, dates[0] if dates else ())
                     break
     _participant_lists(ctx, events, anchors)
+    for ev in events:
+        ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     events += _headline_events(ctx, events)
+    events = _join_headline_event(ctx, events)
+    per_sent = Counter(ev.sents[0] for ev in events if ev.sents)
+    for ev in events:
+        # the sentence's day is the event's only when the sentence tells no other event
+        if ev.date is None and ev.sents and (per_sent[ev.sents[0]] == 1 or ev.pattern == "participant-list"):
+            _date_from_sentences(ctx, ev)
     # a speaker alone, nowhere, at no time, with nobody ("we meet at a remarkable moment", "I talked
     # about it"): no encounter the text tells. Outside transcripts and statements the place may still
     # come from the dateline or another sentence, so such events stay for resolution to complete
@@ -663,8 +673,6 @@ def find_events(ctx: Context) -> list[EventRec]:
         return any(ctx.voice_at(ctx.sent_starts[s]) for s in ev.sents[:1])
     events = [ev for ev in events if len(set(ev.participants)) > 1 or ev.locations or ev.orgs or ev.date
               or ev.kind == "PressConference" or ev.refers_to or ev.definite or not spoken(ev)]
-    for ev in events:
-        ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     return events
 
 
@@ -673,6 +681,49 @@ def find_events(ctx: Context) -> list[EventRec]:
 _LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmakers members leaders officials "
                            "speakers panelists guests delegation roundtable meeting call discussion convening "
                            "event session program forum".split())
+
+
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|"
+                           r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
+
+
+def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
+    """An event whose words carry no date takes the day its own sentence gives ("Today, the
+    White House hosted …; participants included …"): a DATE entity the publication date resolves."""
+    published = ctx.document.published
+    for si in sorted(ev.sents)[:2]:
+        chunk, sent = ctx.sents[si]
+        for ent in sent.ents:
+            if ent.label_ in ("DATE", "TIME") and _RELATIVE_DAY.search(ent.text):
+                d = resolve_date(ent.text, published, ev.planned)
+                if d and len(d) >= 7:
+                    ev.date, ev.date_text = d, ent.text
+                    return
+
+
+def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]:
+    """"Readout of President Biden's Meeting with Legislators" and "Today President Biden … met
+    with …" tell one meeting: the headline's event joins the body's first event of its kind that
+    shares a participant, lending it the day of the news and its place."""
+    # only a headline that names the event as a noun, as readouts do; a news headline's verb
+    # ("Scholz meets Putin") may sum up several encounters the body tells apart
+    head = [e for e in events if e.sents and e.sents[0] == 0 and ctx.document.headline_end
+            and e.pattern.startswith("noun-")]
+    if not head:
+        return events
+    h = head[0]
+    group = lambda e: "c" if e.kind == "Call" else ("p" if e.kind == "PressConference" else "m")
+    body = [e for e in events if e is not h and e.sents and min(e.sents) > 0 and group(e) == group(h)
+            and set(e.participants) & set(h.participants) and e.planned == h.planned]
+    if not body:
+        return events
+    b = min(body, key=lambda e: min(e.sents))
+    b.participants += [p for p in h.participants if p not in b.participants]
+    b.locations = b.locations or h.locations
+    if b.date is None:
+        b.date, b.date_text = h.date, h.date_text
+    b.sents = sorted(set(b.sents) | set(h.sents))
+    return [e for e in events if e is not h]
 
 
 def _is_list_sentence(sent: Span) -> bool:

@@ -40,7 +40,7 @@ TITLE_MODIFIERS = frozenset("""
 deputy vice acting interim senior junior first second principal assistant associate executive
 foreign defense defence interior finance justice health trade economy energy state security
 national press chief special general prime federal top high supreme former incoming outgoing
-permanent political military presidential ministerial foreign-affairs affairs under
+permanent political military presidential ministerial foreign-affairs affairs under pro tempore
 """.split())
 
 # Courtesy titles and ranks that are never part of a name ("Col. Gen.", "Mr.", "Dr.").

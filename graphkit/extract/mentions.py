@@ -103,6 +103,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
         return True
+    if end - start == 1 and doc[start].tag_ in ("NNPS", "NNS"):
+        return True  # "Governors", "Tribes": a plural common noun, capitalised
     if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS"):
         return True
     last = doc[end - 1]
