@@ -49,6 +49,8 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
             if any(m.label == "Place" for m in inside):
                 venue_chars.append(min(m.char for m in inside if m.label == "Place"))
                 continue
+            if any(m.label == "Organization" for m in inside):
+                continue  # "State Department": the host, not the room; the next line may name the place
             mentions = [m for m in mentions if m not in inside]
             ci = max(k for k, (off, _) in enumerate(chunks) if off <= start)
             mentions.append(Mention(chunk=ci, start=-1, end=-1, text=name, label="Place",
@@ -64,6 +66,8 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     entities = cluster_mentions(mentions, document.text)
     ctx = Context(document, chunks, mentions, entities)
     ctx.venue = next((m.entity for c in venue_chars for m in mentions if m.char == c and m.entity), None)
+    aboard = bool(venue_chars) and any(a for s, e, a in venue_lines(document.text, document.headline_end + 1
+                                                                     if document.headline_end else 0))
     roles = find_roles(ctx)
     resolve_title_references(ctx, roles)
     ctx.voices = [(t.start, t.end, [k]) for t, k in zip(turns, turn_speakers(ctx, turns)) if k]
@@ -85,7 +89,8 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         quotes=quotes,
         sentences={i: ctx.sent_text(i) for i in sorted(ctx.used_sents)},
         notes=list(document.notes),
-        dateline=find_dateline(ctx) or ctx.venue,
+        # a room is where the whole transcript happened; an aircraft only where the briefing did
+        dateline=find_dateline(ctx) or (None if aboard else ctx.venue),
     )
 
 

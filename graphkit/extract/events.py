@@ -68,8 +68,9 @@ def _kind_of(tok: Token) -> str | None:
         if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return "Meeting"  # "Macron sits down with Putin"
         return EVENT_VERBS.get(lemma)
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") and not (
+            tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.lower_ in EVENT_NOUNS):
+        return None  # (a noun the tagger calls an adjective, "hosted a roundtable", still counts)
     if low in ("conference", "conferences"):
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         if mods & {"press", "news"}:
@@ -661,6 +662,9 @@ def find_events(ctx: Context) -> list[EventRec]:
         ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     events += _headline_events(ctx, events)
     events = _join_headline_event(ctx, events)
+    for ev in events:  # "Press Gaggle by …" under "Aboard Air Force One": the briefing's place
+        if ev.kind == "PressConference" and ev.sents and ev.sents[0] == 0 and not ev.locations and ctx.venue:
+            ev.locations = [ctx.venue]
     per_sent = Counter(ev.sents[0] for ev in events if ev.sents)
     for ev in events:
         # the sentence's day is the event's only when the sentence tells no other event
@@ -693,12 +697,14 @@ def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
     published = ctx.document.published
     for si in sorted(ev.sents)[:2]:
         chunk, sent = ctx.sents[si]
-        for ent in sent.ents:
-            if ent.label_ in ("DATE", "TIME") and _RELATIVE_DAY.search(ent.text):
-                d = resolve_date(ent.text, published, ev.planned)
-                if d and len(d) >= 7:
-                    ev.date, ev.date_text = d, ent.text
-                    return
+        # NER's DATE spans, else the words themselves (a sentence-initial "Today," is often untagged)
+        found = [ent.text for ent in sent.ents if ent.label_ in ("DATE", "TIME") and _RELATIVE_DAY.search(ent.text)]
+        found += [m.group(0) for m in _RELATIVE_DAY.finditer(sent.text)]
+        for text in found:
+            d = resolve_date(text, published, ev.planned)
+            if d and len(d) >= 7:
+                ev.date, ev.date_text = d, text
+                return
 
 
 def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]:

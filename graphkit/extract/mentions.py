@@ -436,6 +436,10 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     return found
 
 
+_ISSUED_BY = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Readout|Press\s+Briefing|Press\s+Gaggle|Message|Letter|"
+                        r"Proclamation|Op-Ed)\s+(?:from|by|of)\b", re.IGNORECASE)
+
+
 def heading_spans(document: Document) -> list[tuple[int, int]]:
     """Character spans of the headline and of Title-Case headings inside the body
     ("Unleashing American Energy", "Critical Minerals and Rare Earths")."""
@@ -464,6 +468,9 @@ def headline_mentions(mentions: list[Mention], document: Document,
     if not spans:
         return mentions
     text = document.text
+    # "Statement from Governor X on …", "Remarks by President X and …": the headline's grammar
+    # says a titled name there is a person, named or not in the body
+    issued = bool(_ISSUED_BY.match(text[:document.headline_end]))
     outside = "\n".join(text[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
     kept = []
     for m in mentions:
@@ -472,6 +479,12 @@ def headline_mentions(mentions: list[Mention], document: Document,
             kept.append(m)
             continue
         words = m.text.split()
+        # a Title-Case headline writes its function words in lower case: the name ends before them
+        # ("Joe Roe on Passage of …", "Ann Lee to Travel to …")
+        low = next((k for k, w in enumerate(words) if k and w.islower() and w not in _PARTICLES), None)
+        if low is not None:
+            words = words[:low]
+            _cut_mention(m, words, chunks)
         # the last word of the span that the rest of the text uses as a name ("Psaki", "PSAKI"), and
         # never as a common word in lower case ("funding")
         def name_word(w: str) -> bool:
@@ -480,21 +493,32 @@ def headline_mentions(mentions: list[Mention], document: Document,
         cut = max((k for k, w in enumerate(words) if w[:1].isupper() and name_word(w)), default=None)
         before = text[max(0, m.char - 5):m.char].lower()
         if cut is None:
-            if m.title is not None and m.ner == "PERSON" or before.endswith(("by ", "from ")):
+            clean_title = not re.search(r"\b(?:on|to|in|at|with|after|before|from|by)\b", m.raw)
+            if m.title is not None and (m.ner == "PERSON" or issued and clean_title and m.char < document.headline_end) \
+                    or before.endswith(("by ", "from ")):
                 kept.append(m)
             continue
-        if cut + 1 < len(words) and chunks is not None and m.start >= 0:
-            doc = chunks[m.chunk][1]
-            toks = [t for t in doc[m.start:m.end]]
-            last = words[cut]
-            k = max((i for i, t in enumerate(toks) if t.text == last), default=None)
-            if k is not None:
-                m.end = m.start + k + 1
-                new = clean_surface(doc[m.start:m.end].text)
-                m.raw = m.raw[: len(m.raw) - len(m.text)] + new if m.raw.endswith(m.text) else new
-                m.text = new
+        if cut + 1 < len(words):
+            _cut_mention(m, words[:cut + 1], chunks)
         kept.append(m)
     return kept
+
+
+def _cut_mention(m: Mention, words: list[str], chunks: list[tuple[int, Doc]] | None) -> None:
+    """Shorten ``m`` to its first ``words`` (its token span too, when it has one)."""
+    if not words or chunks is None or m.start < 0:
+        return
+    doc = chunks[m.chunk][1]
+    toks = list(doc[m.start:m.end])
+    last = words[-1]
+    k = max((i for i, t in enumerate(toks) if t.text == last or last.endswith(t.text) and t.text.isalpha()),
+            default=None)
+    if k is None:
+        return
+    m.end = m.start + k + 1
+    new = clean_surface(doc[m.start:m.end].text)
+    m.raw = m.raw[: len(m.raw) - len(m.text)] + new if m.raw.endswith(m.text) else new
+    m.text = new
 
 
 def _split_hyphen_pairs(mentions: list[Mention]) -> list[Mention]:

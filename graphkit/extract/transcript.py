@@ -106,7 +106,7 @@ def find_turns(text: str, start: int = 0) -> list[Turn]:
         end = hits[k + 1][0] if k + 1 < len(hits) else len(text)
         end = min([end, *[p for p in stops if e <= p < end]])
         title, name = (None, None) if q else labels[label]
-        if name and name.lower() in _NOBODY or (title or "").lower() in _NOBODY:
+        if _NOBODY & set(f"{title or ''} {name or ''}".lower().split()):
             name = None
             title = None
         turns.append(Turn(start=e, end=end, label=label, name=name, role=title, question=q))
