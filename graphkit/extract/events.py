@@ -32,6 +32,9 @@ _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", 
                   "scheduled", "forthcoming", "expected"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
+# "it is a pleasure to welcome", "glad to be here to meet": an infinitive whose subject the turn's speaker is
+_SPEAKER_FEELINGS = frozenset("pleasure honor honour privilege delighted glad pleased happy proud great good "
+                              "thrilled excited opportunity chance".split())
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
 _SEPARATE = {"separate", "respective", "individual", "parallel"}
@@ -135,11 +138,12 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
 
 
 def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
-    """Who "I", "we", "me", "us" and "you" are in a transcript turn or a statement's body."""
+    """Who "I", "we", "me", "us", "my", "our", "you" and "your" are in a transcript turn or a
+    statement's body."""
     char = ctx.chunks[chunk][0] + tok.idx
-    if tok.lower_ == "you":
+    if tok.lower_ in ("you", "your"):
         return ctx.addressee_at(char)
-    return ctx.voice_at(char, plural=tok.lower_ in ("we", "us"))
+    return ctx.voice_at(char, plural=tok.lower_ in ("we", "us", "our"))
 
 
 def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
@@ -227,6 +231,9 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
             steps += 1
         if v.pos_ not in ("VERB", "AUX"):
             break
+    if not out and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and (verb.head.lemma_.lower() in _SPEAKER_FEELINGS or verb.head.lower_ in _SPEAKER_FEELINGS):
+        out += ctx.voice_at(ctx.chunks[chunk][0] + verb.idx)  # "it is a pleasure to welcome …" in a turn
     return out
 
 
@@ -247,7 +254,9 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
                 out += [k for g in c.children if g.lower_ in _FIRST_PERSON | {"you"} for k in _first_person(ctx, chunk, g)]
             out += _persons_in(ctx, chunk, c)
         elif c.dep_ == "poss":
-            if c.lower_ in _PRONOUNS:
+            if c.lower_ in ("my", "our", "your"):  # "your visit to Japan", "our meeting" in a turn
+                out += _first_person(ctx, chunk, c)
+            elif c.lower_ in _PRONOUNS:
                 p = _resolve_pronoun(ctx, chunk, c, sent_idx)
                 out += [p] if p else []
             else:
@@ -741,7 +750,7 @@ def _is_list_sentence(sent: Span) -> bool:
     for k, lemma in enumerate(head):
         if lemma in _LIST_SUBJECTS or toks[k].lower_ in _LIST_SUBJECTS:
             after = [t.lemma_.lower() for t in toks[k + 1:k + 9]]
-            if any(a in ("include", "feature", "comprise") for a in after[:3]):
+            if any(a in ("include", "feature", "comprise", "consist") for a in after[:3]):
                 return True
             if any(a in ("participate", "attend", "join") for a in after) and sent.text.rstrip().endswith(":"):
                 return True
