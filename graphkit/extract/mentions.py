@@ -156,6 +156,10 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 end = k + 1
             elif end - start == 1 and doc[end - 1].lower_ in _PARTICLES:
                 continue
+            # "Karine Jean" + "-Pierre": a double-barrelled surname NER cut at its hyphen
+            if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_title:
+                end += 2
         if label == "Organization" and end + 1 < len(doc) and doc[end].lower_ == "press" \
                 and doc[end + 1].lower_ in ("service", "office"):
             end += 2  # "the Kremlin press service" is the office that speaks, not the Kremlin
@@ -436,6 +440,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     return found
 
 
+_DOCUMENT_WORDS = frozenset("joint statement statements remarks readout proclamation memorandum letter message "
+                            "fact sheet press briefing gaggle executive order".split())
 _ISSUED_BY = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Readout|Press\s+Briefing|Press\s+Gaggle|Message|Letter|"
                         r"Proclamation|Op-Ed)\s+(?:from|by|of)\b", re.IGNORECASE)
 
@@ -475,6 +481,8 @@ def headline_mentions(mentions: list[Mention], document: Document,
     kept = []
     for m in mentions:
         inside = any(s <= m.char < e for s, e in spans)
+        if inside and m.label == "Person" and m.text.split()[0].lower() in _DOCUMENT_WORDS:
+            continue  # "Joint Statement", "Fact Sheet": the headline's kind of document
         if not inside or m.label != "Person" or "speaker-label" in m.evidence:
             kept.append(m)
             continue
@@ -494,7 +502,9 @@ def headline_mentions(mentions: list[Mention], document: Document,
         before = text[max(0, m.char - 5):m.char].lower()
         if cut is None:
             clean_title = not re.search(r"\b(?:on|to|in|at|with|after|before|from|by)\b", m.raw)
-            if m.title is not None and (m.ner == "PERSON" or issued and clean_title and m.char < document.headline_end) \
+            in_head = m.char < document.headline_end
+            if m.title is not None and (m.ner == "PERSON" or issued and clean_title and in_head) \
+                    or issued and in_head and m.ner == "PERSON" and len(words) > 1 \
                     or before.endswith(("by ", "from ")):
                 kept.append(m)
             continue
