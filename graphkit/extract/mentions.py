@@ -395,6 +395,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     """Names NER missed: a proper noun equal to the surname of a person the document names in full,
     and a capitalised name right after a job title ("Deputy Head of ... Dmitry Kozak")."""
     covered = {(m.chunk, t) for m in mentions for t in range(m.start, m.end)}
+    person_tokens = {(m.chunk, t) for m in mentions if m.label == "Person" for t in range(m.start, m.end)}
     surnames = {translit(split_person(m.text)[1]) for m in mentions if m.label == "Person" and " " in m.text}
     found: list[Mention] = []
     for ci, (off, doc) in enumerate(chunks):
@@ -426,7 +427,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
                 for k in range(i, j - 1):
                     tp = title_before(doc, k)
-                    if tp is not None and tp.end == k:
+                    if tp is not None and tp.end == k and not any((ci, t) in person_tokens for t in range(tp.start, k)):
+                        # (a "title" that holds another person's name is that person's title, not this one's)
                         ok, evidence, i, text = True, {"title"}, k, doc[k:j].text
                         break
             if ok:
@@ -498,7 +500,16 @@ def headline_mentions(mentions: list[Mention], document: Document,
         def name_word(w: str) -> bool:
             seen = [o.group(0) for o in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", outside, re.IGNORECASE)]
             return bool(seen) and not any(o.islower() for o in seen)
-        cut = max((k for k, w in enumerate(words) if w[:1].isupper() and name_word(w)), default=None)
+        named = [w[:1].isupper() and name_word(w) for w in words]
+        # the first run of such words ends the name ("Jean-Pierre" in "… Jean-Pierre En Route Vail")
+        first = next((k for k, ok in enumerate(named) if ok), None)
+        if first and m.ner != "PERSON":
+            continue  # a rule's guess that starts with headline words ("En Route Vail")
+        cut = None
+        if first is not None:
+            cut = first
+            while cut + 1 < len(words) and named[cut + 1]:
+                cut += 1
         before = text[max(0, m.char - 5):m.char].lower()
         if cut is None:
             clean_title = not re.search(r"\b(?:on|to|in|at|with|after|before|from|by)\b", m.raw)
