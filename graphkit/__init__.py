@@ -59,7 +59,10 @@ def render(graph, path="output/graph.html", **kwargs):
 
 
 def display(graph, **kwargs):
-    """The interactive page inline in Jupyter: make ``graphkit.display(g)`` a cell's last line."""
-    from .page import display as _display
+    """The graph inline in a Jupyter or VS Code notebook: make ``graphkit.display(g)`` a cell's last line.
+
+    ``kwargs``: ``focus``, ``hops``, ``title``, ``height``. The view's ``save(path)`` writes the full page.
+    """
+    from .notebook import display as _display
 
     return _display(graph, **kwargs)
