@@ -2,7 +2,7 @@
 
 After sqlite-utils' tests/test_docs.py, with one difference: the examples are executed, not only
 looked for, so an example that drifts from the code fails here. The README runs in a scratch
-folder holding what it names (``examples/sample``; ``corpus/`` and ``briefing-room.jsonl.gz`` made
+folder holding what it names (``examples/``; ``corpus/`` and ``briefing-room.jsonl.gz`` made
 from the sample; ``overrides.yaml`` is the README's own YAML block). ``graphkit serve`` lines run in
 the background until the end, on free ports instead of the documented ones (another program may
 hold those). ``bash scripts/*.sh`` are the setup and this very suite: only their existence is checked.
@@ -69,7 +69,7 @@ class Runner:
         self.work = work
         self.ports: dict[str, str] = {}
         self.servers: list[subprocess.Popen] = []
-        shutil.copytree(SAMPLE, work / "examples" / "sample")
+        shutil.copytree(ROOT / "examples", work / "examples")  # the sample and its gold annotation
         shutil.copytree(SAMPLE, work / "corpus")
         with gzip.open(work / "briefing-room.jsonl.gz", "wb") as fh:
             fh.write((SAMPLE / "2022-articles.jsonl").read_bytes())
