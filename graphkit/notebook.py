@@ -30,9 +30,11 @@ _DRAW = """(function () {
   var root = document.getElementById(%(id)s), spec = JSON.parse(document.getElementById(%(data_id)s).textContent);
   if (!root) { return; }
   if (typeof vis === "undefined" || !vis.Network) {
-    root.textContent = "The drawing library is not loaded in this notebook yet: run graphkit.display() again.";
+    root.textContent = "The drawing library went with an output that is gone: " +
+      "graphkit.display(g, library=True) sends it again.";
     return;
   }
+  root.textContent = "";
   var options = {physics: spec.physics ? {stabilization: {iterations: 200}} : false,
                  interaction: {hover: true, tooltipDelay: 150},
                  nodes: {scaling: {min: 8, max: 40}, font: {size: 12}}, edges: {smooth: false, font: {size: 9}}};
@@ -79,11 +81,14 @@ def view_data(G: nx.Graph, physics: bool | None = None) -> dict:
 class NotebookView:
     """A graph shown inline: ``graphkit.display(g)`` as a cell's last line draws it."""
 
-    def __init__(self, G: nx.Graph, title: str = "graphkit graph", height: int = 600, physics: bool | None = None):
+    def __init__(self, G: nx.Graph, title: str = "graphkit graph", height: int = 600, physics: bool | None = None,
+                 library: bool | None = None):
         self.graph = G
         self.title = title
         self.height = int(height)
         self.physics = physics
+        #: inline vis-network: None only in the first view of this kernel
+        self.library = library
 
     def __repr__(self) -> str:
         return (f"<graphkit view {self.title!r}: {self.graph.number_of_nodes()} nodes, "
@@ -104,21 +109,27 @@ class NotebookView:
         data = _script_json(view_data(self.graph, self.physics))
         key = f"gk-{hashlib.sha1(data.encode('utf-8')).hexdigest()[:10]}-{next(_shown)}"
         parts = []
-        if not _sent_library:
+        if self.library or (self.library is None and not _sent_library):
             # define/module/exports hidden: the UMD bundle sets window.vis even where RequireJS is loaded
             lib = vis_network_js().replace("</script", "<\\/script")
             parts.append("<script>(function (define, module, exports) {\n" + lib + "\n}).call(window);</script>")
             _sent_library = True
         parts.append(f'<div class="graphkit-view" title="{escape(self.title)}">'
-                     f'<div id="{key}" style="width:100%;height:{self.height}px;border:1px solid #ddd"></div>'
+                     f'<div id="{key}" style="width:100%;height:{self.height}px;border:1px solid #ddd">'
+                     f"{escape(self.title)}: {self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges"
+                     " (the drawing appears when the notebook is trusted and the cell has run)</div>"
                      f'<script type="application/json" id="{key}-data">{data}</script>'
                      f"<script>{_DRAW % {'id': json.dumps(key), 'data_id': json.dumps(key + '-data')}}</script></div>")
         return "".join(parts)
 
 
 def display(graph: Graph | nx.Graph, title: str = "graphkit graph", focus: str | None = None,
-            hops: int = 2, height: int = 600, physics: bool | None = None) -> NotebookView:
-    """The graph for a notebook cell (``focus``: only the neighbourhood of this entity, ``hops`` deep)."""
+            hops: int = 2, height: int = 600, physics: bool | None = None,
+            library: bool | None = None) -> NotebookView:
+    """The graph for a notebook cell (``focus``: only the neighbourhood of this entity, ``hops`` deep).
+
+    ``library``: inline vis-network in this view; by default only the kernel's first view does.
+    """
     from .errors import QueryError
     from .projection import ego, find_nodes, project
 
@@ -132,4 +143,4 @@ def display(graph: Graph | nx.Graph, title: str = "graphkit graph", focus: str |
             raise QueryError(f"'{focus}' is ambiguous: {names}; give a fuller name")
         G = ego(G, found[0], hops)
         title = f"{title}: {G.nodes[found[0]].get('label', found[0])}"
-    return NotebookView(G, title, height, physics)
+    return NotebookView(G, title, height, physics, library)

@@ -85,3 +85,17 @@ def _data_blocks(doc: str) -> list[str]:
     import re
 
     return re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', doc, re.S)
+
+
+def test_a_view_can_send_the_library_again_and_says_what_it_is_before_drawing():
+    import networkx as nx
+
+    from graphkit.notebook import display
+
+    G = nx.Graph()
+    G.add_node("a", label="<b>A</b>", type="Person")
+    G.add_edge("a", "b")
+    again = display(G, title="t<i>", library=True)._repr_html_()
+    assert again.count(LIBRARY_MARK) == 1
+    assert "t&lt;i&gt;: 2 nodes, 1 edges" in again and "<b>A</b>" not in again  # escaped, before scripts run
+    assert LIBRARY_MARK not in display(G, library=False)._repr_html_()
