@@ -66,6 +66,17 @@ def test_jsonld_round_trips_through_pyld(g):
                     f"{sorted(only_want)[:3]}")
 
 
+def test_built_jsonld_round_trips_through_pyld(sample_build):
+    from pyld import jsonld
+    from rdflib.compare import isomorphic
+
+    out, result = sample_build
+    doc = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    assert all(n["@id"].startswith("gkid:") for n in doc["@graph"])
+    back = Graph().parse(data=jsonld.to_rdf(doc, {"format": "application/n-quads"}), format="nt")
+    assert len(back) == len(result.graph) and isomorphic(back, result.graph)
+
+
 def test_format_follows_the_extension(tmp_path, g):
     for name, parse in (("x.gexf", nx.read_gexf), ("x.graphml", nx.read_graphml)):
         export(g, output=tmp_path / name)

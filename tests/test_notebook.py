@@ -58,6 +58,7 @@ def test_views_store_the_library_once_and_their_data_each(executed):
     assert plain and "nodes" in plain[0] and "object at 0x" not in plain[0]
 
 
+@pytest.mark.browser
 def test_views_draw_in_a_browser(executed, chromium):
     sync_api = pytest.importorskip("playwright.sync_api")
     nb, _ = executed
