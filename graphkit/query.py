@@ -93,6 +93,20 @@ class QueryResult:
         labels = [Variable(v) for v in self.vars]
         return ResultRow({k: v for k, v in zip(labels, self.rows[i]) if v is not None}, labels)
 
+    def __repr__(self) -> str:
+        more = f", {self.more} more" if self.more > 0 else (", more" if self.more < 0 else "")
+        return f"<QueryResult: {len(self.rows)} rows{more} of {', '.join(self.vars)}>"
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the first rows as a table (every cell escaped)."""
+        from html import escape
+
+        head = "".join(f"<th>{escape(v)}</th>" for v in self.vars)
+        body = "".join("<tr>" + "".join(f"<td>{escape(_cell(c))}</td>" for c in row) + "</tr>"
+                       for row in self.rows[:50])
+        note = f"<p>{len(self.rows)} rows; the first 50 shown</p>" if len(self.rows) > 50 else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
+
     def to_dicts(self) -> list[dict[str, Any]]:
         """One dict per row: IRIs and text as ``str``, numbers and booleans as Python numbers,
         dates as their ISO text (a date may be a year or a month: "2021-11"), unbound as None."""

@@ -196,3 +196,10 @@ def test_source_paths_are_relative_to_the_path_given(tmp_path):
     assert str(tmp_path) not in (tmp_path / "out-b" / "graph.ttl").read_text(encoding="utf-8")
     gf = graphkit.build([tmp_path / "a" / "corpus" / "2022-articles.jsonl"])
     assert sorted(str(o) for o in gf.objects(None, GK.sourcePath))[0] == "2022-articles.jsonl#geneva-blinken-lavrov-2022-01-21"
+
+
+def test_query_result_shows_itself_briefly(built):
+    res = graphkit.run_query(built[1], "meetings-of", {"person": "Sergei Lavrov"})
+    assert repr(res).startswith(f"<QueryResult: {len(res)} rows of person, event")
+    html = res._repr_html_()
+    assert html.count("<tr>") == len(res) + 1 and "<th>eventName</th>" in html
