@@ -38,9 +38,14 @@ def shapes_graph(path: str | os.PathLike | None = None) -> Graph:
     """The shapes shipped with graphkit, or those in ``path``."""
     p = Path(path) if path else Path(str(resources.files("graphkit") / "shapes" / "contract.ttl"))
     try:
-        return Graph().parse(p, format="turtle")
+        g = Graph().parse(p, format="turtle")
     except Exception as exc:  # noqa: BLE001 - any parser failure is the same user problem
         raise InputError(f"{p}: cannot parse the SHACL shapes as Turtle ({_first_line(exc)})") from exc
+    if not any(str(pred).startswith(str(SH)) for pred in g.predicates()) and \
+            not any(str(o).startswith(str(SH)) for o in g.objects()):
+        # a graph that says nothing in SHACL would make every graph "conform"
+        raise InputError(f"{p}: no SHACL shapes in this file (no sh: terms); give a shapes graph")
+    return g
 
 
 def _first_line(exc: Exception) -> str:

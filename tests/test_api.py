@@ -163,6 +163,9 @@ def test_broken_shapes_are_one_line(built, tmp_path):
     proc = gk("validate", "--graph", built[0], "--shapes", f)
     assert proc.returncode == 1 and proc.stderr.startswith(f"graphkit: error: {f}: cannot parse the SHACL shapes")
     assert len(proc.stderr.strip().splitlines()) == 1
+    f.write_text("<a> <b> <c> .\n", encoding="utf-8")  # Turtle, but no shapes: every graph would conform
+    proc = gk("validate", "--graph", built[0], "--shapes", f)
+    assert proc.returncode == 1 and "no SHACL shapes" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
 def _plain(g: Graph) -> Graph:
