@@ -327,8 +327,8 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None,
         try:
             res = _execute(graph, page(pin(q.text, bindings), limit), bindings, timeout, limit, paged)
         except QueryError as exc:
-            if q.path and q.path != "<text>" and not str(exc.message).startswith(q.path):
-                raise type(exc)(f"{q.path}: {exc.message}") from exc  # which file has the error
+            if not is_text and q.path == query and not exc.message.startswith(query):
+                raise type(exc)(f"{query}: {exc.message}") from exc  # the user's .rq file: name it
             raise
     # a parameter the caller did not give is bound to its default only for the engine's sake:
     # it is not echoed back as if it were part of the answer (timeline's "to" is not 9999)

@@ -64,19 +64,28 @@ def test_views_draw_in_a_browser(executed, chromium):
     nb, _ = executed
     doc = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>" + \
         "".join(_html(c) for c in nb.cells[2:]) + "</body></html>"
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = b.new_page()
-            page.route("**/*", lambda route: route.abort())  # nothing may be fetched
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.set_content(doc)
-            page.wait_for_function("document.querySelectorAll('.graphkit-view canvas').length === 2", timeout=15000)
-            counts = page.evaluate("""() => [...document.querySelectorAll('.graphkit-view > div')]
-                .map(d => d.gkNetwork ? d.gkNetwork.body.data.nodes.length : -1)""")
-        finally:
-            b.close()
+    errors: list[str] = []
+
+    def draw() -> list[int]:
+        with sync_api.sync_playwright() as pw:
+            b = pw.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+            try:
+                page = b.new_page()
+                page.route("**/*", lambda route: route.abort())  # nothing may be fetched
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.set_content(doc)
+                page.wait_for_function("document.querySelectorAll('.graphkit-view canvas').length === 2",
+                                       timeout=15000)
+                return page.evaluate("""() => [...document.querySelectorAll('.graphkit-view > div')]
+                    .map(d => d.gkNetwork ? d.gkNetwork.body.data.nodes.length : -1)""")
+            finally:
+                b.close()
+
+    # a thread of its own: the page tests' session browser keeps an event loop in this one
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        counts = pool.submit(draw).result(timeout=120)
     assert not errors, errors
     data = [json.loads(s) for s in _data_blocks(doc)]
     assert counts == [len(d["nodes"]) for d in data] and counts[0] > counts[1] > 1
