@@ -19,7 +19,7 @@ from .read import Problem, clean_document, read_documents
 from .records import DocRecord, Document
 
 __all__ = ["BuildResult", "DocFailure", "Progress", "run_build", "parse_records", "parse_batch", "task_batches",
-           "cache_key"]
+           "cache_key", "source_path"]
 
 #: a worker task stops growing at this many characters (~8k words, a few seconds of parsing):
 #: small enough that workers finish together, big enough that task overhead is negligible
