@@ -6,6 +6,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "QueryError",
+    "UsageError",
     "OutputError",
     "LockedError",
     "EvalInputError",
@@ -49,6 +50,13 @@ class ModelError(GraphkitError):
 
 class QueryError(GraphkitError):
     code = "GK300"
+
+
+class UsageError(QueryError):
+    """A mistyped name or value on the command line or in an API call: exit status 2."""
+
+    code = "GK301"
+    exit_code = EXIT_USAGE
 
 
 class OutputError(GraphkitError):
