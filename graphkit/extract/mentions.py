@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -119,6 +120,103 @@ def _is_venue(text: str) -> bool:
     return any(w.lower() in VENUE_WORDS for w in text.split())
 
 
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    label_: str
+
+
+_ORG_WORDS = frozenset("""
+council office department agency institute committee foundation association commission bureau administration
+center centre university college corporation company group inc ltd llc party union bank fund network news
+times post board service ministry authority house senate congress court coalition alliance initiative
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English nouns, adjectives and verbs: the word lists of the pipeline's own lemmatizer."""
+    from ..nlp import load_nlp
+
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in ("noun", "adj", "verb") if pos in index for w in index[pos])
+
+
+@lru_cache(maxsize=4096)
+def looks_like_given_name(word: str, lemma: str = "") -> bool:
+    """A first name: one the ``nicknames`` dataset of English given names knows ("Cecilia",
+    "Daniel"), or a capitalised word that is no common English word ("Zalmay", "Josep"; not
+    "Rescue", nor "Jobs" whose ``lemma`` is "job")."""
+    if known_given_name(word):
+        return True
+    low = word.lower()
+    words = _english_words()
+    plural = low.endswith("s") and (low[:-1] in words or low.endswith("es") and low[:-2] in words
+                                    or low.endswith("ies") and low[:-3] + "y" in words)
+    return low not in words and lemma.lower() not in words and not plural
+
+
+def known_given_name(word: str) -> bool:
+    """A given name the ``nicknames`` dataset knows ("Cecilia", "Joe")."""
+    low = word.lower()
+    return bool(_namer().nicknames_of(low) or _namer().canonicals_of(low))
+
+
+@lru_cache(maxsize=1)
+def _namer():
+    from nicknames import NickNamer  # a maintained dataset of English given names and their nicknames
+
+    return NickNamer()
+
+
+def _split_titled_names(doc: Doc) -> list[_Span]:
+    """NER's spans, with a person's name split off the organisation or title NER ran it into:
+    "Council of Economic Advisors Chair Jane Roe" (ORG), "Bloomberg's Jane Roe", "Uzbekistan Jane
+    Roe", "Congresswoman Jane Roe Doe" tagged ORG: the last two or three title-case words after a
+    title word, a possessive or a country are a PERSON."""
+    out: list[_Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") or ent.end - ent.start < 2:
+            out.append(_Span(ent.start, ent.end, ent.label_))
+            continue
+        split = None
+        for n in (3, 2):
+            k = ent.end - n
+            if k < ent.start:
+                continue
+            toks = doc[k:ent.end]
+            if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not is_title_head(t)
+                       and t.lower_ not in _ORG_WORDS and not country_of(t.text) and fold(t.text) not in CAPITALS
+                       for t in toks):
+                continue
+            prev = doc[k - 1] if k > 0 else None
+            if prev is None:
+                continue
+            titled = is_title_head(prev) or is_honorific(prev) and prev.lower_ not in ("st", "st.") or (k == ent.start and title_before(doc, k) is not None)
+            # after a title any word that is no common English word may be a first name; after a
+            # possessive or a country only a known given name is ("Bloomberg's Ann Lee", not
+            # "the American Families Plan")
+            if titled and looks_like_given_name(toks[0].text, toks[0].lemma_) or \
+                    (prev.tag_ == "POS" or prev.lower_ in ("’s", "'s") or country_of(prev.text)) and known_given_name(toks[0].text):
+                split = k
+                break
+        if split is None:
+            out.append(_Span(ent.start, ent.end, ent.label_))
+            continue
+        head_end = split
+        while head_end > ent.start and (is_title_head(doc[head_end - 1]) or doc[head_end - 1].tag_ == "POS"
+                                        or doc[head_end - 1].lower_ in TITLE_MODIFIERS):
+            head_end -= 1  # the title between the organisation and the name belongs to the name
+        if head_end - ent.start >= 1 and ent.label_ in ("ORG", "GPE", "FAC", "LOC"):
+            out.append(_Span(ent.start, head_end, ent.label_))
+        out.append(_Span(split, ent.end, "PERSON"))
+    return out
+
+
 def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> list[Mention]:
     """Candidate name mentions of one Doc, cleaned and typed (before document-level voting)."""
     sent_index = {}
@@ -127,7 +225,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             sent_index[t] = sent_offset + k
     out: list[Mention] = []
     title_ranges: list[tuple[int, int, int]] = []  # (start, aff_end, end) of prenominal titles
-    for ent in doc.ents:
+    for ent in _split_titled_names(doc):
         label = _KEEP_LABELS.get(ent.label_)
         if label is None:
             continue
