@@ -93,3 +93,9 @@ def test_headline_words_are_not_people_and_names_are_cut_where_the_body_ends_the
                 "President Olsen signed an order today. Faster grants will follow.")
     persons = {e.name for e in rec.entities if e.type == "Person"}
     assert persons == {"Maria Olsen"}
+
+
+def test_a_quotation_on_its_own_line_is_attributed_on_the_next(tmp_path):
+    rec = read_record(tmp_path, "a.md", "The season opened.\n\n“Every town deserves a library that stays open late.”\n\n"
+                                        "— Mayor Rita Lopez, at the opening\n\nThe doors opened at nine.")
+    assert any(s == "Rita Lopez" and t.startswith("Every town deserves") for s, t, _ in quotes(rec))

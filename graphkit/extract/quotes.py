@@ -162,6 +162,9 @@ def _attribute(ctx: Context, q: _Q, text: str) -> tuple[str | None, str]:
         spk = _colon_speaker(ctx, q, text)
         if spk:
             return spk, "name-colon"
+        spk = _epigraph_speaker(ctx, q, text)
+        if spk:
+            return spk, "attribution-line"
         return None, ""
     return None, ""
 
@@ -178,6 +181,30 @@ def _colon_speaker(ctx: Context, q: _Q, text: str) -> str | None:
             tail = text[m.char + len(m.text):q.start]
             if re.fullmatch(r"[\s*’'s]*:\s*[“\"«]?", tail):
                 return m.entity
+    return None
+
+
+def _epigraph_speaker(ctx: Context, q: _Q, text: str) -> str | None:
+    """A quotation that is a paragraph of its own, attributed on the next line: “…” / "— Jane
+    Roe, Governor of Utah, May 2023" (a dash, or a short line that opens with the name)."""
+    para_start = text.rfind("\n", 0, q.start) + 1
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[para_start:q.start].strip(" “\"«") or text[q.end:para_end].strip(" ”\"»,.") :
+        return None
+    nxt = re.match(r"\n+([^\n]{1,160})", text[para_end:])
+    if not nxt:
+        return None
+    line_start = para_end + nxt.start(1)
+    line = nxt.group(1)
+    dashed = re.match(r"^\s*[—–-]+\s*", line)
+    if not dashed and len(line.split()) > 12:
+        return None
+    offset = line_start + (dashed.end() if dashed else 0)
+    for m in ctx.mentions:
+        if m.entity and ctx.entity(m.entity).type == "Person" and offset <= m.char <= offset + 40 \
+                and m.char < line_start + len(line):
+            return m.entity
     return None
 
 
