@@ -35,13 +35,13 @@ SPEAKER_LABEL = re.compile(
     rf"WHAT|WHEN|WHERE|WHO|WHY|HOW|DATE|TIME|LOCATION|UPDATE|EMBARGOED|CONTACT)\b)"
     rf"{_LABEL_WORD}(?:[ ]{_LABEL_WORD}){{0,6}})"
     r"(?P<paren>[ ]?\((?:[Vv]ia|[Aa]s|[Tt]hrough|[Ii]n)[^()\n]{0,30}\))?"
-    r"[ ]?:[ ]+(?=\S)",
+    r"[ ]?:(?:[ ]+(?=\S)|[ ]*$)",  # the speech follows on the line, or the label stands alone
     re.MULTILINE,
 )
 # "(Laughter.)", "(As interpreted.)", "(Applause.)", "(inaudible)", "(Via interpreter)": a short
 # parenthesis in a transcript that tells what happened or how it was said, not what was said
 STAGE_DIRECTION = re.compile(
-    r"[ ]?\((?:[A-Z][a-z]+(?:[ ,][a-z]+){0,3}\.|(?:[Vv]ia|[Aa]s|[Tt]hrough) (?:an )?interpret[a-z]*\.?|"
+    r"[ ]?\((?:[A-Z][a-z]+(?:[ ,][A-Za-z]+){0,6}\.|(?:[Vv]ia|[Aa]s|[Tt]hrough) (?:an )?interpret[a-z]*\.?|"
     r"[a-z]+(?: [a-z]+)?)\)"
 )
 # "12:06 P.M. EDT", "4:44 P.M.", "END": the times and end marks that frame a transcript

@@ -11,6 +11,7 @@ from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
@@ -587,9 +588,10 @@ def headline_mentions(mentions: list[Mention], document: Document,
             kept.append(m)
             continue
         words = m.text.split()
-        # a Title-Case headline writes its function words in lower case: the name ends before them
-        # ("Joe Roe on Passage of …", "Ann Lee to Travel to …")
-        low = next((k for k, w in enumerate(words) if k and w.islower() and w not in _PARTICLES), None)
+        # a Title-Case headline writes its short function words in lower case and its long ones
+        # capitalised: the name ends before either ("Joe Roe on Passage of …", "Ann Lee Before Departure")
+        low = next((k for k, w in enumerate(words) if k and (w.islower() or w.lower() in STOP_WORDS)
+                    and w.lower() not in _PARTICLES), None)
         if low is not None:
             words = words[:low]
             _cut_mention(m, words, chunks)
