@@ -99,3 +99,13 @@ def test_a_quotation_on_its_own_line_is_attributed_on_the_next(tmp_path):
     rec = read_record(tmp_path, "a.md", "The season opened.\n\n“Every town deserves a library that stays open late.”\n\n"
                                         "— Mayor Rita Lopez, at the opening\n\nThe doors opened at nine.")
     assert any(s == "Rita Lopez" and t.startswith("Every town deserves") for s, t, _ in quotes(rec))
+
+
+def test_a_ministry_transcript_with_mixed_case_labels(tmp_path):
+    rec = read_record(tmp_path, "a.txt", "Talks in the capital\n\nMinister Anna Berg: Good afternoon, colleagues. "
+                                         "We have met to discuss trade.\n\nQuestion: Is there a deal?\n\n"
+                                         "Anna Berg: Not yet, but soon.\n\nNews Daily: A note from the editors.")
+    qs = [(s, t) for s, t, _ in quotes(rec)]
+    assert ("Anna Berg", "Good afternoon, colleagues. We have met to discuss trade.") in qs
+    assert ("Anna Berg", "Not yet, but soon.") in qs
+    assert {e.name for e in rec.entities if e.type == "Person"} == {"Anna Berg"}

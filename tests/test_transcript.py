@@ -71,3 +71,15 @@ def test_venue_lines_come_before_the_time_line():
     assert [text[s:e] for s, e, _ in venue_lines(text, head + 1)] == ["Blue Room", "Riverside, State"]
     text = lay_out("A Gaggle\n\nAboard a Government Plane\n\n1:00 P.M.\n\nMR DOE: Hi.")
     assert [a for _, _, a in venue_lines(text, len("A Gaggle") + 1)] == [True]
+
+
+def test_mixed_case_labels_of_ministry_and_kremlin_transcripts():
+    text, turns = turns_of("President of Norway Ivan Petrov: Good afternoon, colleagues.\n\n"
+                           "Question: Will there be talks?\n\nIvan Petrov: There will.")
+    assert [(t.name, t.role, t.question) for t in turns] == [
+        ("Ivan Petrov", "President of Norway", False), (None, None, True), ("Ivan Petrov", None, False)]
+
+
+def test_a_single_mixed_case_lead_in_is_a_heading():
+    _, turns = turns_of("Key Points: the plan has three parts.\n\nThe first part is funding.")
+    assert turns == []

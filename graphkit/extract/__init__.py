@@ -58,6 +58,14 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
                                     evidence={"venue-line"}))
             venue_chars.append(start)
     for t in turns:  # a speaker label names a person even where NER missed it
+        if t.name and not t.label.isupper():
+            # a mixed-case label ("Ivan Petrov:", "Fox News:") is a person only where NER says so
+            label_start = document.text.rfind(t.label, 0, t.start)
+            inside = [m for m in mentions if label_start <= m.char < t.start and m.label == "Person"]
+            if inside:
+                inside[-1].evidence.add("speaker-label")
+                inside[-1].raw = t.label
+            continue
         if t.name:
             ci = max(k for k, (off, _) in enumerate(chunks) if off <= t.start)
             mentions.append(Mention(chunk=ci, start=-1, end=-1, text=t.name, label="Person",

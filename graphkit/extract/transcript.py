@@ -8,14 +8,21 @@ reporter's question or a closing time line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..layout import SPEAKER_LABEL, TIME_LINE
-from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
+from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 __all__ = ["Turn", "find_turns", "split_label", "speaker_of_role", "venue_lines"]
 
-_Q = re.compile(r"^Q(?:[.:]\s*|\s+)(?=\S)")
+_Q = re.compile(r"^(?:Q|QUESTION|Question)(?:[.:]\s*|\s+)(?=\S)")
+# Kremlin and ministry transcripts write their labels in mixed case: "Vladimir Putin: …",
+# "President of Russia Vladimir Putin: …", "Minister Sergei Lavrov: …"
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*"
+_MIXED_LABEL = re.compile(
+    rf"^(?P<label>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|of|the|for|and|de|da|von|van|al|bin|ibn)){{1,7}})"
+    r"(?P<paren>[ ]?\([^()\n]{0,30}\))?:[ ]+(?=\S)")
 # label words that say who, not which person: the turn is not a named speaker's
 _NOBODY = frozenset("participant participants audience member members crowd interpreter operator moderator "
                     "staff voice voices reporter reporters unidentified unknown all several child student "
@@ -43,8 +50,9 @@ def split_label(label: str) -> tuple[str | None, str | None]:
     if words and words[0] == "THE":
         words = words[1:]
     k = 0
-    while k < len(words) and words[k].lower().rstrip(".") in _LABEL_TITLE_WORDS:
-        k += 1
+    while k < len(words) and (words[k].lower().rstrip(".") in _LABEL_TITLE_WORDS
+                              or k and words[k - 1].lower() in ("of", "the") and country_of(words[k])):
+        k += 1  # "President of Russia", "Minister of Foreign Affairs"
     title_words, name_words = words[:k], words[k:]
     if not name_words and len(title_words) == 2 and title_words[0].lower().rstrip(".") in _HONORIFIC_WORDS:
         title_words, name_words = title_words[:1], title_words[1:]  # "MR. KING": a surname that is a title word
@@ -54,7 +62,7 @@ def split_label(label: str) -> tuple[str | None, str | None]:
         title_words = title_words[:-1]
     small = ("of", "for", "and", "to", "on", "the")
     title = " ".join(w.lower() if w.lower() in small else w.rstrip(".").capitalize() for w in title_words) or None
-    name = " ".join(_title_case(w) for w in name_words) or None
+    name = " ".join(_title_case(w) if w.isupper() else w for w in name_words) or None
     return title, name
 
 
@@ -69,6 +77,7 @@ def find_turns(text: str, start: int = 0) -> list[Turn]:
     """Turns in document order (after ``start``, the headline's end); empty unless some
     paragraph opens with a speaker label."""
     hits: list[tuple[int, int, str, bool]] = []   # (label start, speech start, label, is_question)
+    mixed_hits: list[tuple[int, int, str, bool]] = []
     stops: list[int] = []                          # closing time lines and "END"
     for m in re.finditer(r"[^\n]+", text):
         line = m.group(0)
@@ -82,10 +91,18 @@ def find_turns(text: str, start: int = 0) -> list[Turn]:
             hits.append((m.start(), m.start() + lab.end(), lab.group("label"), False))
             continue
         q = _Q.match(line)
+        mixed = _MIXED_LABEL.match(line)
         if q:
             hits.append((m.start(), m.start() + q.end(), "Q", True))
+        elif mixed and not mixed.group("label").split()[-1] in ("Sheet", "Statement", "Readout", "Update", "Note"):
+            mixed_hits.append((m.start(), m.start() + mixed.end(), mixed.group("label"), False))
         elif TIME_LINE.match(line):
             stops.append(m.start())
+    # mixed-case labels make a transcript only when one speaks twice or reporters ask: a single
+    # "Fact Sheet:" or "Key Points:" lead-in is a heading
+    labels_seen = Counter(h[2] for h in mixed_hits)
+    if mixed_hits and (any(n > 1 for n in labels_seen.values()) or any(h[3] for h in hits)):
+        hits = sorted(hits + mixed_hits)
     framed = bool(stops) or any(h[3] for h in hits)
     labels = {h[2]: split_label(h[2]) for h in hits if not h[3]}
     if not framed:
