@@ -19,7 +19,7 @@ import networkx as nx
 from rdflib import Graph
 
 __all__ = ["render", "render_html", "graph_data", "overview", "layout", "display", "GraphView",
-           "vis_network_js", "LAYOUT_THRESHOLD", "OVERVIEW_SIZE", "STYLE"]
+           "vis_network_js", "LAYOUT_THRESHOLD", "OVERVIEW_ABOVE", "OVERVIEW_SIZE", "STYLE"]
 
 #: above this many nodes positions are computed in Python and the page starts with physics off;
 #: below it vis-network's physics settles the small graph (nicer) and is then frozen
@@ -91,7 +91,10 @@ def _strs(xs) -> list[str]:
     return [str(x) for x in xs or []]
 
 
-#: the people-first overview of a large graph draws this many people (the highest weighted degree)
+#: above this many nodes, a graph whose people met or spoke of each other opens on the people-first
+#: overview; at or below it the whole graph is drawn (a hundred nodes already make 7 px labels)
+OVERVIEW_ABOVE = 80
+#: the people-first overview draws this many people (the highest weighted degree)
 OVERVIEW_SIZE = 50
 #: with the overview's "events, organisations, places" toggle: this many of each, the most linked to it
 OVERVIEW_EXTRAS = 8
@@ -147,7 +150,10 @@ def _label_box(label: str, size: float, font: float) -> tuple[float, float, floa
 
 
 def _separate(pos, boxes, movable, rounds: int = 400):
-    """Push overlapping boxes apart (a few pixels per round, along the axis that overlaps least)."""
+    """Push overlapping boxes apart (a few pixels per round, along the axis that overlaps least).
+
+    ``movable``: per box, its share of each push (0: fixed, 1: free).
+    """
     import numpy as np
 
     n = len(pos)
@@ -181,7 +187,8 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
 
     Returns ``{"people": [...], "rank": {v: weighted degree}, "group": {v: colour index or -1},
     "pos": {v: (x, y)}, "size": {v: px}, "font": {v: px}, "edges": [(a, b, weight, shared events)],
-    "extras": {v: (x, y)}}``. Communities are networkx's Louvain (seeded) over the 400 best-ranked
+    "extras": {v: (x, y)}, "pos_with_extras": {v: (x, y)}}``: the extras are the events,
+    organisations and places most linked to those people, drawn when the user asks. Communities are networkx's Louvain (seeded) over the 400 best-ranked
     people; positions are a seeded spring layout scaled to OVERVIEW_BOX, then pushed apart until
     no label box overlaps another. Deterministic.
     """
@@ -195,11 +202,16 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     people = order[:size]
     if focus is not None and focus in P and focus not in people:
         people = people[:-1] + [focus] if len(people) >= size else people + [focus]
-    if not people:
+    if len(people) < 2:
         return {}
-    pool = P.subgraph(order[:400])
+    # Louvain on integer labels: on strings its set iteration (and so its result) would follow
+    # Python's per-process hash seed, and the same graph would not give the same page
+    pool = nx.Graph()
+    pool.add_nodes_from(range(min(400, len(order))))
+    at = {v: k for k, v in enumerate(order[:400])}
+    pool.add_weighted_edges_from(sorted((at[a], at[b], w) for a, b, w in P.subgraph(order[:400]).edges(data="weight")))
     comms = nx.community.louvain_communities(pool, weight="weight", seed=7) if pool.number_of_edges() else []
-    comm_of = {v: k for k, c in enumerate(comms) for v in c}
+    comm_of = {order[x]: k for k, c in enumerate(comms) for x in c}
     inside = set(people)
     # colours go to the communities with the most overview members (ties: the best-ranked member)
     members: dict[int, list] = {}
@@ -254,9 +266,13 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
         xy2 = np.array([pos[v] for v in ids] + [extras[v] for v in ex_ids], dtype=float)
         b2 = boxes + [_label_box(_event_label(G, v, G.nodes[v]) if G.nodes[v].get("type") == "Event"
                                  else str(G.nodes[v].get("label", v)), 8, 13) for v in ex_ids]
-        xy2 = _separate(xy2, b2, [False] * len(ids) + [True] * len(ex_ids))
+        # the people may give way a little, or an extra wedged between two of them never gets out
+        xy2 = _separate(xy2, b2, [0.15] * len(ids) + [1.0] * len(ex_ids), rounds=800)
         extras = {v: (float(xy2[i, 0]), float(xy2[i, 1])) for i, v in enumerate(all_ids) if i >= len(ids)}
-    return {"people": people, "rank": rank, "pos": pos, "size": sizes, "font": fonts,
+        moved = {v: (float(xy2[i, 0]), float(xy2[i, 1])) for i, v in enumerate(ids)}
+    else:
+        moved = pos
+    return {"people": people, "rank": rank, "pos": pos, "pos_with_extras": moved, "size": sizes, "font": fonts,
             "group": {v: colour[comm_of.get(v, -1 - k)] for k, v in enumerate(people)},
             "edges": [(a, b, P.edges[a, b]["weight"], len(P.edges[a, b]["events"])) for a, b in edges],
             "extras": extras}
@@ -268,7 +284,7 @@ def graph_data(G: nx.Graph, physics: bool | None = None) -> dict:
     ``nodes``: [id (minus ``prefix``), label, canvas label, type index, date, kind, status,
     aliases, roles, docs, evidence (sentence, source)…, quotes (text, source)…, degree, size];
     ``edges``: [from, to, relation, label, labels, weight, docs, evidence…] with node indices. The
-    page decodes a row only when it shows it. Above LAYOUT_THRESHOLD nodes with people who met,
+    page decodes a row only when it shows it. Above OVERVIEW_ABOVE nodes with people who met,
     ``overview`` holds the people-first first view (see overview()); otherwise the whole graph is
     drawn: vis-network's physics below the threshold (``physics`` None), else ``pos`` from layout().
     ``focus`` (from G.graph["focus"], set by a focused render) is the index of the marked node.
@@ -284,7 +300,7 @@ def graph_data(G: nx.Graph, physics: bool | None = None) -> dict:
     types = [t for t in STYLE] + sorted({str(d.get("type", "Person")) for _, d in G.nodes(data=True)} - set(STYLE))
     tix = {t: i for i, t in enumerate(types)}
     focus = G.graph.get("focus")
-    ov = overview(G, focus=focus) if n > LAYOUT_THRESHOLD else {}
+    ov = overview(G, focus=focus) if n > OVERVIEW_ABOVE else {}
     if physics is None:
         physics = n <= LAYOUT_THRESHOLD
     pos = layout(G) if not physics and not ov else None
@@ -323,6 +339,8 @@ def graph_data(G: nx.Graph, physics: bool | None = None) -> dict:
             "size": [ov["size"][v] for v in people], "font": [ov["font"][v] for v in people],
             "group": [ov["group"][v] for v in people],
             "edges": [[index[a], index[b], w, k] for a, b, w, k in ov["edges"]],
+            "px": [round(ov["pos_with_extras"][v][0], 1) for v in people],
+            "py": [round(ov["pos_with_extras"][v][1], 1) for v in people],
             "extras": [index[v] for v in ex], "ex": [round(ov["extras"][v][0], 1) for v in ex],
             "ey": [round(ov["extras"][v][1], 1) for v in ex]}
     data["strings"] = S.items
