@@ -139,7 +139,7 @@ def _event_label(G: nx.Graph, v, d: dict) -> str:
     docs = sorted(str(x) for x in d.get("docs") or [])
     if not docs:
         return short
-    doc = docs[0] if len(docs[0]) <= 40 else docs[0][:39].rstrip() + "…"
+    doc = docs[0] if len(docs[0]) <= 40 else docs[0][:40].rsplit(" ", 1)[0].rstrip(" ,:;·-") + "…"
     return f"{short} · {doc}"
 
 
@@ -255,10 +255,19 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
             if k:
                 cand.setdefault(t, []).append((-k, -G.degree(v), str(G.nodes[v].get("label", v)), str(v), v))
     rng = np.random.default_rng(7)
-    ex_ids = []
+    ex_ids: list = []
     for t in ("Event", "Organization", "Place"):
+        if t == "Place":  # where the chosen events were held counts like a link to their attendees
+            chosen = set(ex_ids)
+            seen = {c[-1] for c in cand.get(t, [])}
+            for e in sorted(chosen, key=str):
+                for v in sorted(G[e], key=str):
+                    if G.nodes[v].get("type") == "Place" and v not in seen:
+                        seen.add(v)
+                        k = sum(1 for u in G[e] if u in inside)
+                        cand.setdefault(t, []).append((-k, -G.degree(v), str(G.nodes[v].get("label", v)), str(v), v))
         for *_, v in sorted(cand.get(t, []))[:OVERVIEW_EXTRAS]:
-            near = np.array([pos[u] for u in G[v] if u in inside])
+            near = np.array([pos[u] if u in pos else extras[u] for u in G[v] if u in inside or u in extras])
             ex_ids.append(v)
             extras[v] = tuple(near.mean(axis=0) + rng.normal(0, 40, 2))
     if ex_ids:
