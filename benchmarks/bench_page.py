@@ -106,6 +106,16 @@ def tiled(G: nx.Graph, k: int) -> nx.Graph:
     return H
 
 
+def documents(folder: Path, G: nx.Graph) -> int:
+    """The build's document count (its manifest), else the documents the graph names."""
+    import json
+
+    try:
+        return int(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["stats"]["documents"])
+    except (OSError, KeyError, ValueError):
+        return len({x for _, d in G.nodes(data=True) for x in d.get("docs") or []})
+
+
 def load_build(folder: Path) -> nx.Graph:
     from graphkit import load_graph
     from graphkit.projection import project
@@ -181,10 +191,12 @@ def measure(browser, G: nx.Graph, path: Path, title: str, shot: Path | None) -> 
         # the hub (most links) and a typical overview person: search each by name, click, measure
         picks = [people[0], people[len(people) // 2]] if people else []
         clicks = []
-        for v in picks:
+        for k, v in enumerate(picks):
             page.evaluate("gkResetFilters()")
             secs, fig, who = search_and_click(page, str(G.nodes[v]["label"]))
             clicks.append((str(G.nodes[v]["label"]), secs, fig, who))
+            if shot and k == 0:
+                page.screenshot(path=str(shot.with_name(shot.stem + "-person" + shot.suffix)))
             page.evaluate("gkBack()")
     finally:
         page.close()
@@ -196,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", action="append", default=[], type=Path, help="a build folder (graph.ttl); repeatable")
     ap.add_argument("--tile", type=int, default=0, help="also a K-fold tiled graph of the first build (see above)")
-    ap.add_argument("--screenshot", type=Path, help="PNG of the first build's first view")
+    ap.add_argument("--screenshot", type=Path, help="PNG of the first build's first view (and NAME-person.png: "
+                    "its best-connected person opened)")
+    ap.add_argument("--title", help="the first page's title (default: the table's row name)")
     ap.add_argument("--keep", type=Path, help="write the pages into this folder instead of a temporary one")
     args = ap.parse_args(argv)
     if not args.build:
@@ -206,12 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     cases = []
     for b in args.build:
         G = load_build(b)
-        docs = len({x for _, d in G.nodes(data=True) for x in d.get("docs") or []})
-        cases.append((f"{b.name} (real build, {docs:,} docs)", G))
+        cases.append((f"{b.resolve().name}: real build of {documents(b, G):,} docs", G))
     if args.tile:
         G = tiled(cases[0][1], args.tile)
-        docs = len({x for _, d in G.nodes(data=True) for x in d.get("docs") or []})
-        cases.append((f"TILED ×{args.tile} of {args.build[0].name} ({docs:,} docs; not a real build)", G))
+        cases.append((f"TILED ×{args.tile} of {args.build[0].resolve().name} "
+                      f"(~{args.tile * documents(args.build[0], cases[0][1]):,} docs; not a build)", G))
     rows = []
     pw = sync_playwright().start()
     browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -220,17 +233,18 @@ def main(argv: list[str] | None = None) -> int:
             folder = args.keep or Path(d)
             folder.mkdir(parents=True, exist_ok=True)
             for k, (name, G) in enumerate(cases):
-                rows.append((name, measure(browser, G, folder / f"page-{k}.html", name,
+                title = args.title if args.title and k == 0 else name
+                rows.append((name, measure(browser, G, folder / f"page-{k}.html", title,
                                            args.screenshot if k == 0 else None)))
     finally:
         browser.close()
         pw.stop()
     ok = True
-    print(f"{'graph':<58} {'nodes':>7} {'edges':>7} {'MB':>6} {'write s':>7} {'TTI s':>6} | first view: "
+    print(f"{'graph':<52} {'nodes':>7} {'edges':>7} {'MB':>6} {'write s':>7} {'TTI s':>6} | first view: "
           f"{'people':>6} {'≥11px':>5} {'min px':>6} {'overlap':>7}")
     for name, r in rows:
         f = r["first"]
-        print(f"{name:<58} {r['nodes']:>7,} {r['edges']:>7,} {r['size'] / 1e6:>6.1f} {r['write']:>7.1f} {r['tti']:>6.2f} | "
+        print(f"{name:<52} {r['nodes']:>7,} {r['edges']:>7,} {r['size'] / 1e6:>6.1f} {r['write']:>7.1f} {r['tti']:>6.2f} | "
               f"{'':>12}{f['people']:>6} {f['readable']:>5} {f['min_px']:>6.1f} {f['overlap']:>7.1%}")
         for label, secs, fig, who in r["clicks"]:
             print(f"    search + click {label!r}: {secs:.2f} s; neighbourhood: {fig['labels']} labels, "

@@ -132,15 +132,15 @@ class _Strings:
 
 
 def _event_label(G: nx.Graph, v, d: dict) -> str:
-    """An event's canvas label: kind · place · date; undated and placeless, its document instead."""
+    """An event's canvas label: kind · place · date; undated and placeless, its document and its date."""
     short = str(d.get("short") or d.get("label", v))
     if d.get("date") or any(G.nodes[x].get("type") == "Place" for x in G[v]):
         return short
-    docs = sorted(str(x) for x in d.get("docs") or [])
+    docs = sorted(" ".join(str(x).split()) for x in d.get("docs") or [])
     if not docs:
         return short
-    doc = docs[0] if len(docs[0]) <= 40 else docs[0][:40].rsplit(" ", 1)[0].rstrip(" ,:;·-") + "…"
-    return f"{short} · {doc}"
+    doc = docs[0] if len(docs[0]) <= 32 else docs[0][:32].rsplit(" ", 1)[0].rstrip(" ,:;·-") + "…"
+    return f"{short} · “{doc}”" + (f", {d['reported']}" if d.get("reported") else "")
 
 
 def _label_box(label: str, size: float, font: float) -> tuple[float, float, float]:
@@ -291,7 +291,8 @@ def graph_data(G: nx.Graph, physics: bool | None = None) -> dict:
     """The page's data, compact: texts interned in ``strings``, nodes and edges as rows of numbers.
 
     ``nodes``: [id (minus ``prefix``), label, canvas label, type index, date, kind, status,
-    aliases, roles, docs, evidence (sentence, source)…, quotes (text, source)…, degree, size];
+    aliases, roles, docs, evidence (sentence, source)…, quotes (text, source)…, degree, size,
+    reported (an event's earliest publication date)];
     ``edges``: [from, to, relation, label, labels, weight, docs, evidence…] with node indices. The
     page decodes a row only when it shows it. Above OVERVIEW_ABOVE nodes with people who met,
     ``overview`` holds the people-first first view (see overview()); otherwise the whole graph is
@@ -324,7 +325,8 @@ def graph_data(G: nx.Graph, physics: bool | None = None) -> dict:
         nodes.append([ids[index[v]][len(prefix):], label, short if short != label else "", tix[t],
                       str(d.get("date", "") or ""), S(d.get("kind")), S(d.get("status")),
                       S.many(d.get("aliases")), S.many(d.get("roles")), S.many(d.get("docs")),
-                      S.pairs(d.get("evidence")), S.pairs(d.get("quotes")), G.degree(v), round(cent.get(v, 0.0), 4)])
+                      S.pairs(d.get("evidence")), S.pairs(d.get("quotes")), G.degree(v), round(cent.get(v, 0.0), 4),
+                      str(d.get("reported", "") or "")])
     edges = []
     ends = sorted(((index[a], index[b], d) if index[a] <= index[b] else (index[b], index[a], d)
                    for a, b, d in G.edges(data=True)), key=lambda e: e[:2])

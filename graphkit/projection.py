@@ -25,7 +25,8 @@ def project(g: Graph) -> nx.Graph:
     """Entities and events as nodes; edges: attended, held in, holds a role at, met (via events).
 
     Node attributes: ``label``, ``type``, ``aliases``, ``roles``, ``docs``, ``evidence`` (list of
-    (sentence, document title)), ``date`` for events. Edge attributes: ``relation``, ``label``,
+    (sentence, document title)), ``date`` for events (and ``reported``: the earliest publication
+    date of their documents). Edge attributes: ``relation``, ``label``,
     ``weight`` (number of supporting documents), ``evidence``.
     """
     docs = _doc_names(g)
@@ -59,6 +60,9 @@ def project(g: Graph) -> nx.Graph:
         node["evidence"] = evid(ev)
         ev_docs = sorted({docs.get(x, str(x)) for x in g.objects(ev, PROV.wasDerivedFrom)})
         node["docs"] = ev_docs
+        # an undated event is still placed in time by its report: the earliest publication date
+        pub = sorted(str(p) for x in g.objects(ev, PROV.wasDerivedFrom) if (p := g.value(x, SDO.datePublished)))
+        node["reported"] = pub[0] if pub else ""
         people = sorted(str(p) for p in g.objects(ev, SDO.attendee) if str(p) in G)
         for p in people:
             _edge(G, p, e, "attended", f"attended {node['label']}", ev_docs, node["evidence"])

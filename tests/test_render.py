@@ -41,7 +41,7 @@ def decoded(data: dict) -> dict:
     nodes = [{"id": data["prefix"] + r[0], "label": r[1], "short": r[2], "type": data["types"][r[3]], "date": r[4],
               "kind": S[r[5]], "status": S[r[6]], "aliases": [S[k] for k in r[7]], "roles": [S[k] for k in r[8]],
               "docs": [S[k] for k in r[9]], "evidence": pairs(r[10]), "quotes": pairs(r[11]), "degree": r[12],
-              "value": r[13]} for r in data["nodes"]]
+              "value": r[13], "reported": r[14]} for r in data["nodes"]]
     edges = [{"id": f"e{k}", "from": nodes[r[0]]["id"], "to": nodes[r[1]]["id"], "relation": S[r[2]], "label": S[r[3]],
               "labels": [S[x] for x in r[4]], "weight": r[5], "docs": [S[x] for x in r[6]], "evidence": pairs(r[7])}
              for k, r in enumerate(data["edges"])]
@@ -169,12 +169,13 @@ def test_texts_are_stored_once_and_rows_hold_numbers():
 
 def test_undated_events_are_labelled_with_their_place_or_document():
     G = nx.Graph()
-    G.add_node("e1", type="Event", label="talks", short="Talks", date="", docs=["Readout of the call with the Prime Minister of Nowhere"])
+    G.add_node("e1", type="Event", label="talks", short="Talks", date="", reported="2022-01-10",
+               docs=["Readout of the call with the\xa0Prime Minister of Nowhere"])
     G.add_node("e2", type="Event", label="summit", short="Summit · Geneva", date="", docs=["d"])
     G.add_node("g", type="Place", label="Geneva")
     G.add_edge("e2", "g", relation="held in")
     short = {n["id"]: n["short"] for n in page_data(render_html(G))["nodes"]}
-    assert short["e1"] == "Talks · Readout of the call with the Prime…"
+    assert short["e1"] == "Talks · “Readout of the call with the…”, 2022-01-10"
     assert short["e2"] == "Summit · Geneva"
 
 
