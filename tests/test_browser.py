@@ -304,6 +304,11 @@ def test_overview_first_view_is_readable(browser, big_page):
         fig = bp.label_figures(p.evaluate(bp.LABELS))
         assert fig["people"] >= 40 and fig["readable"] >= 40 and fig["overlap"] < 0.05, fig
         assert set(p.evaluate(VIEW_TYPES)) == {"Person"}
+        # the panel ranks them, each a link to their neighbourhood
+        ranked = p.evaluate("Array.from(document.querySelectorAll('#panel ol li button')).map(b => b.textContent)")
+        assert ranked == [G.nodes[v]["label"] for v in p.evaluate("gkView().nodes")]
+        p.click("#panel ol li:nth-child(2) button")
+        assert p.evaluate("gkView().center") == p.evaluate("gkData.prefix + gkData.nodes[gkData.overview.nodes[1]][0]")
         assert o.errors == [] and o.requests == []
 
 
