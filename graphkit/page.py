@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-__all__ = ["render", "render_html", "graph_data", "overview", "layout", "display", "GraphView",
+__all__ = ["render", "render_html", "graph_data", "overview", "label_box", "layout", "display", "GraphView",
            "vis_network_js", "LAYOUT_THRESHOLD", "OVERVIEW_ABOVE", "OVERVIEW_SIZE", "STYLE"]
 
 #: above this many nodes positions are computed in Python and the page starts with physics off;
@@ -143,7 +143,7 @@ def _event_label(G: nx.Graph, v, d: dict) -> str:
     return f"{short} · “{doc}”" + (f", {d['reported']}" if d.get("reported") else "")
 
 
-def _label_box(label: str, size: float, font: float) -> tuple[float, float, float]:
+def label_box(label: str, size: float, font: float) -> tuple[float, float, float]:
     """(width, height above the centre, height below) of a dot and its label under it, in pixels."""
     w = max(2 * size, len(label) * font * _CHAR_EM + 8)
     return w, size + 3, size + 4 + font * 1.25 + 3
@@ -242,7 +242,7 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     xy = np.clip(xy, np.percentile(xy, 8, axis=0), np.percentile(xy, 92, axis=0))
     span = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1e-9)
     xy = (0.6 * ranks + 0.4 * (xy - xy.min(axis=0)) / span) * np.array(OVERVIEW_BOX) - np.array(OVERVIEW_BOX) / 2
-    boxes = [_label_box(str(G.nodes[v].get("label", v)), sizes[v], fonts[v]) for v in ids]
+    boxes = [label_box(str(G.nodes[v].get("label", v)), sizes[v], fonts[v]) for v in ids]
     xy = _separate(xy, boxes, [True] * len(ids))
     pos = {v: (float(xy[i, 0]), float(xy[i, 1])) for i, v in enumerate(ids)}
     # the toggle's extras: per type, the nodes linked to most overview people, placed near them
@@ -273,7 +273,7 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     if ex_ids:
         all_ids = ids + ex_ids
         xy2 = np.array([pos[v] for v in ids] + [extras[v] for v in ex_ids], dtype=float)
-        b2 = boxes + [_label_box(_event_label(G, v, G.nodes[v]) if G.nodes[v].get("type") == "Event"
+        b2 = boxes + [label_box(_event_label(G, v, G.nodes[v]) if G.nodes[v].get("type") == "Event"
                                  else str(G.nodes[v].get("label", v)), 8, 13) for v in ex_ids]
         # the people may give way a little, or an extra wedged between two of them never gets out
         xy2 = _separate(xy2, b2, [0.15] * len(ids) + [1.0] * len(ex_ids), rounds=800)

@@ -336,6 +336,16 @@ def test_click_expands_a_person_in_place_and_back_undoes_it(browser, big_page):
         p.click("#back")
         assert p.evaluate("gkView()") == {"kind": "overview", "center": None, "nodes": first}
         assert p.is_hidden("#back")
+        click_node(p, first[1])
+        p.keyboard.press("Escape")  # Escape steps back too
+        assert p.evaluate("gkView().kind") == "overview"
+        # an overview line: the two people, the events they shared
+        a, b = p.evaluate("[0].map(k => gkData.overview.edges[k].slice(0, 2).map(i => gkData.prefix + gkData.nodes[i][0]))")[0]
+        p.evaluate("gkShowEdge('o0')")
+        text = panel_text(p)
+        assert G.nodes[a]["label"] in text and G.nodes[b]["label"] in text
+        shared = {e for e in G[a] if e in G[b] and G.nodes[e]["type"] == "Event"}
+        assert all(G.nodes[e]["label"] in text for e in shared)
         assert o.errors == [] and o.requests == []
 
 

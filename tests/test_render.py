@@ -122,7 +122,7 @@ def news(n: int) -> nx.Graph:
 
 
 def test_a_large_graph_opens_on_its_best_connected_people_laid_out_without_overlap():
-    from graphkit.page import _label_box  # noqa: PLC2701 - the box model the layout promises to respect
+    from graphkit.page import label_box  # the box model the layout promises to respect
     from graphkit.projection import who_met_whom
 
     G = news(2000)
@@ -138,7 +138,7 @@ def test_a_large_graph_opens_on_its_best_connected_people_laid_out_without_overl
     assert min(ranks[v] for v in drawn) >= max(r for v, r in ranks.items() if v not in drawn)
     boxes = []
     for k, i in enumerate(ov["nodes"]):
-        w, up, down = _label_box(data["nodes"][i][1], ov["size"][k], ov["font"][k])
+        w, up, down = label_box(data["nodes"][i][1], ov["size"][k], ov["font"][k])
         boxes.append((ov["x"][k] - w / 2, ov["y"][k] - up, ov["x"][k] + w / 2, ov["y"][k] + down))
     for a in range(len(boxes)):
         for b in range(a + 1, len(boxes)):
@@ -271,3 +271,24 @@ def test_public_api_render_and_jupyter_view(tmp_path):
     import html as _html
 
     assert _html.unescape(srcdoc) == view.page
+
+
+def test_the_benchmarks_whole_corpus_stand_in_grows_hubs_and_copies_the_rest():
+    import importlib.util
+    import sys
+
+    root = Path(__file__).parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_page", root / "benchmarks" / "bench_page.py")
+        bp = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bp)
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    G = news(300)
+    shared = [v for v, d in G.nodes(data=True) if d["type"] != "Event" and len(d["docs"]) >= 3]
+    H = bp.tiled(G, 3)
+    assert H.number_of_nodes() == 3 * G.number_of_nodes() - 2 * len(shared)
+    hub = shared[0]
+    assert len(H.nodes[hub]["docs"]) == 3 * len(G.nodes[hub]["docs"])  # its documents, in every copy
+    assert H.degree(hub) >= G.degree(hub)
