@@ -149,10 +149,11 @@ def label_box(label: str, size: float, font: float) -> tuple[float, float, float
     return w, size + 3, size + 4 + font * 1.25 + 3
 
 
-def _separate(pos, boxes, movable, rounds: int = 400):
+def _separate(pos, boxes, movable, rounds: int = 400, bounds: tuple[float, float] | None = None):
     """Push overlapping boxes apart (a few pixels per round, along the axis that overlaps least).
 
-    ``movable``: per box, its share of each push (0: fixed, 1: free).
+    ``movable``: per box, its share of each push (0: fixed, 1: free). ``bounds``: (width, height)
+    of a centred box the boxes are kept in (so the drawing still fits the screen at zoom 1).
     """
     import numpy as np
 
@@ -179,6 +180,9 @@ def _separate(pos, boxes, movable, rounds: int = 400):
         py = np.where(hit & ~alongx, dy * (np.minimum(oy, 40) + 1) * share, 0).sum(axis=1)
         pos[:, 0] += np.clip(px, -30, 30)
         pos[:, 1] += np.clip(py, -30, 30)
+        if bounds is not None:
+            pos[:, 0] = np.clip(pos[:, 0], -bounds[0] / 2 + w, bounds[0] / 2 - w)
+            pos[:, 1] = np.clip(pos[:, 1], -bounds[1] / 2 + up, bounds[1] / 2 - down)
     return pos
 
 
@@ -232,7 +236,12 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     H.add_nodes_from(sorted(people, key=str))
     for a, b in P.subgraph(people).edges():
         H.add_edge(a, b, lw=1 + math.log2(P.edges[a, b]["weight"]) + (2 if (a, b) in strongest or (b, a) in strongest else 0))
-    raw = nx.spring_layout(H, weight="lw", seed=7, iterations=300, k=1.6 / math.sqrt(len(H)))
+    # a weak tie from every person to one hidden hub keeps small components and loners near the
+    # middle (spring layouts let them drift to the edges, shrinking the rest)
+    hub = object()
+    Hh = H.copy()
+    Hh.add_edges_from(((hub, v) for v in H), lw=0.08)
+    raw = nx.spring_layout(Hh, weight="lw", seed=7, iterations=300, k=1.6 / math.sqrt(len(H)))
     ids = list(H)
     xy = np.array([raw[v] for v in ids], dtype=float).reshape(-1, 2)
     # half rank, half position per axis: the order of the spring layout is kept but its outliers
@@ -243,7 +252,8 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     span = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1e-9)
     xy = (0.6 * ranks + 0.4 * (xy - xy.min(axis=0)) / span) * np.array(OVERVIEW_BOX) - np.array(OVERVIEW_BOX) / 2
     boxes = [label_box(str(G.nodes[v].get("label", v)), sizes[v], fonts[v]) for v in ids]
-    xy = _separate(xy, boxes, [True] * len(ids))
+    room = (OVERVIEW_BOX[0] + 80, OVERVIEW_BOX[1] + 60)  # the layout box and its labels' overhang
+    xy = _separate(xy, boxes, [1.0] * len(ids), bounds=room)
     pos = {v: (float(xy[i, 0]), float(xy[i, 1])) for i, v in enumerate(ids)}
     # the toggle's extras: per type, the nodes linked to most overview people, placed near them
     extras: dict = {}
@@ -276,7 +286,7 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
         b2 = boxes + [label_box(_event_label(G, v, G.nodes[v]) if G.nodes[v].get("type") == "Event"
                                  else str(G.nodes[v].get("label", v)), 8, 13) for v in ex_ids]
         # the people may give way a little, or an extra wedged between two of them never gets out
-        xy2 = _separate(xy2, b2, [0.15] * len(ids) + [1.0] * len(ex_ids), rounds=800)
+        xy2 = _separate(xy2, b2, [0.15] * len(ids) + [1.0] * len(ex_ids), rounds=800, bounds=room)
         extras = {v: (float(xy2[i, 0]), float(xy2[i, 1])) for i, v in enumerate(all_ids) if i >= len(ids)}
         moved = {v: (float(xy2[i, 0]), float(xy2[i, 1])) for i, v in enumerate(ids)}
     else:
