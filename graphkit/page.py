@@ -21,8 +21,8 @@ from rdflib import Graph
 __all__ = ["render", "render_html", "graph_data", "overview", "label_box", "layout", "display", "GraphView",
            "vis_network_js", "LAYOUT_THRESHOLD", "OVERVIEW_ABOVE", "OVERVIEW_SIZE", "STYLE"]
 
-#: above this many nodes positions are computed in Python and the page starts with physics off;
-#: below it vis-network's physics settles the small graph (nicer) and is then frozen
+#: a whole graph (no overview) above this many nodes gets positions computed in Python and no
+#: physics; at or below it vis-network's physics settles the drawing, which is then frozen
 LAYOUT_THRESHOLD = 300
 #: above this many edges edge labels are left to the side panel (drawing thousands of labels lags)
 EDGE_LABEL_LIMIT = 60  # above this, relation labels live in the panel: on the canvas they overlap
@@ -32,7 +32,6 @@ STYLE = {
     "Place": {"shape": "triangle", "color": "#2fa866", "symbol": "▲"},
     "Event": {"shape": "diamond", "color": "#e0457b", "symbol": "◆"},
 }
-_OTHER = {"shape": "dot", "color": "#999999", "symbol": "●"}
 
 
 @lru_cache(maxsize=1)
@@ -301,12 +300,13 @@ def graph_data(G: nx.Graph, physics: bool | None = None) -> dict:
     """The page's data, compact: texts interned in ``strings``, nodes and edges as rows of numbers.
 
     ``nodes``: [id (minus ``prefix``), label, canvas label, type index, date, kind, status,
-    aliases, roles, docs, evidence (sentence, source)…, quotes (text, source)…, degree, size,
-    reported (an event's earliest publication date)];
-    ``edges``: [from, to, relation, label, labels, weight, docs, evidence…] with node indices. The
-    page decodes a row only when it shows it. Above OVERVIEW_ABOVE nodes with people who met,
-    ``overview`` holds the people-first first view (see overview()); otherwise the whole graph is
-    drawn: vis-network's physics below the threshold (``physics`` None), else ``pos`` from layout().
+    aliases, roles, docs, evidence (sentence, source)…, quotes (text, source)…, degree, degree
+    centrality (a node's size when the whole graph is drawn), reported (an event's earliest
+    publication date)]; ``edges``: [from, to, relation, label, labels, weight, docs, evidence…]
+    with node indices. The page decodes a row only when it shows it. Above OVERVIEW_ABOVE nodes
+    with people who met, ``overview`` holds the people-first first view (see overview());
+    otherwise the whole graph is drawn: vis-network's physics up to LAYOUT_THRESHOLD nodes
+    (``physics`` None), else ``pos`` from layout().
     ``focus`` (from G.graph["focus"], set by a focused render) is the index of the marked node.
     """
     n = G.number_of_nodes()
