@@ -46,9 +46,9 @@ class Opened:
 
 
 @contextmanager
-def opened(browser, path: Path, timeout: float = 20.0):
+def opened(browser, path: Path, timeout: float = 20.0, size: tuple[int, int] = (1400, 900)):
     """The page loaded with every network request refused, waited until window.gkReady."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     o = Opened(page)
 
     def route(r):
@@ -314,6 +314,15 @@ def test_overview_first_view_is_readable(browser, big_page):
         p.click("#panel ol li:nth-child(2) button")
         assert p.evaluate("gkView().center") == p.evaluate("gkData.prefix + gkData.nodes[gkData.overview.nodes[1]][0]")
         assert o.errors == [] and o.requests == []
+
+
+def test_a_small_window_keeps_labels_readable_by_dropping_some(browser, big_page):
+    bp = _bench_page()
+    G, path = big_page
+    with opened(browser, path, size=(1024, 680)) as o:
+        fig = bp.label_figures(o.page.evaluate(bp.LABELS))
+        assert fig["min_px"] >= 11 and fig["overlap"] < 0.02 and fig["people"] >= 30, fig
+        assert o.errors == []
 
 
 def test_click_expands_a_person_in_place_and_back_undoes_it(browser, big_page):
