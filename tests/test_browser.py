@@ -322,6 +322,16 @@ def test_a_small_window_keeps_labels_readable_by_dropping_some(browser, big_page
     with opened(browser, path, size=(1024, 680)) as o:
         fig = bp.label_figures(o.page.evaluate(bp.LABELS))
         assert fig["min_px"] >= 11 and fig["overlap"] < 0.02 and fig["people"] >= 30, fig
+        # zoom in: every label is back, bigger; zoom out: fewer, still readable
+        o.page.evaluate("gkNetwork.moveTo({scale: 1.5}); gkNetwork.emit('zoom', {}); gkNetwork.redraw()")
+        time.sleep(0.2)
+        near = bp.label_figures(o.page.evaluate(bp.LABELS))
+        assert near["min_px"] > fig["min_px"] and near["overlap"] < 0.02
+        assert o.page.evaluate("gkNetwork.body.data.nodes.get().filter(n => n.label).length") == 50
+        o.page.evaluate("gkNetwork.moveTo({scale: 0.3}); gkNetwork.emit('zoom', {}); gkNetwork.redraw()")
+        time.sleep(0.2)
+        far = bp.label_figures(o.page.evaluate(bp.LABELS))
+        assert far["min_px"] >= 11 and far["overlap"] < 0.02 and 0 < far["people"] < fig["people"], far
         assert o.errors == []
 
 
