@@ -220,11 +220,12 @@ def main(argv: list[str] | None = None) -> int:
     cases = []
     for b in args.build:
         G = load_build(b)
-        cases.append((f"{b.resolve().name}: real build of {documents(b, G):,} docs", G))
+        docs = documents(b, G)
+        cases.append((f"{b.resolve().name}: real build of {docs:,} docs", G, docs))
     if args.tile:
-        G = tiled(cases[0][1], args.tile)
-        cases.append((f"TILED ×{args.tile} of {args.build[0].resolve().name} "
-                      f"(~{args.tile * documents(args.build[0], cases[0][1]):,} docs; not a build)", G))
+        docs = args.tile * cases[0][2]
+        cases.append((f"TILED ×{args.tile} of {args.build[0].resolve().name} (~{docs:,} docs; not a build)",
+                      tiled(cases[0][1], args.tile), docs))
     rows = []
     pw = sync_playwright().start()
     browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -232,28 +233,29 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as d:
             folder = args.keep or Path(d)
             folder.mkdir(parents=True, exist_ok=True)
-            for k, (name, G) in enumerate(cases):
+            for k, (name, G, docs) in enumerate(cases):
                 title = args.title if args.title and k == 0 else name
-                rows.append((name, measure(browser, G, folder / f"page-{k}.html", title,
-                                           args.screenshot if k == 0 else None)))
+                rows.append((name, docs, measure(browser, G, folder / f"page-{k}.html", title,
+                                                 args.screenshot if k == 0 else None)))
     finally:
         browser.close()
         pw.stop()
     ok = True
-    print(f"{'graph':<52} {'nodes':>7} {'edges':>7} {'MB':>6} {'write s':>7} {'TTI s':>6} | first view: "
-          f"{'people':>6} {'≥11px':>5} {'min px':>6} {'overlap':>7}")
-    for name, r in rows:
+    print(f"{'graph':<52} {'nodes':>7} {'edges':>7} {'MB':>5} {'write s':>7} {'TTI s':>5} | "
+          f"first view: {'people':>6} {'≥11 px':>6} {'min px':>6} {'overlap':>7}")
+    for name, docs, r in rows:
         f = r["first"]
-        print(f"{name:<52} {r['nodes']:>7,} {r['edges']:>7,} {r['size'] / 1e6:>6.1f} {r['write']:>7.1f} {r['tti']:>6.2f} | "
-              f"{'':>12}{f['people']:>6} {f['readable']:>5} {f['min_px']:>6.1f} {f['overlap']:>7.1%}")
+        print(f"{name:<52} {r['nodes']:>7,} {r['edges']:>7,} {r['size'] / 1e6:>5.1f} {r['write']:>7.1f} {r['tti']:>5.2f} | "
+              f"{'':>11} {f['people']:>6} {f['readable']:>6} {f['min_px']:>6.1f} {f['overlap']:>7.1%}")
         for label, secs, fig, who in r["clicks"]:
             print(f"    search + click {label!r}: {secs:.2f} s; neighbourhood: {fig['labels']} labels, "
                   f"{fig['readable']} ≥ 11 px (min {fig['min_px']:.1f}), overlap {fig['overlap']:.1%}")
         if r["errors"] or r["refused"]:
             print(f"    page errors: {r['errors'][:3]}; refused requests: {r['refused'][:3]}")
-        tiled_row = name.startswith("TILED")
-        ok &= (f["people"] >= 40 and f["readable"] >= 40 and f["overlap"] < 0.05 and r["tti"] <= (6 if tiled_row else 3)
-               and all(s <= 1.0 for _, s, _, _ in r["clicks"]) and not r["errors"] and not r["refused"])
+        # the targets: 3 s at 1,000 documents, 6 s for the whole corpus (~14,000)
+        ok &= (f["people"] >= 40 and f["readable"] >= 40 and f["overlap"] < 0.05 and r["tti"] <= (3 if docs <= 2000 else 6)
+               and all(s <= 1.0 and fig["min_px"] >= 11 for _, s, fig, _ in r["clicks"])
+               and not r["errors"] and not r["refused"])
     print("TTI: navigation start to window.gkReady, headless chromium 1400×900, all network refused. "
           "Targets: ≥ 40 people labelled, ≥ 40 labels ≥ 11 px, < 5% overlap, TTI ≤ 3 s (1,000 docs) / "
           "≤ 6 s (whole corpus), search + click ≤ 1 s.")
