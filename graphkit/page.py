@@ -165,8 +165,9 @@ def _separate(pos, boxes, movable, rounds: int = 400, bounds: tuple[float, float
     mov = np.array(movable, dtype=float)
     for _ in range(rounds):
         x, y = pos[:, 0], pos[:, 1]
-        ox = np.minimum(x[:, None] + w[:, None], x[None, :] + w[None, :]) - np.maximum(x[:, None] - w[:, None], x[None, :] - w[None, :])
-        oy = np.minimum(y[:, None] + down[:, None], y[None, :] + down[None, :]) - np.maximum(y[:, None] - up[:, None], y[None, :] - up[None, :])
+        # overlap of every pair along each axis (positive: they overlap by that much)
+        ox = np.minimum((x + w)[:, None], (x + w)[None, :]) - np.maximum((x - w)[:, None], (x - w)[None, :])
+        oy = np.minimum((y + down)[:, None], (y + down)[None, :]) - np.maximum((y - up)[:, None], (y - up)[None, :])
         hit = (ox > 0) & (oy > 0)
         np.fill_diagonal(hit, False)
         if not hit.any():
@@ -191,9 +192,10 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     Returns ``{"people": [...], "rank": {v: weighted degree}, "group": {v: colour index or -1},
     "pos": {v: (x, y)}, "size": {v: px}, "font": {v: px}, "edges": [(a, b, weight, shared events)],
     "extras": {v: (x, y)}, "pos_with_extras": {v: (x, y)}}``: the extras are the events,
-    organisations and places most linked to those people, drawn when the user asks. Communities are networkx's Louvain (seeded) over the 400 best-ranked
-    people; positions are a seeded spring layout scaled to OVERVIEW_BOX, then pushed apart until
-    no label box overlaps another. Deterministic.
+    organisations and places most linked to those people, drawn when the user asks. Communities
+    are networkx's Louvain (seeded) over the 400 best-ranked people; positions are a seeded spring
+    layout scaled to OVERVIEW_BOX, then pushed apart until no label box overlaps another.
+    Deterministic.
     """
     import numpy as np
 
@@ -201,7 +203,8 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
 
     P = who_met_whom(G)
     rank = dict(P.degree(weight="weight"))
-    order = sorted((v for v in P if P.degree(v)), key=lambda v: (-rank[v], -P.degree(v), str(G.nodes[v].get("label", v)), str(v)))
+    order = sorted((v for v in P if P.degree(v)),
+                   key=lambda v: (-rank[v], -P.degree(v), str(G.nodes[v].get("label", v)), str(v)))
     people = order[:size]
     if focus is not None and focus in P and focus not in people:
         people = people[:-1] + [focus] if len(people) >= size else people + [focus]
@@ -212,7 +215,8 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     pool = nx.Graph()
     pool.add_nodes_from(range(min(400, len(order))))
     at = {v: k for k, v in enumerate(order[:400])}
-    pool.add_weighted_edges_from(sorted((at[a], at[b], w) for a, b, w in P.subgraph(order[:400]).edges(data="weight")))
+    pool.add_weighted_edges_from(sorted((at[a], at[b], w)
+                                        for a, b, w in P.subgraph(order[:400]).edges(data="weight")))
     comms = nx.community.louvain_communities(pool, weight="weight", seed=7) if pool.number_of_edges() else []
     comm_of = {order[x]: k for k, c in enumerate(comms) for x in c}
     inside = set(people)
@@ -234,7 +238,8 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     H = nx.Graph()
     H.add_nodes_from(sorted(people, key=str))
     for a, b in P.subgraph(people).edges():
-        H.add_edge(a, b, lw=1 + math.log2(P.edges[a, b]["weight"]) + (2 if (a, b) in strongest or (b, a) in strongest else 0))
+        strong = (a, b) in strongest or (b, a) in strongest
+        H.add_edge(a, b, lw=1 + math.log2(P.edges[a, b]["weight"]) + (2 if strong else 0))
     # a weak tie from every person to one hidden hub keeps small components and loners near the
     # middle (spring layouts let them drift to the edges, shrinking the rest)
     hub = object()
@@ -249,7 +254,8 @@ def overview(G: nx.Graph, size: int = OVERVIEW_SIZE, focus=None) -> dict:
     ranks = np.argsort(np.argsort(xy, axis=0, kind="stable"), axis=0, kind="stable") / max(n - 1, 1)
     xy = np.clip(xy, np.percentile(xy, 8, axis=0), np.percentile(xy, 92, axis=0))
     span = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1e-9)
-    xy = (0.6 * ranks + 0.4 * (xy - xy.min(axis=0)) / span) * np.array(OVERVIEW_BOX) - np.array(OVERVIEW_BOX) / 2
+    box = np.array(OVERVIEW_BOX)
+    xy = (0.6 * ranks + 0.4 * (xy - xy.min(axis=0)) / span) * box - box / 2
     boxes = [label_box(str(G.nodes[v].get("label", v)), sizes[v], fonts[v]) for v in ids]
     room = (OVERVIEW_BOX[0] + 80, OVERVIEW_BOX[1] + 60)  # the layout box and its labels' overhang
     xy = _separate(xy, boxes, [1.0] * len(ids), bounds=room)
