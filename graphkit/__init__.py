@@ -7,31 +7,41 @@ __all__ = ["build", "load_graph", "run_query", "project", "render", "display", "
 
 
 def build(paths, output=None, **options):
-    """Build the graph of files/folders ``paths``; returns the rdflib Graph.
+    """Build the graph of files/folders ``paths``; returns it as an rdflib Graph over Oxigraph.
 
     ``output``: folder to write graph.ttl, graph.jsonld, graph.html, merges.json, manifest.json
-    (nothing is written when None). ``options``: fields of :class:`graphkit.config.BuildOptions`.
+    and the query store (nothing is written when None). The graph returned is the one
+    :func:`load_graph` gives: the persisted store when ``output`` is given (read-only), else an
+    in-memory Oxigraph copy; every canned query runs on it. ``options``: fields of
+    :class:`graphkit.config.BuildOptions`.
     """
     from .config import BuildOptions
     from .pipeline import run_build
+    from .store import as_oxigraph, open_graph
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    return run_build(list(paths), output, BuildOptions(**options)).graph
+    result = run_build(list(paths), output, BuildOptions(**options))
+    return open_graph(output) if output is not None else as_oxigraph(result.graph)
 
 
 def load_graph(source="output"):
-    """The graph built into folder ``source`` (or an RDF file)."""
-    from .rdf.io import load_graph as _load
+    """The graph built into folder ``source`` (its query store, else graph.ttl) or an RDF file,
+    as a read-only rdflib Graph over Oxigraph."""
+    from .store import open_graph
 
-    return _load(source)
+    return open_graph(source)
 
 
-def run_query(graph, query, params=None):
-    """Run a canned query name, a .rq path or SPARQL text with bound ``params``; returns rows."""
+def run_query(graph, query, params=None, **kwargs):
+    """Run a canned query name, a .rq path or SPARQL text with bound ``params``.
+
+    Returns a :class:`graphkit.query.QueryResult`: iterate it for rows, ``len()`` it, or call
+    ``to_dicts()`` / ``to_dataframe()``. ``kwargs``: ``timeout``, ``limit``.
+    """
     from .query import run_query as _run
 
-    return _run(graph, query, params or {})
+    return _run(graph, query, params or {}, **kwargs)
 
 
 def project(graph):
@@ -49,7 +59,10 @@ def render(graph, path="output/graph.html", **kwargs):
 
 
 def display(graph, **kwargs):
-    """The interactive page inline in Jupyter: make ``graphkit.display(g)`` a cell's last line."""
-    from .page import display as _display
+    """The graph inline in a Jupyter or VS Code notebook: make ``graphkit.display(g)`` a cell's last line.
+
+    ``kwargs``: ``focus``, ``hops``, ``title``, ``height``. The view's ``save(path)`` writes the full page.
+    """
+    from .notebook import display as _display
 
     return _display(graph, **kwargs)

@@ -157,18 +157,29 @@ def query(query, expr, graph_dir, params, fmt, list_, timeout, html_out, limit):
 @cli.command()
 @click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Page to write (default: graph.html in the graph folder).")
+              help="Page to write (default: viz.html, or viz-NAME.html with --focus, in the graph folder; "
+                   "never the build's graph.html).")
 @click.option("--focus", help="Draw only the neighbourhood of this entity (any name or alias).")
 @click.option("--hops", default=2, show_default=True, type=click.IntRange(1, 6))
 def viz(graph_dir, output, focus, hops):
     """Write the interactive, self-contained HTML page of a built graph."""
-    from .rdf.io import load_graph
     from .page import render
+    from .store import open_graph
 
-    g = load_graph(graph_dir)
-    out = output or (Path(graph_dir) / "graph.html" if Path(graph_dir).is_dir() else Path("graph.html"))
-    path = render(g, out, focus=focus, hops=hops)
+    g = open_graph(graph_dir)
+    path = render(g, output or _viz_path(graph_dir, focus), focus=focus, hops=hops)
     click.echo(f"wrote {path}")
+
+
+def _viz_path(graph_dir: Path, focus: str | None) -> Path:
+    """Where ``viz`` writes without -o: beside the build's page, never over it."""
+    import re
+
+    from .names import fold
+
+    folder = Path(graph_dir) if Path(graph_dir).is_dir() else Path(".")
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(focus or "")).strip("-")[:60]
+    return folder / (f"viz-{slug}.html" if slug else "viz.html")
 
 
 @cli.command()
@@ -207,14 +218,17 @@ def push(graph_dir, endpoint, graph_iri, protocol, timeout):
 
 @cli.command()
 @click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True)
-@click.option("--format", "format", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv"]),
-              default="turtle", show_default=True)
+@click.option("--format", "format", metavar="FORMAT", default=None,
+              help="turtle (ttl), ntriples (nt), trig, nquads (nq), jsonld, graphml, gexf, csv (edges) or "
+                   "nodes-csv; any case. Default: from the -o extension, else turtle.")
+@click.option("--view", type=click.Choice(["full", "people"]), default="full", show_default=True,
+              help="For graphml, gexf and the CSVs: entities and events, or people only (who met whom).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
-def export(graph_dir, format, output):
-    """Write the graph as RDF (TriG/N-Quads: a named graph per document), GraphML/GEXF for Gephi, or CSV edges."""
+def export(graph_dir, format, view, output):
+    """Write the graph as RDF (TriG/N-Quads: a named graph per document), GraphML/GEXF for Gephi, or CSV tables."""
     from .export import export as _export
 
-    data = _export(graph_dir, format=format, output=output)
+    data = _export(graph_dir, format=format, output=output, view=view)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -239,6 +253,37 @@ def validate(graph_dir, shapes):
         click.echo(f"graphkit: {len(report.violations)} violation(s) in {len(report.by_node())} node(s)", err=True)
         sys.exit(EXIT_FAILURE)
     click.echo("conforms to the contract", err=True)
+
+
+@cli.command("eval")
+@click.option("--gold", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Gold annotation (JSON, see docs/evaluation.md).")
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Built graph folder (its store, else graph.ttl) or an RDF file.")
+@click.option("--by", type=click.Choice(["genre"]), help="Also break the figures down by documents[].genre.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min", "minimums", multiple=True, metavar="METRIC=VALUE",
+              help="Exit 1 unless METRIC >= VALUE over all documents (person_split, person_merged: <=); repeatable.")
+def eval_(gold, graph_dir, by, fmt, minimums):
+    """Score a built graph against a gold annotation: persons, events, pairs, roles, quotes."""
+    import json
+
+    from . import evaluate as ev
+
+    gold_data = ev.read_gold(gold, need_genres=by == "genre")
+    for warning in ev.gold_warnings(gold_data):
+        click.echo(f"graphkit: note: {gold}: {warning}", err=True)
+    graph = ev.read_graph(graph_dir)
+    figures = ev.evaluate(graph, gold_data)
+    genres = ev.by_genre(graph, gold_data) if by == "genre" else None
+    failed = ev.check_minimums(figures, minimums)
+    if fmt == "json":
+        click.echo(json.dumps({**figures, "by_genre": genres} if genres else figures, indent=2, ensure_ascii=False))
+    else:
+        click.echo(ev.format_table(figures, genres), nl=False)
+    if failed:
+        click.echo(f"graphkit: below the minimum: {'; '.join(failed)}", err=True)
+        sys.exit(EXIT_FAILURE)
 
 
 def main() -> None:

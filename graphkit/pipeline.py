@@ -19,7 +19,7 @@ from .read import Problem, clean_document, read_documents
 from .records import DocRecord, Document
 
 __all__ = ["BuildResult", "DocFailure", "Progress", "run_build", "parse_records", "parse_batch", "task_batches",
-           "cache_key"]
+           "cache_key", "source_path"]
 
 #: a worker task stops growing at this many characters (~8k words, a few seconds of parsing):
 #: small enough that workers finish together, big enough that task overhead is negligible
@@ -214,6 +214,7 @@ def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | N
         total = _plan(paths, cache_dir, options.model) if progress else (None, None)
         slots: list[DocRecord | None] = []   # records in input order; cache hits filled at once
         keys: list[str] = []
+        sources: list[str] = []              # gk:sourcePath of each slot, from this build's inputs
         todo: deque[tuple[int, str, int]] = deque()  # (slot, cache key, words) sent to the parser
 
         def misses() -> Iterator[Document]:
@@ -221,6 +222,7 @@ def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | N
                 key = cache_key(doc, options.model)
                 cached = _cache_get(cache_dir, key) if cache_dir else None
                 keys.append(key)
+                sources.append(source_path(doc, paths))
                 slots.append(cached)
                 if cached is None:
                     todo.append((len(slots) - 1, key, _words(doc.text)))
@@ -251,10 +253,14 @@ def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | N
             if progress:
                 progress(parsed, total[0], est_words, total[1])
         t_nlp = time.perf_counter()
-        recs = [r for r in slots if r is not None]
+        # a cached record keeps the path of the build that parsed it: the path is this build's
+        recs = [replace(r, path=sources[i]) for i, r in enumerate(slots) if r is not None]
         if not recs:  # raise before writing: an empty graph must not replace a good one
             raise InputError("nothing usable in the input: no document could be read; earlier outputs are unchanged")
         res = resolve(recs, overrides)
+        for name in overrides.unmatched(res.entities):
+            on_problem(Problem(str(options.overrides), f"override names nobody in the input: {name!r}; "
+                               "check its spelling against merges.json", skipped=False))
         t_res = time.perf_counter()
         graph = build_graph(recs, res)
         t_graph = time.perf_counter()
@@ -283,6 +289,27 @@ def run_build(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | N
     finally:
         if lock is not None:
             lock.release()
+
+
+def source_path(doc: Document, paths: Sequence[str | os.PathLike]) -> str:
+    """Where ``doc`` is, relative to the input path the user gave: ``corpus/000_a.txt`` for a file
+    in folder ``corpus``, ``feed.jsonl#id`` for a line of a JSONL file given by name.
+
+    The same corpus anywhere on any machine gives the same graph, and the graph does not tell
+    where its author keeps their files. ``doc.id`` is already relative to the input path.
+    """
+    where = os.path.normpath(doc.path)
+    for raw in paths:
+        root = os.path.normpath(os.fspath(raw))
+        if os.path.isdir(root):
+            inside = (root == "." and not os.path.isabs(where) and not where.startswith("..")) or \
+                where.startswith(root.rstrip(os.sep) + os.sep)
+            if inside:
+                name = Path(root).resolve().name
+                return f"{name}/{doc.id}" if name else doc.id
+        elif where == root or where.startswith(root + "#"):
+            return doc.id
+    return doc.id
 
 
 def _words(text: str) -> int:

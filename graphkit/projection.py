@@ -21,8 +21,12 @@ def _doc_names(g: Graph) -> dict[URIRef, str]:
     return {d: str(g.value(d, SDO.name) or d) for d in g.subjects(RDF.type, SDO.NewsArticle)}
 
 
-def project(g: Graph) -> nx.Graph:
+def project(g: Graph, multi: bool = False) -> nx.Graph:
     """Entities and events as nodes; edges: attended, held in, holds a role at, met (via events).
+
+    ``multi``: a MultiDiGraph instead, one edge per relation and label, directed from the
+    attendee, the event, the role holder or the speaker (what exports for Gephi need: a second
+    relation between two nodes is its own edge, not a label on the first).
 
     Node attributes: ``label``, ``type``, ``aliases``, ``roles``, ``docs``, ``evidence`` (list of
     (sentence, document title)), ``date`` for events (and ``reported``: the earliest publication
@@ -30,7 +34,7 @@ def project(g: Graph) -> nx.Graph:
     ``weight`` (number of supporting documents), ``evidence``.
     """
     docs = _doc_names(g)
-    G = nx.Graph()
+    G = nx.MultiDiGraph() if multi else nx.Graph()
     for rdf_type, kind in NODE_TYPES.items():
         for s in g.subjects(RDF.type, rdf_type):
             key = str(s)
@@ -107,8 +111,9 @@ def project(g: Graph) -> nx.Graph:
 
 
 def _edge(G: nx.Graph, a: str, b: str, relation: str, label: str, docs: list[str], evidence) -> None:
-    if G.has_edge(a, b):
-        data = G.edges[a, b]
+    key = (label,) if G.is_multigraph() else ()
+    if G.has_edge(a, b, *key):
+        data = G.edges[(a, b, *key)]
         if label not in data["labels"]:
             data["labels"].append(label)
         data["docs"] = sorted(set(data["docs"]) | set(docs))
@@ -116,7 +121,7 @@ def _edge(G: nx.Graph, a: str, b: str, relation: str, label: str, docs: list[str
         data["weight"] = len(data["docs"])
         data["label"] = data["labels"][0] if len(data["labels"]) == 1 else f"{data['labels'][0]} (+{len(data['labels']) - 1})"
         return
-    G.add_edge(a, b, relation=relation, label=label, labels=[label], docs=list(docs),
+    G.add_edge(a, b, *key, relation=relation, label=label, labels=[label], docs=list(docs),
                evidence=list(evidence), weight=max(1, len(docs)))
 
 

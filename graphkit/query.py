@@ -29,12 +29,22 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, Variable
+from rdflib.query import ResultRow
 
-from .errors import QueryError
+from .errors import InputError, QueryError, UsageError
+from .rdf.vocab import GK, ID, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-__all__ = ["Param", "CannedQuery", "QueryResult", "catalogue", "get_query", "run", "run_query",
+__all__ = ["Param", "CannedQuery", "QueryResult", "PREFIXES", "catalogue", "get_query", "run", "run_query",
            "resolve_entity", "format_result", "result_to_html"]
+
+#: prefixes every query may use without declaring them, the same for the CLI, the Python API
+#: and ``graphkit serve``; a query's own PREFIX lines take precedence
+PREFIXES: dict[str, str] = {
+    "rdf": str(RDF), "rdfs": str(RDFS), "owl": "http://www.w3.org/2002/07/owl#", "xsd": str(XSD),
+    "schema": str(SDO), "prov": str(PROV), "skos": str(SKOS), "dcterms": "http://purl.org/dc/terms/",
+    "gk": str(GK._NS), "gkid": str(ID),
+}
 
 
 @dataclass(frozen=True)
@@ -58,11 +68,72 @@ class CannedQuery:
 
 @dataclass
 class QueryResult:
+    """A query's answer: ``vars`` and ``rows`` of RDF terms (None where unbound).
+
+    Iterating gives rdflib ``ResultRow``s (tuples that also answer ``row.name`` and
+    ``row["name"]``); ``len()`` counts rows; ``to_dicts()`` and ``to_dataframe()`` give plain
+    Python values.
+    """
+
     vars: list[str]
     rows: list[list[Any]]
     entities: list[str] = field(default_factory=list)
     #: rows left out by ``limit``: a count, or -1 when the query was paged and there are more
     more: int = 0
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        labels = [Variable(v) for v in self.vars]
+        for row in self.rows:
+            yield ResultRow({k: v for k, v in zip(labels, row) if v is not None}, labels)
+
+    def __getitem__(self, i: int) -> ResultRow:
+        labels = [Variable(v) for v in self.vars]
+        return ResultRow({k: v for k, v in zip(labels, self.rows[i]) if v is not None}, labels)
+
+    def __repr__(self) -> str:
+        more = f", {self.more} more" if self.more > 0 else (", more" if self.more < 0 else "")
+        return f"<QueryResult: {len(self.rows)} rows{more} of {', '.join(self.vars)}>"
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the first rows as a table (every cell escaped)."""
+        from html import escape
+
+        head = "".join(f"<th>{escape(v)}</th>" for v in self.vars)
+        body = "".join("<tr>" + "".join(f"<td>{escape(_cell(c))}</td>" for c in row) + "</tr>"
+                       for row in self.rows[:50])
+        note = f"<p>{len(self.rows)} rows; the first 50 shown</p>" if len(self.rows) > 50 else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """One dict per row: IRIs and text as ``str``, numbers and booleans as Python numbers,
+        dates as their ISO text (a date may be a year or a month: "2021-11"), unbound as None."""
+        return [{k: python_value(v) for k, v in zip(self.vars, row)} for row in self.rows]
+
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame (``pip install 'graphkit[pandas]'``), columns as ``vars``."""
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise UsageError("to_dataframe() needs pandas: pip install 'graphkit[pandas]'") from exc
+        return pd.DataFrame(self.to_dicts(), columns=list(self.vars))
+
+
+def python_value(v: Any) -> Any:
+    """A plain Python value for an RDF term: numbers and booleans as such, anything else as text."""
+    if v is None:
+        return None
+    if isinstance(v, Literal) and v.datatype is not None:
+        x = v.toPython()
+        if isinstance(x, bool) or isinstance(x, (int, float)):
+            return x
+        from decimal import Decimal
+
+        if isinstance(x, Decimal):
+            return float(x)
+    return str(v)
 
 
 def _queries_dir() -> Path:
@@ -110,15 +181,32 @@ def catalogue() -> list[CannedQuery]:
     return sorted(out, key=lambda q: q.name)
 
 
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean 'x'?)' for the closest of ``choices``, or '' when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def get_query(ref: str) -> CannedQuery:
     """A canned query by name, or a .rq file by path."""
-    if ref.endswith(".rq") and os.path.exists(ref):
-        return parse_header(Path(ref).read_text(encoding="utf-8"), ref)
-    for q in catalogue():
+    if ref.endswith(".rq") or os.sep in ref or "/" in ref:
+        try:
+            text = Path(ref).read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise InputError(f"{ref}: no such query file") from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{ref}: not a UTF-8 text file") from exc
+        except OSError as exc:
+            raise InputError(f"{ref}: cannot read the query file ({exc.strerror or exc})") from exc
+        return parse_header(text, ref)
+    cat = catalogue()
+    for q in cat:
         if q.name == ref:
             return q
-    names = ", ".join(q.name for q in catalogue())
-    raise QueryError(f"no canned query named '{ref}'; known: {names}")
+    names = [q.name for q in cat]
+    raise UsageError(f"no canned query named '{ref}'{did_you_mean(ref, names)}; known: {', '.join(names)}")
 
 
 _EXACT = """SELECT DISTINCT ?e ?canon ?label ?type WHERE {
@@ -171,24 +259,28 @@ def _bind(graph: Graph, q: CannedQuery, values: dict[str, str]) -> dict[str, Any
 
     declared = {p.name: p for p in q.params}
     unknown = set(values) - set(declared)
-    if unknown and declared:
-        raise QueryError(f"query '{q.name}' has no parameter {', '.join(sorted(unknown))}; "
-                         f"it takes: {', '.join(declared) or 'none'}")
+    # a canned query (it has a name) takes only what it declares; ad-hoc SPARQL binds any variable
+    if unknown and (declared or q.path != "<text>"):
+        msg = (f"query '{q.name}' has no parameter {', '.join(sorted(unknown))}"
+               f"{did_you_mean(sorted(unknown)[0], declared)}; it takes: {', '.join(declared) or 'none'}")
+        if not declared and "person" in unknown:
+            msg += "; for the people one person met: graphkit query co-attendance -p person=… -p hops=1"
+        raise UsageError(msg)
     bindings: dict[str, Any] = {}
     for p in q.params:
         raw = values.get(p.name, p.default)
         if raw is None:
-            raise QueryError(f"query '{q.name}' needs --param {p.name}=… ({p.doc or p.type}; e.g. {p.example})")
+            raise UsageError(f"query '{q.name}' needs --param {p.name}=… ({p.doc or p.type}; e.g. {p.example})")
         if p.type in ("entity", "person"):
             bindings[p.name] = resolve_entity(graph, raw, SDO.Person if p.type == "person" else None)
         elif p.type == "int":
             try:
                 bindings[p.name] = Literal(int(raw))
             except ValueError as exc:
-                raise QueryError(f"parameter {p.name} wants a whole number, got {raw!r}") from exc
+                raise UsageError(f"parameter {p.name} wants a whole number, got {raw!r}") from exc
         elif p.type == "date":
-            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
-                raise QueryError(f"parameter {p.name} wants a date YYYY[-MM[-DD]], got {raw!r}")
+            if not valid_date(raw):
+                raise UsageError(f"parameter {p.name} wants a date YYYY, YYYY-MM or YYYY-MM-DD, got {raw!r}")
             bindings[p.name] = Literal(raw)
         else:
             bindings[p.name] = Literal(raw)
@@ -196,6 +288,20 @@ def _bind(graph: Graph, q: CannedQuery, values: dict[str, str]) -> dict[str, Any
         if k not in bindings and not declared:
             bindings[k] = Literal(v)
     return bindings
+
+
+def valid_date(text: str) -> bool:
+    """Whether ``text`` is a calendar date at year, month or day precision (2021-13-01 is not)."""
+    import datetime as dt
+
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not m:
+        return False
+    try:
+        dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def run_query(graph: Graph, query: str, params: dict[str, str] | None = None,
@@ -209,12 +315,29 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None,
         raise QueryError(f"limit wants a whole number >= 0, got {limit!r}")
     if is_text is None:
         is_text = bool(re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", query, re.I)) and not query.endswith(".rq")
+    from .store import as_oxigraph
+
     q = parse_header(query, "<text>") if is_text else get_query(query)
+    graph = as_oxigraph(graph)  # canned queries are written for Oxigraph's engine, not rdflib's
     bindings = _bind(graph, q, params)
     if q.post:
-        return _POST[q.post](graph, q, bindings, timeout, limit)
-    paged = limit is not None and _PAGE.search(q.text) is not None
-    return _execute(graph, page(pin(q.text, bindings), limit), bindings, timeout, limit, paged)
+        res = _POST[q.post](graph, q, bindings, timeout, limit)
+    else:
+        paged = limit is not None and _PAGE.search(q.text) is not None
+        try:
+            res = _execute(graph, page(pin(q.text, bindings), limit), bindings, timeout, limit, paged)
+        except QueryError as exc:
+            if not is_text and q.path == query and not exc.message.startswith(query):
+                raise type(exc)(f"{query}: {exc.message}") from exc  # the user's .rq file: name it
+            raise
+    # a parameter the caller did not give is bound to its default only for the engine's sake:
+    # it is not echoed back as if it were part of the answer (timeline's "to" is not 9999)
+    defaulted = {p.name for p in q.params if p.name not in params and p.default is not None}
+    cols = [i for i, v in enumerate(res.vars) if v in defaulted]
+    for row in res.rows:
+        for i in cols:
+            row[i] = None
+    return res
 
 
 _PAGE = re.compile(r"#\s*PAGE\b")
@@ -264,10 +387,17 @@ def pin(text: str, bindings: dict[str, Any]) -> str:
 
 
 def _ns() -> dict[str, str]:
-    from .rdf.vocab import GK, PROV, SDO, SKOS, XSD as _X
-
     # plain strings: Oxigraph rejects rdflib Namespace objects as prefixes
-    return {"schema": str(SDO), "prov": str(PROV), "skos": str(SKOS), "xsd": str(_X), "gk": str(GK._NS)}
+    return dict(PREFIXES)
+
+
+def _unknown_prefix(text: str, line: int, col: int) -> str | None:
+    """The undeclared prefix Oxigraph's 'Prefix not found' at ``line``:``col`` is about."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    m = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*$", lines[line - 1][:max(col - 1, 0)].rstrip())
+    return m[1] or "" if m else None
 
 
 def _raw_select(graph: Graph, text: str, bindings: dict, limit: int | None,
@@ -340,9 +470,15 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None, lim
         m = re.search(r"does not contains? variable (\?\w+)", str(exc))
         if m:  # Oxigraph substitutes bound values only into projected variables
             raise QueryError(f"bound variable {m[1]} must appear in the SELECT clause") from exc
-        m = re.match(r"error at (\d+):(\d+): (.*)", str(exc)) if isinstance(exc, SyntaxError) else None
+        m = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S) if isinstance(exc, SyntaxError) else None
+        if m and "Prefix not found" in m[3]:
+            prefix = _unknown_prefix(text, int(m[1]), int(m[2]))
+            known = ", ".join(sorted(PREFIXES))
+            if prefix is not None:
+                raise QueryError(f"unknown prefix '{prefix}:' at line {m[1]}; declare it with PREFIX {prefix}: <…> "
+                                 f"or use one of {known}") from exc
         if m:
-            raise QueryError(f"SPARQL syntax error at line {m[1]}, column {m[2]}: {m[3][:160]}") from exc
+            raise QueryError(f"SPARQL syntax error at line {m[1]}, column {m[2]}: {m[3].splitlines()[0][:160]}") from exc
         raise QueryError(f"query failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}") from exc
     if box.get("raw") is not None:
         names, rows, more = box["raw"]

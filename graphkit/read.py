@@ -21,9 +21,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .layout import lay_out
 from .records import Document
 
-__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text", "clean_document", "find_date_line", "SUFFIXES"]
+__all__ = ["Problem", "read_documents", "read_file", "decode_bytes", "clean_text", "clean_document", "find_date_line", "is_headline", "SUFFIXES"]
 
 #: longest document read in one piece: spaCy's own default max_length; longer ones are split
 MAX_DOC_CHARS = 1_000_000
@@ -282,12 +283,36 @@ def _make_document(rel: str, text: str, meta: dict, path: str, fmt: str,
     text = clean_text(text).strip("\ufeff")
     if not text.strip():
         return None
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    title = clean_text(str(meta.get("title") or "")).strip() or (lines[0][:200] if lines else "")
+    # wrapped lines joined, Markdown read as a reader sees it (HTML is laid out by html_to_text)
+    text = lay_out(text, markdown=fmt != "html")
+    if not text.strip():
+        return None
+    blocks = text.split("\n\n")
+    title = clean_text(str(meta.get("title") or "")).strip()
+    title = " ".join(lay_out(title).split()) if title else ""
+    headline_end = 0
+    if title and fmt != "html" and " ".join(blocks[0].split()) != title:
+        # the headline states who, what and with whom: it is read with the body, as its first paragraph
+        text = f"{title}\n\n{text}"
+        headline_end = len(title)
+    elif title:
+        if " ".join(blocks[0].split()) == title:
+            headline_end = len(blocks[0])
+    elif is_headline(blocks[0]) and len(blocks) > 1:
+        title, headline_end = blocks[0], len(blocks[0])
+    else:
+        title = blocks[0].split("\n")[0][:200]
     published = _iso(meta.get("published") or meta.get("date")) or find_date_line(text)
     url = meta.get("url")
     return Document(id=clean_text(rel), text=text, title=title, published=published,
-                    url=clean_text(str(url)) if url else None, path=clean_text(path), fmt=fmt, notes=notes)
+                    url=clean_text(str(url)) if url else None, path=clean_text(path), fmt=fmt, notes=notes,
+                    headline_end=headline_end)
+
+
+def is_headline(block: str) -> bool:
+    """A first paragraph that reads as a headline: one short line without a sentence's final stop."""
+    words = block.split()
+    return "\n" not in block and 0 < len(words) <= 30 and not block.rstrip().endswith((".", "?", "!", ":", ";", ","))
 
 
 def _split_long(doc: Document, report: Report) -> Iterator[Document]:
@@ -303,6 +328,7 @@ def _split_long(doc: Document, report: Report) -> Iterator[Document]:
                              f"parts of at most {MAX_DOC_CHARS:,}", skipped=False))
     for k, (_, text) in enumerate(parts, 1):
         yield replace(doc, id=f"{doc.id}#part{k}", text=text, title=f"{doc.title} (part {k} of {len(parts)})",
+                      headline_end=doc.headline_end if k == 1 else 0,
                       path=f"{doc.path}#part{k}")
 
 

@@ -34,6 +34,7 @@ class Document:
     path: str = ""
     fmt: str = "txt"
     notes: tuple[str, ...] = ()   # reader remarks, e.g. "decoded as cp1252"
+    headline_end: int = 0         # text[:headline_end] is the headline (0: the text has none)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class EventRec:
     trigger: str = ""
     refers_to: str | None = None  # "after the summit": the event word whose place and date it shares
     definite: bool = False        # "the summit", "this meeting": refers back to an event already named
+    pattern: str = ""             # which construction found it (gk:pattern)
 
 
 @dataclass
@@ -83,6 +85,7 @@ class QuoteRec:
     text: str
     sent: int = 0
     pattern: str = ""
+    co_speakers: list[str] = field(default_factory=list)  # the other signatories of a joint statement
 
 
 @dataclass

@@ -79,6 +79,14 @@ class Overrides:
     def __post_init__(self) -> None:
         self._diff = [(fold(a), fold(b)) for a, b in self.different]
 
+    def unmatched(self, entities: Iterable[Entity]) -> list[str]:
+        """The names in these pairs that no entity has, in file order: likely misspelt."""
+        known = {fold(x) for e in entities if e.members for x in e.labels() | {e.name}}
+        out: list[str] = []
+        for pair in self.same + self.different:
+            out += [x for x in pair if fold(x) not in known and x not in out]
+        return out
+
 
 def load_overrides(path: str | Path | None) -> Overrides:
     """Read an overrides file (JSON or YAML): ``{"same": [[a, b], ...], "different": [[a, b], ...]}``."""
@@ -93,10 +101,14 @@ def load_overrides(path: str | Path | None) -> Overrides:
             data = yaml.safe_load(text) or {}
         else:
             data = json.loads(text)
-        same = [tuple(map(str, pair)) for pair in data.get("same", [])]
-        diff = [tuple(map(str, pair)) for pair in data.get("different", [])]
-    except (OSError, ValueError, AttributeError, TypeError) as exc:
-        raise InputError(f"{p}: cannot read overrides ({exc.__class__.__name__}: {str(exc).splitlines()[0][:100]})") from exc
+        same = [tuple(map(str, pair)) for pair in data.get("same", None) or []]
+        diff = [tuple(map(str, pair)) for pair in data.get("different", None) or []]
+    except Exception as exc:  # noqa: BLE001 - YAML, JSON, decoding, shape: one line naming the file
+        if not isinstance(exc, (OSError, ValueError, AttributeError, TypeError)) and \
+                exc.__class__.__module__.split(".")[0] != "yaml":
+            raise
+        detail = " ".join(str(exc).split())[:120]
+        raise InputError(f"{p}: cannot read overrides ({exc.__class__.__name__}: {detail})") from exc
     if any(len(x) != 2 for x in same + diff):
         raise InputError(f"{p}: every 'same'/'different' entry must be a pair of names")
     return Overrides(same=same, different=diff)

@@ -14,7 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from .errors import InputError, OutputError
 from .rdf.vocab import bind_namespaces
 
-__all__ = ["STORE_DIR", "write_store", "open_graph", "oxigraph_graph", "store_path"]
+__all__ = ["STORE_DIR", "write_store", "open_graph", "oxigraph_graph", "as_oxigraph", "store_path"]
 
 #: folder name of the store inside a build's output folder
 STORE_DIR = "store"
@@ -34,6 +34,19 @@ def oxigraph_graph(store: ox.Store | None = None) -> Graph:
               identifier=DATASET_DEFAULT_GRAPH_ID)
     bind_namespaces(g)
     return g
+
+
+def as_oxigraph(graph: Graph) -> Graph:
+    """``graph`` itself when Oxigraph holds it, else an in-memory Oxigraph copy of its triples.
+
+    The canned queries are written (and timed) for Oxigraph's engine; rdflib's own evaluates
+    some of their nested sub-selects differently, so an rdflib graph is copied, not queried.
+    """
+    if isinstance(graph.store, OxigraphStore):
+        return graph
+    st = ox.Store()
+    st.bulk_load(input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return oxigraph_graph(st)
 
 
 def write_store(graph: Graph, out_dir: str | os.PathLike) -> Path:

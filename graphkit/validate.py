@@ -9,6 +9,8 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SH
 
+from .errors import InputError
+
 __all__ = ["Violation", "ValidationReport", "validate", "shapes_graph"]
 
 
@@ -35,7 +37,20 @@ class ValidationReport:
 def shapes_graph(path: str | os.PathLike | None = None) -> Graph:
     """The shapes shipped with graphkit, or those in ``path``."""
     p = Path(path) if path else Path(str(resources.files("graphkit") / "shapes" / "contract.ttl"))
-    return Graph().parse(p, format="turtle")
+    try:
+        g = Graph().parse(p, format="turtle")
+    except Exception as exc:  # noqa: BLE001 - any parser failure is the same user problem
+        raise InputError(f"{p}: cannot parse the SHACL shapes as Turtle ({_first_line(exc)})") from exc
+    if not any(str(pred).startswith(str(SH)) for pred in g.predicates()) and \
+            not any(str(o).startswith(str(SH)) for o in g.objects()):
+        # a graph that says nothing in SHACL would make every graph "conform"
+        raise InputError(f"{p}: no SHACL shapes in this file (no sh: terms); give a shapes graph")
+    return g
+
+
+def _first_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return f"{exc.__class__.__name__}: {text[:160]}" if text else exc.__class__.__name__
 
 
 def validate(source: str | os.PathLike | Graph = "output", shapes: str | os.PathLike | None = None) -> ValidationReport:
@@ -45,7 +60,13 @@ def validate(source: str | os.PathLike | Graph = "output", shapes: str | os.Path
     from .export import _graph, _plain_graph
 
     data = _plain_graph(_graph(source))  # pySHACL walks the graph triple by triple: in-memory is fastest
-    conforms, report, _ = _shacl(data, shacl_graph=shapes_graph(shapes), inference="none", advanced=False)
+    from pyshacl.errors import ReportableRuntimeError, ShapeLoadError, ConstraintLoadError
+
+    sg = shapes_graph(shapes)
+    try:
+        conforms, report, _ = _shacl(data, shacl_graph=sg, inference="none", advanced=False)
+    except (ReportableRuntimeError, ShapeLoadError, ConstraintLoadError) as exc:
+        raise InputError(f"{shapes or 'contract shapes'}: not usable SHACL shapes ({_first_line(exc)})") from exc
     found = set()
     for r in report.subjects(SH.resultSeverity, None):
         found.add(Violation(node=str(report.value(r, SH.focusNode)), path=str(report.value(r, SH.resultPath) or ""),

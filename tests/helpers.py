@@ -17,3 +17,13 @@ def names(rec: DocRecord, etype: str = "Person") -> set[str]:
 
 def name_of(rec: DocRecord, key: str | None) -> str | None:
     return None if key is None else rec.entity(key).name
+
+
+def read_record(folder, name: str, content: str) -> DocRecord:
+    """The record of a file as the reader lays it out (wrapped lines, Markdown, headline)."""
+    from graphkit.read import read_documents
+
+    path = folder / name
+    path.write_text(content, encoding="utf-8")
+    doc = next(read_documents([path]))
+    return next(parse_records([doc], BuildOptions(cache=False)))

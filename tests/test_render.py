@@ -264,7 +264,9 @@ def test_public_api_render_and_jupyter_view(tmp_path):
 
     p = graphkit.render(hostile_graph(), tmp_path / "api.html")
     assert Path(p).is_file() and callable(graphkit.project) and not hasattr(graphkit.render, "__path__")
-    assert isinstance(graphkit.display(hostile_graph()), GraphView)
+    from graphkit.notebook import NotebookView
+
+    assert isinstance(graphkit.display(hostile_graph()), NotebookView)  # the notebook's view, see test_notebook
     view = display(hostile_graph(), height=400)
     assert isinstance(view, GraphView)
     h = view._repr_html_()

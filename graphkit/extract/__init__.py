@@ -1,22 +1,28 @@
 """Extraction stage: parsed Docs of one document → a DocRecord (entities, roles, events, quotes)."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from ..read import content_hash
+from ..read import content_hash, is_headline
 from ..records import DocRecord, Document
 from .context import Context
 from .events import find_dateline, find_events
-from .mentions import Mention, cluster_mentions, find_mentions, recover_mentions
-from .quotes import find_quotes
+from .mentions import Mention, cluster_mentions, find_mentions, headline_mentions, recover_mentions
+from .quotes import find_quotes, statement_speakers, turn_speakers
 from .roles import find_roles, resolve_title_references
-from .transcript import find_turns
+from .transcript import find_turns, venue_lines
 
 __all__ = ["extract_document"]
 
 
 def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRecord:
     """Everything graphkit reads from one document; ``chunks`` are (char offset, Doc) in order."""
+    first = document.text.split("\n\n", 1)
+    if not document.headline_end and len(first) == 2 and is_headline(first[0]):
+        document = replace(document, headline_end=len(first[0]))  # a Document not made by the reader
     words = sum(1 for _, doc in chunks for t in doc if not t.is_punct and not t.is_space)
     alpha = [t for _, doc in chunks for t in doc if t.is_alpha]
     if len(alpha) >= 40 and sum(t.is_stop for t in alpha) < 0.12 * len(alpha):
@@ -31,8 +37,26 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         mentions += find_mentions(doc, ci, off, sent_offset)
         sent_offset += sum(1 for _ in doc.sents)
     mentions += recover_mentions(chunks, mentions, offsets)
-    turns = find_turns(document.text)
+    mentions = headline_mentions(mentions, document, chunks)
+    turns = find_turns(document.text, document.headline_end)
     ctx_probe = Context(document, chunks, [], [])
+    venue_chars: list[int] = []
+    if turns:  # "Oval Office", "Aboard Air Force One": where the transcript was spoken
+        for s, e, aboard in venue_lines(document.text, document.headline_end + 1 if document.headline_end else 0):
+            name = re.sub(r"^(?:Aboard|On board|Onboard)\s+", "", document.text[s:e].strip(" *"), flags=re.I).strip(" *")
+            start = e - len(name) - (len(document.text[s:e]) - len(document.text[s:e].rstrip(" *")))
+            inside = [m for m in mentions if s <= m.char < e]
+            if any(m.label == "Place" for m in inside):
+                venue_chars.append(min(m.char for m in inside if m.label == "Place"))
+                continue
+            if any(m.label == "Organization" for m in inside):
+                continue  # "State Department": the host, not the room; the next line may name the place
+            mentions = [m for m in mentions if m not in inside]
+            ci = max(k for k, (off, _) in enumerate(chunks) if off <= start)
+            mentions.append(Mention(chunk=ci, start=-1, end=-1, text=name, label="Place",
+                                    sent=ctx_probe.sent_of_char(start), char=start, raw=name, ner="VENUE",
+                                    evidence={"venue-line"}))
+            venue_chars.append(start)
     for t in turns:  # a speaker label names a person even where NER missed it
         if t.name:
             ci = max(k for k, (off, _) in enumerate(chunks) if off <= t.start)
@@ -41,8 +65,14 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
                                     raw=t.label, ner="TURN", evidence={"speaker-label"}))
     entities = cluster_mentions(mentions, document.text)
     ctx = Context(document, chunks, mentions, entities)
+    ctx.venue = next((m.entity for c in venue_chars for m in mentions if m.char == c and m.entity), None)
+    aboard = bool(venue_chars) and any(a for s, e, a in venue_lines(document.text, document.headline_end + 1
+                                                                     if document.headline_end else 0))
     roles = find_roles(ctx)
     resolve_title_references(ctx, roles)
+    ctx.voices = [(t.start, t.end, [k]) for t, k in zip(turns, turn_speakers(ctx, turns)) if k]
+    if not turns and (signers := statement_speakers(ctx)):
+        ctx.voices = [(document.headline_end, len(document.text), signers)]
     events = find_events(ctx)
     quotes = find_quotes(ctx, turns)
     return DocRecord(
@@ -59,7 +89,8 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         quotes=quotes,
         sentences={i: ctx.sent_text(i) for i in sorted(ctx.used_sents)},
         notes=list(document.notes),
-        dateline=find_dateline(ctx),
+        # a room is where the whole transcript happened; an aircraft only where the briefing did
+        dateline=find_dateline(ctx) or (None if aboard else ctx.venue),
     )
 
 

@@ -20,8 +20,12 @@ class Context:
     entities: list[LocalEntity]
     sents: list[tuple[int, Span]] = field(default_factory=list)   # (chunk, sentence) by global index
     used_sents: set[int] = field(default_factory=set)
+    # who says "I" and "we" where: (start, end, speakers) of transcript turns and of a statement's
+    # body; the first speaker is the voice, the others co-sign ("we" in a joint statement)
+    voices: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    venue: str | None = None      # the place a transcript's venue line names ("Oval Office")
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
-    _sent_starts: list[int] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)  # character offset of each sentence
     _by_sent: dict[int, list[Mention]] | None = None
     _indexed: int = -1
 
@@ -29,7 +33,7 @@ class Context:
         for ci, (off, doc) in enumerate(self.chunks):
             for s in doc.sents:
                 self.sents.append((ci, s))
-                self._sent_starts.append(off + s.start_char)
+                self.sent_starts.append(off + s.start_char)
         for m in self.mentions:
             if m.entity is None:
                 continue
@@ -55,7 +59,7 @@ class Context:
         return m.entity
 
     def sent_of_char(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
     def sent_text(self, index: int) -> str:
         return self.sents[index][1].text.strip()
@@ -63,6 +67,21 @@ class Context:
     def use(self, index: int) -> int:
         self.used_sents.add(index)
         return index
+
+    def voice_at(self, char: int, plural: bool = False) -> list[str]:
+        """The speaker(s) whose words stand at ``char`` ("I": the voice; "we": every co-signer)."""
+        for start, end, keys in self.voices:
+            if start <= char < end:
+                return list(keys) if plural else keys[:1]
+        return []
+
+    def addressee_at(self, char: int) -> list[str]:
+        """"you" in a turn of a two-person transcript: the other speaker."""
+        mine = self.voice_at(char)
+        if not mine:
+            return []
+        others = list(dict.fromkeys(k for _, _, keys in self.voices for k in keys[:1] if k not in mine))
+        return others if len(others) == 1 else []
 
     def mentions_in_sent(self, index: int, etype: str | None = None) -> list[Mention]:
         if self._by_sent is None or self._indexed != len(self.mentions):

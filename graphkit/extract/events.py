@@ -7,6 +7,8 @@ delegation lists. Reported speech does not make the speaker an attendee.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
 from ..records import EventRec
@@ -14,7 +16,7 @@ import re
 
 from .context import Context
 from .dates import resolve_date
-from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS
+from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
 
 __all__ = ["find_events", "find_dateline"]
 
@@ -29,6 +31,10 @@ _PLANNED_MARKS = {"will", "shall", "'ll"}
 _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", "proposed", "new", "potential",
                   "scheduled", "forthcoming", "expected"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
+# "it is a pleasure to welcome", "glad to be here to meet": an infinitive whose subject the turn's speaker is
+_SPEAKER_FEELINGS = frozenset("pleasure honor honour privilege delighted glad pleased happy proud great good "
+                              "thrilled excited opportunity chance".split())
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
 _SEPARATE = {"separate", "respective", "individual", "parallel"}
@@ -65,8 +71,9 @@ def _kind_of(tok: Token) -> str | None:
         if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return "Meeting"  # "Macron sits down with Putin"
         return EVENT_VERBS.get(lemma)
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") and not (
+            tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.lower_ in EVENT_NOUNS):
+        return None  # (a noun the tagger calls an adjective, "hosted a roundtable", still counts)
     if low in ("conference", "conferences"):
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         if mods & {"press", "news"}:
@@ -85,9 +92,21 @@ def _kind_of(tok: Token) -> str | None:
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT") and low in _NAMED_EVENT_WORDS \
             and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
         return "Summit" if low == "summit" else "Other"  # "the Russian Energy Week", "... Women's Forum"
+    if low in _HOSTED_NOUNS or tok.lemma_.lower() in _HOSTED_NOUNS:
+        # "moderated a discussion with", "hosted a celebration", "held a listening session": an
+        # encounter only when someone hosts, holds or joins it
+        gov = tok.head if tok.dep_ == "dobj" else (tok.head.head if tok.dep_ == "pobj" else None)
+        if gov is not None and gov.lemma_.lower() in _HOSTING_VERBS:
+            return "Other" if low.startswith("celebration") else "Meeting"
+        return None
     if low in ("session", "forum", "dialogue", "ceremony", "interview", "tour", "trip", "sidelines"):
         return None
     return EVENT_NOUNS.get(low) or EVENT_NOUNS.get(lemma)
+
+
+_HOSTED_NOUNS = frozenset("discussion discussions panel panels celebration session sessions reception dinner "
+                          "lunch luncheon breakfast program event events".split())
+_HOSTING_VERBS = frozenset("host moderate hold convene lead chair attend join participate organize organise".split())
 
 
 def _press_audience(verb: Token) -> bool:
@@ -116,6 +135,15 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
                 continue
             stack.append(c)
     return out
+
+
+def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
+    """Who "I", "we", "me", "us", "my", "our", "you" and "your" are in a transcript turn or a
+    statement's body."""
+    char = ctx.chunks[chunk][0] + tok.idx
+    if tok.lower_ in ("you", "your"):
+        return ctx.addressee_at(char)
+    return ctx.voice_at(char, plural=tok.lower_ in ("we", "us", "our"))
 
 
 def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
@@ -190,6 +218,8 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                 p = _resolve_pronoun(ctx, chunk, s, sent_idx)
                 if p:
                     out.append(p)
+            elif s.lower_ in _FIRST_PERSON:  # "I met", "we were together": the speaker of the turn
+                out += _first_person(ctx, chunk, s)
             else:
                 out += _persons_in(ctx, chunk, s)
         if subs or v.dep_ not in _CLIMB or v.head is v:
@@ -201,6 +231,9 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
             steps += 1
         if v.pos_ not in ("VERB", "AUX"):
             break
+    if not out and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and (verb.head.lemma_.lower() in _SPEAKER_FEELINGS or verb.head.lower_ in _SPEAKER_FEELINGS):
+        out += ctx.voice_at(ctx.chunks[chunk][0] + verb.idx)  # "it is a pleasure to welcome …" in a turn
     return out
 
 
@@ -214,9 +247,16 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
                 p = _resolve_pronoun(ctx, chunk, c, sent_idx)
                 out += [p] if p else []
                 continue
+            if c.dep_ in ("dobj", "conj") and c.lower_ in _FIRST_PERSON | {"you"}:
+                out += _first_person(ctx, chunk, c)
+                continue
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _FIRST_PERSON | {"you"} for g in c.children):
+                out += [k for g in c.children if g.lower_ in _FIRST_PERSON | {"you"} for k in _first_person(ctx, chunk, g)]
             out += _persons_in(ctx, chunk, c)
         elif c.dep_ == "poss":
-            if c.lower_ in _PRONOUNS:
+            if c.lower_ in ("my", "our", "your"):  # "your visit to Japan", "our meeting" in a turn
+                out += _first_person(ctx, chunk, c)
+            elif c.lower_ in _PRONOUNS:
                 p = _resolve_pronoun(ctx, chunk, c, sent_idx)
                 out += [p] if p else []
             else:
@@ -412,6 +452,8 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS and lemma not in EVENT_VERBS and kind != "PressConference":
         return None
+    if lemma in ("meet", "visit", "receive", "host", "welcome") and not _encounter_object(ctx, chunk, tok):
+        return None  # "meet the needs", "meet this moment", "visit HealthCare.gov", "receive an award"
     subj = _subjects(ctx, chunk, tok, sent_idx)
     if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
         objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
@@ -432,6 +474,48 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     if lemma == "visit" and not objs and not subj:
         return None
     return subj + objs, None
+
+
+# common nouns for people and groups of them: an encounter's object ("met with local leaders")
+_PEOPLE_NOUNS = frozenset("""
+people person leader leaders official officials member members representative representatives delegation
+delegations group groups family families student students worker workers veteran veterans troops soldier
+soldiers counterpart counterparts team teams staff crew survivors victims community communities parent parents
+child children kid kids youth farmer farmers owner owners advocate advocates activist activists expert experts
+lawmaker lawmakers legislator legislators governor governors mayor mayors senator senators ceo ceos executive
+executives partner partners ally allies audience crowd participant participants guest guests host hosts friend
+friends citizen citizens resident residents personnel servicemembers first responders responders athletes team
+champions players coach coaches
+""".split())
+
+
+def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
+    """Whether a meet/visit/receive/host verb's direct object (if any) is someone or somewhere:
+    a person, an organisation's people, a place, a group of people — not a need or a moment."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    if not objs:
+        return True
+    for o in objs:
+        if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in o.subtree
+                                                      if t.dep_ in ("compound", "poss", "pobj", "appos", "conj")):
+            return True
+        if o.pos_ in ("PROPN",) or o.lower_ in ("him", "her", "them", "us", "me", "you"):
+            return True
+        if o.lemma_.lower() in _PEOPLE_NOUNS or o.lower_ in _PEOPLE_NOUNS or o.lemma_.lower() in TITLE_HEADS:
+            return True
+        if verb.lemma_.lower() == "visit" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+    return False
+
+
+def _looks_forward(tok: Token) -> bool:
+    """"look forward to meeting", "hope to meet": a hope, not a planned encounter."""
+    for a in [tok, *list(tok.ancestors)[:4]]:
+        if a.lemma_ == "look" and any(c.lower_ == "forward" for c in a.children):
+            return True
+        if a.lemma_ in ("hope", "wish") and a.pos_ == "VERB":
+            return True
+    return False
 
 
 def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
@@ -490,12 +574,13 @@ def find_events(ctx: Context) -> list[EventRec]:
     published = ctx.document.published
     events: list[EventRec] = []
     carry: tuple[int, str, list[str], list[str]] | None = None  # (sent, kind group, places, dates)
+    anchors: list[EventRec] = []  # event words with no named person yet: a participant list may follow
     for sent_idx, (chunk, sent) in enumerate(ctx.sents):
         doc = sent.doc
         found_here = []
         for tok in sent:
             kind = _kind_of(tok)
-            if kind is None or _is_negated(tok):
+            if kind is None or _is_negated(tok) or _looks_forward(tok):
                 continue
             found = (_verb_participants(ctx, chunk, tok, sent_idx, kind) if tok.pos_ == "VERB"
                      else _noun_participants(ctx, chunk, tok, sent, sent_idx))
@@ -503,6 +588,13 @@ def find_events(ctx: Context) -> list[EventRec]:
                 continue
             participants, gov = found
             heads = [tok] + ([gov] if gov is not None else [])
+            verb = tok if tok.pos_ == "VERB" else gov
+            if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"
+                                        and not _persons_in(ctx, chunk, c) for c in verb.children):
+                # "The delegation met with …": the members of the delegation this document told of
+                led = [e for e in events if e.trigger == "delegation"]
+                if led:
+                    participants = led[-1].participants + list(participants)
             participants = list(dict.fromkeys(p for p in participants if p))
             org_subjects = []
             if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
@@ -510,6 +602,14 @@ def find_events(ctx: Context) -> list[EventRec]:
                 org_subjects = [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
                                 for t in c.subtree for k in [ctx.entity_at(chunk, t, "Organization")] if k]
             if not participants and not org_subjects:
+                if tok.pos_ != "VERB" and kind in ("Meeting", "Summit", "Call", "Other"):
+                    heads = [tok] + ([gov] if gov is not None else [])
+                    places, _, date_texts = _places_and_dates(ctx, chunk, doc, heads)
+                    planned = _planned(tok, gov)
+                    dated = [(resolve_date(d, published, planned), d) for d in date_texts]
+                    dated = [d for d in dated if d[0]] or [(None, None)]
+                    anchors.append(EventRec(kind=kind, name=tok.text, sents=[sent_idx], trigger=tok.lemma_.lower(),
+                                            planned=planned, locations=places, date=dated[0][0], date_text=dated[0][1]))
                 continue
             places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
             orgs = list(dict.fromkeys(org_subjects + orgs))
@@ -566,4 +666,166 @@ def find_events(ctx: Context) -> list[EventRec]:
                     group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
                     carry = (sent_idx, group, places, dates[0] if dates else ())
                     break
+    _participant_lists(ctx, events, anchors)
+    for ev in events:
+        ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
+    events += _headline_events(ctx, events)
+    events = _join_headline_event(ctx, events)
+    for ev in events:  # "Press Gaggle by …" under "Aboard Air Force One": the briefing's place
+        if ev.kind == "PressConference" and ev.sents and ev.sents[0] == 0 and not ev.locations and ctx.venue:
+            ev.locations = [ctx.venue]
+    per_sent = Counter(ev.sents[0] for ev in events if ev.sents)
+    for ev in events:
+        # the sentence's day is the event's only when the sentence tells no other event
+        if ev.date is None and ev.sents and (per_sent[ev.sents[0]] == 1 or ev.pattern == "participant-list"):
+            _date_from_sentences(ctx, ev)
+    # a speaker alone, nowhere, at no time, with nobody ("we meet at a remarkable moment", "I talked
+    # about it"): no encounter the text tells. Outside transcripts and statements the place may still
+    # come from the dateline or another sentence, so such events stay for resolution to complete
+    def spoken(ev: EventRec) -> bool:
+        return any(ctx.voice_at(ctx.sent_starts[s]) for s in ev.sents[:1])
+    events = [ev for ev in events if len(set(ev.participants)) > 1 or ev.locations or ev.orgs or ev.date
+              or ev.kind == "PressConference" or ev.refers_to or ev.definite or not spoken(ev)]
     return events
+
+
+# "Participants included A, B and C", "The roundtable featured …", "Lawmakers who attended the
+# meeting were:" (then one name a line), "… was joined by A and B": the people of the event just told
+_LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmakers members leaders officials "
+                           "speakers panelists guests delegation roundtable meeting call discussion convening "
+                           "event session program forum".split())
+
+
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|"
+                           r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
+
+
+def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
+    """An event whose words carry no date takes the day its own sentence gives ("Today, the
+    White House hosted …; participants included …"): a DATE entity the publication date resolves."""
+    published = ctx.document.published
+    for si in sorted(ev.sents)[:2]:
+        chunk, sent = ctx.sents[si]
+        # NER's DATE spans, else the words themselves (a sentence-initial "Today," is often untagged)
+        found = [ent.text for ent in sent.ents if ent.label_ in ("DATE", "TIME") and _RELATIVE_DAY.search(ent.text)]
+        found += [m.group(0) for m in _RELATIVE_DAY.finditer(sent.text)]
+        for text in found:
+            d = resolve_date(text, published, ev.planned)
+            if d and len(d) >= 7:
+                ev.date, ev.date_text = d, text
+                return
+
+
+def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]:
+    """"Readout of President Biden's Meeting with Legislators" and "Today President Biden … met
+    with …" tell one meeting: the headline's event joins the body's first event of its kind that
+    shares a participant, lending it the day of the news and its place."""
+    # only a headline that names the event as a noun, as readouts do; a news headline's verb
+    # ("Scholz meets Putin") may sum up several encounters the body tells apart
+    head = [e for e in events if e.sents and e.sents[0] == 0 and ctx.document.headline_end
+            and e.pattern.startswith("noun-")]
+    if not head:
+        return events
+    h = head[0]
+    group = lambda e: "c" if e.kind == "Call" else ("p" if e.kind == "PressConference" else "m")
+    body = [e for e in events if e is not h and e.sents and min(e.sents) > 0 and group(e) == group(h)
+            and set(e.participants) & set(h.participants) and e.planned == h.planned]
+    if not body:
+        return events
+    b = min(body, key=lambda e: min(e.sents))
+    b.participants += [p for p in h.participants if p not in b.participants]
+    b.locations = b.locations or h.locations
+    if b.date is None:
+        b.date, b.date_text = h.date, h.date_text
+    b.sents = sorted(set(b.sents) | set(h.sents))
+    return [e for e in events if e is not h]
+
+
+def _is_list_sentence(sent: Span) -> bool:
+    """"Participants included …", "Attendees were:", "Lawmakers who participated … were:",
+    "The roundtable featured …", "… was joined by A and B". Read from the words, not the parse:
+    the small model often parses a list of titled names as one long noun phrase."""
+    toks = [t for t in sent if not t.is_space]
+    head = [t.lemma_.lower() for t in toks[:8]]
+    for k, lemma in enumerate(head):
+        if lemma in _LIST_SUBJECTS or toks[k].lower_ in _LIST_SUBJECTS:
+            after = [t.lemma_.lower() for t in toks[k + 1:k + 9]]
+            if any(a in ("include", "feature", "comprise", "consist") for a in after[:3]):
+                return True
+            if any(a in ("participate", "attend", "join") for a in after) and sent.text.rstrip().endswith(":"):
+                return True
+            if after[:1] == ["be"] and sent.text.rstrip().endswith(":"):
+                return True
+    for k, t in enumerate(toks):
+        if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
+                u.lower_ == "by" for u in toks[k + 1:k + 10]):
+            return True
+    return False
+
+
+def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[EventRec]) -> None:
+    k = 0
+    while k < len(ctx.sents):
+        chunk, sent = ctx.sents[k]
+        if not _is_list_sentence(sent):
+            k += 1
+            continue
+        people = [m.entity for m in ctx.mentions_in_sent(k, "Person")]
+        last = k
+        if sent.text.rstrip().endswith(":"):  # the list follows, one name a line
+            j = k + 1
+            while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25:
+                found = [m.entity for m in ctx.mentions_in_sent(j, "Person")]
+                if not found:
+                    break
+                people += found
+                last = j
+                j += 1
+        people = list(dict.fromkeys(p for p in people if p))
+        if len(people) >= 1:
+            def near(pool: list[EventRec]) -> list[EventRec]:
+                return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
+            # "Lawmakers who participated in the meeting were:": the meeting already told, if any
+            prior = near(events) or near(anchors)
+            if prior:
+                target = max(prior, key=lambda e: max(e.sents))
+                if target in anchors:
+                    anchors.remove(target)
+                    events.append(target)
+                target.participants += [p for p in people if p not in target.participants]
+                target.sents += [ctx.use(s) for s in range(k, last + 1) if s not in target.sents]
+                target.pattern = target.pattern or "participant-list"
+                ctx.use(target.sents[0])
+        k = last + 1
+
+
+# "Remarks by President A and Prime Minister B Before Bilateral Meeting", "… in Joint Press
+# Conference", "… at a Roundtable": the transcript is the record of the encounter of its speakers
+_REMARKS_AT = re.compile(
+    r"^(?:Remarks|Statements|Readout|Press Conference|Joint Remarks)\b.*?\b(?P<prep>Before|After|During|At|In|Following|Ahead of)\s+"
+    r"(?:an?\s+|the\s+|their\s+)?(?P<what>(?:Expanded\s+|Extended\s+)?Bilateral(?:\s+Meeting)?|(?:Joint\s+)?(?:Press|News)\s+Conference|"
+    r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks)\b", re.IGNORECASE)
+
+
+def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
+    head = ctx.document.headline_end
+    if not head:
+        return []
+    m = _REMARKS_AT.match(ctx.document.text[:head])
+    if not m:
+        return []
+    what = m.group("what").lower()
+    kind = "PressConference" if "conference" in what else ("Summit" if what == "summit" else "Meeting")
+    people = list(dict.fromkeys(mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
+                                if mm.entity and mm.char < head and ctx.entity(mm.entity).type == "Person"))
+    speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
+    people += [k for k in speakers if k not in people]
+    if not people:
+        return []
+    # the day of the transcript, in the venue its first lines give
+    places = [ctx.venue] if ctx.venue else []
+    published = ctx.document.published
+    sent = ctx.use(0)
+    return [EventRec(kind=kind, name=m.group("what"), participants=people, locations=places,
+                     date=published, date_text="(transcript)" if published else None, planned=False,
+                     sents=[sent], trigger=what.split()[-1], pattern="headline-remarks")]

@@ -31,7 +31,7 @@ mayor deputy undersecretary under-secretary general admiral colonel commander of
 diplomat negotiator professor researcher analyst economist scientist expert fellow investor
 consultant editor correspondent journalist reporter columnist anchor attorney lawyer judge justice
 prosecutor sheriff ceo cfo coo founder co-founder executive manager administrator coordinator
-counselor counsellor attaché attache consul delegate member speaker whip strategist
+counselor counsellor attaché attache consul delegate member speaker whip strategist gentleman lady
 lieutenant captain major sergeant marshal commandant dean rector provost lecturer historian
 """.split())
 
@@ -40,7 +40,7 @@ TITLE_MODIFIERS = frozenset("""
 deputy vice acting interim senior junior first second principal assistant associate executive
 foreign defense defence interior finance justice health trade economy energy state security
 national press chief special general prime federal top high supreme former incoming outgoing
-permanent political military presidential ministerial foreign-affairs affairs under
+permanent political military presidential ministerial foreign-affairs affairs under pro tempore
 """.split())
 
 # Courtesy titles and ranks that are never part of a name ("Col. Gen.", "Mr.", "Dr.").
@@ -55,6 +55,7 @@ SPEECH_VERBS = frozenset("""
 say tell add stress note announce declare state explain warn insist argue claim recall assert
 emphasize emphasise comment remark reply respond answer confirm deny acknowledge admit suggest
 write tweet post continue conclude urge caution observe point agree describe call
+lament vow pledge promise quip joke boast proclaim predict concede complain muse
 """.split())
 
 # Nouns naming an event, with the kind each maps to.
@@ -68,6 +69,7 @@ EVENT_NOUNS = {
     "conference": "PressConference", "briefing": "PressConference", "gaggle": "PressConference",
     "interview": "PressConference",
     "dialogue": "Talks", "session": "Meeting", "forum": "Other", "ceremony": "Other",
+    "roundtable": "Meeting", "roundtables": "Meeting", "convening": "Meeting", "bilateral": "Meeting",
 }
 
 # Verb lemmas naming an event, with its kind.

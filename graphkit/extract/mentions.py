@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
-from ..records import LocalEntity
-from .lexicon import (CAPITALS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
+from ..records import Document, LocalEntity
+from .lexicon import (CAPITALS, EVENT_NOUNS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
 
-__all__ = ["Mention", "find_mentions", "recover_mentions", "cluster_mentions", "entity_key_of"]
+__all__ = ["Mention", "find_mentions", "recover_mentions", "headline_mentions", "heading_spans", "not_a_person", "cluster_mentions", "entity_key_of"]
 
 _PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
               "la", "le", "du", "des", "dos", "y", "ben", "abu", "st."}
@@ -82,13 +83,138 @@ def _looks_like_person_name(text: str) -> bool:
     for t in toks:
         if not t[0].isupper() and t.lower() not in _PARTICLES:
             return False
-    if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].lower() in TITLE_HEADS or toks[0].lower() in DEMONYMS):
+    if len(toks) == 1 and (len(toks[0]) < 2 or toks[0].lower() in TITLE_HEADS or toks[0].lower() in DEMONYMS
+                           or toks[0].lower() in TITLE_MODIFIERS):
         return False
     return not any(t.lower() in TITLE_HEADS for t in toks)
 
 
+# nouns a person's name may modify and still name the person: events, titles, groups of people
+_PERSON_HEADED = frozenset(EVENT_NOUNS) | TITLE_HEADS | frozenset("""
+administration administrations campaign team family government presidency era cabinet staff camp allies
+aides supporters visit trip remarks speech statement call meeting talks interview letter phone
+""".split())
+
+
+def not_a_person(doc: Doc, start: int, end: int) -> bool:
+    """A span NER tags PERSON that its context shows is not a person: "the Houthis", "the Bataan"
+    (a determiner before a bare name), "Jim Crow laws", "the Lobito Corridor" (a name modifying a
+    common noun that is no event, title or group), "Johnson & Johnson", "Wegovy®"."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
+        return True
+    if end - start == 1 and doc[start].tag_ in ("NNPS", "NNS"):
+        return True  # "Governors", "Tribes": a plural common noun, capitalised
+    if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS"):
+        return True
+    last = doc[end - 1]
+    head = last.head
+    if last.dep_ == "compound" and head.i >= end and head.pos_ == "NOUN" and head.lemma_.lower() not in _PERSON_HEADED \
+            and head.lower_ not in _PERSON_HEADED:
+        return True
+    return False
+
+
 def _is_venue(text: str) -> bool:
     return any(w.lower() in VENUE_WORDS for w in text.split())
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    label_: str
+
+
+_ORG_WORDS = frozenset("""
+council office department agency institute committee foundation association commission bureau administration
+center centre university college corporation company group inc ltd llc party union bank fund network news
+times post board service ministry authority house senate congress court coalition alliance initiative
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English nouns, adjectives and verbs: the word lists of the pipeline's own lemmatizer."""
+    from ..nlp import load_nlp
+
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in ("noun", "adj", "verb") if pos in index for w in index[pos])
+
+
+@lru_cache(maxsize=4096)
+def looks_like_given_name(word: str, lemma: str = "") -> bool:
+    """A first name: one the ``nicknames`` dataset of English given names knows ("Cecilia",
+    "Daniel"), or a capitalised word that is no common English word ("Zalmay", "Josep"; not
+    "Rescue", nor "Jobs" whose ``lemma`` is "job")."""
+    if known_given_name(word):
+        return True
+    low = word.lower()
+    words = _english_words()
+    plural = low.endswith("s") and (low[:-1] in words or low.endswith("es") and low[:-2] in words
+                                    or low.endswith("ies") and low[:-3] + "y" in words)
+    return low not in words and lemma.lower() not in words and not plural
+
+
+def known_given_name(word: str) -> bool:
+    """A given name the ``nicknames`` dataset knows ("Cecilia", "Joe")."""
+    low = word.lower()
+    return bool(_namer().nicknames_of(low) or _namer().canonicals_of(low))
+
+
+@lru_cache(maxsize=1)
+def _namer():
+    from nicknames import NickNamer  # a maintained dataset of English given names and their nicknames
+
+    return NickNamer()
+
+
+def _split_titled_names(doc: Doc) -> list[_Span]:
+    """NER's spans, with a person's name split off the organisation or title NER ran it into:
+    "Council of Economic Advisors Chair Jane Roe" (ORG), "Bloomberg's Jane Roe", "Uzbekistan Jane
+    Roe", "Congresswoman Jane Roe Doe" tagged ORG: the last two or three title-case words after a
+    title word, a possessive or a country are a PERSON."""
+    out: list[_Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") or ent.end - ent.start < 2:
+            out.append(_Span(ent.start, ent.end, ent.label_))
+            continue
+        split = None
+        for n in (3, 2):
+            k = ent.end - n
+            if k < ent.start:
+                continue
+            toks = doc[k:ent.end]
+            if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not is_title_head(t)
+                       and t.lower_ not in _ORG_WORDS and not country_of(t.text) and fold(t.text) not in CAPITALS
+                       for t in toks):
+                continue
+            prev = doc[k - 1] if k > 0 else None
+            if prev is None:
+                continue
+            titled = is_title_head(prev) or is_honorific(prev) and prev.lower_ not in ("st", "st.") or (k == ent.start and title_before(doc, k) is not None)
+            # after a title any word that is no common English word may be a first name; after a
+            # possessive or a country only a known given name is ("Bloomberg's Ann Lee", not
+            # "the American Families Plan")
+            if titled and looks_like_given_name(toks[0].text, toks[0].lemma_) or \
+                    (prev.tag_ == "POS" or prev.lower_ in ("’s", "'s") or country_of(prev.text)) and known_given_name(toks[0].text):
+                split = k
+                break
+        if split is None:
+            out.append(_Span(ent.start, ent.end, ent.label_))
+            continue
+        head_end = split
+        while head_end > ent.start and (is_title_head(doc[head_end - 1]) or doc[head_end - 1].tag_ == "POS"
+                                        or doc[head_end - 1].lower_ in TITLE_MODIFIERS):
+            head_end -= 1  # the title between the organisation and the name belongs to the name
+        if head_end - ent.start >= 1 and ent.label_ in ("ORG", "GPE", "FAC", "LOC"):
+            out.append(_Span(ent.start, head_end, ent.label_))
+        out.append(_Span(split, ent.end, "PERSON"))
+    return out
 
 
 def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> list[Mention]:
@@ -99,7 +225,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             sent_index[t] = sent_offset + k
     out: list[Mention] = []
     title_ranges: list[tuple[int, int, int]] = []  # (start, aff_end, end) of prenominal titles
-    for ent in doc.ents:
+    for ent in _split_titled_names(doc):
         label = _KEEP_LABELS.get(ent.label_)
         if label is None:
             continue
@@ -119,6 +245,19 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             end += 1
         if start >= end:
             continue
+        if label == "Person":
+            # "Ursula von der Leyen", "Charles de Gaulle": NER stops at the particle; the name goes on
+            k = end
+            while k < len(doc) and doc[k].lower_ in _PARTICLES and doc[k].is_lower:
+                k += 1
+            if end < k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
+                end = k + 1
+            elif end - start == 1 and doc[end - 1].lower_ in _PARTICLES:
+                continue
+            # "Karine Jean" + "-Pierre": a double-barrelled surname NER cut at its hyphen
+            if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_title:
+                end += 2
         if label == "Organization" and end + 1 < len(doc) and doc[end].lower_ == "press" \
                 and doc[end + 1].lower_ in ("service", "office"):
             end += 2  # "the Kremlin press service" is the office that speaks, not the Kremlin
@@ -129,6 +268,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 end = cut
         text = clean_surface(doc[start:end].text)
         if not text or not _plausible_name(text):
+            continue
+        if label == "Person" and not_a_person(doc, start, end):
             continue
         if label == "Person":
             if text.isupper() and len(text) > 3:
@@ -352,6 +493,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     """Names NER missed: a proper noun equal to the surname of a person the document names in full,
     and a capitalised name right after a job title ("Deputy Head of ... Dmitry Kozak")."""
     covered = {(m.chunk, t) for m in mentions for t in range(m.start, m.end)}
+    person_tokens = {(m.chunk, t) for m in mentions if m.label == "Person" for t in range(m.start, m.end)}
     surnames = {translit(split_person(m.text)[1]) for m in mentions if m.label == "Person" and " " in m.text}
     found: list[Mention] = []
     for ci, (off, doc) in enumerate(chunks):
@@ -383,7 +525,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
                 for k in range(i, j - 1):
                     tp = title_before(doc, k)
-                    if tp is not None and tp.end == k:
+                    if tp is not None and tp.end == k and not any((ci, t) in person_tokens for t in range(tp.start, k)):
+                        # (a "title" that holds another person's name is that person's title, not this one's)
                         ok, evidence, i, text = True, {"title"}, k, doc[k:j].text
                         break
             if ok:
@@ -395,6 +538,106 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 found.append(m)
             i = j
     return found
+
+
+_DOCUMENT_WORDS = frozenset("joint statement statements remarks readout proclamation memorandum letter message "
+                            "fact sheet press briefing gaggle executive order".split())
+_ISSUED_BY = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Readout|Press\s+Briefing|Press\s+Gaggle|Message|Letter|"
+                        r"Proclamation|Op-Ed)\s+(?:from|by|of)\b", re.IGNORECASE)
+
+
+def heading_spans(document: Document) -> list[tuple[int, int]]:
+    """Character spans of the headline and of Title-Case headings inside the body
+    ("Unleashing American Energy", "Critical Minerals and Rare Earths")."""
+    from ..read import is_headline
+
+    spans = [(0, document.headline_end)] if document.headline_end else []
+    for m in re.finditer(r"[^\n]+", document.text):
+        if m.start() < document.headline_end:
+            continue
+        line = m.group(0).strip(" *:")
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+        if 1 < len(words) <= 12 and is_headline(line) and \
+                sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def headline_mentions(mentions: list[Mention], document: Document,
+                      chunks: list[tuple[int, Doc]] | None = None) -> list[Mention]:
+    """Names in a Title-Case headline or heading that NER tags as people ("Ensures Efficient
+    Funding", "Four-Year Low") are kept only with a person's evidence: a title before the name
+    ("President Andrzej Duda"), a byline's "By", or the same surname named again in the body. A
+    name that runs on into the headline's words ("Donald J. Trump Declares") is cut where the
+    words the body also names end."""
+    spans = heading_spans(document)
+    if not spans:
+        return mentions
+    text = document.text
+    # "Statement from Governor X on …", "Remarks by President X and …": the headline's grammar
+    # says a titled name there is a person, named or not in the body
+    issued = bool(_ISSUED_BY.match(text[:document.headline_end]))
+    outside = "\n".join(text[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
+    kept = []
+    for m in mentions:
+        inside = any(s <= m.char < e for s, e in spans)
+        if inside and m.label == "Person" and m.text.split()[0].lower() in _DOCUMENT_WORDS:
+            continue  # "Joint Statement", "Fact Sheet": the headline's kind of document
+        if not inside or m.label != "Person" or "speaker-label" in m.evidence:
+            kept.append(m)
+            continue
+        words = m.text.split()
+        # a Title-Case headline writes its function words in lower case: the name ends before them
+        # ("Joe Roe on Passage of …", "Ann Lee to Travel to …")
+        low = next((k for k, w in enumerate(words) if k and w.islower() and w not in _PARTICLES), None)
+        if low is not None:
+            words = words[:low]
+            _cut_mention(m, words, chunks)
+        # the last word of the span that the rest of the text uses as a name ("Psaki", "PSAKI"), and
+        # never as a common word in lower case ("funding")
+        def name_word(w: str) -> bool:
+            seen = [o.group(0) for o in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", outside, re.IGNORECASE)]
+            return bool(seen) and not any(o.islower() for o in seen)
+        named = [w[:1].isupper() and name_word(w) for w in words]
+        # the first run of such words ends the name ("Jean-Pierre" in "… Jean-Pierre En Route Vail")
+        first = next((k for k, ok in enumerate(named) if ok), None)
+        if first and m.ner != "PERSON":
+            continue  # a rule's guess that starts with headline words ("En Route Vail")
+        cut = None
+        if first is not None:
+            cut = first
+            while cut + 1 < len(words) and named[cut + 1]:
+                cut += 1
+        before = text[max(0, m.char - 5):m.char].lower()
+        if cut is None:
+            clean_title = not re.search(r"\b(?:on|to|in|at|with|after|before|from|by)\b", m.raw)
+            in_head = m.char < document.headline_end
+            if m.title is not None and (m.ner == "PERSON" or issued and clean_title and in_head) \
+                    or issued and in_head and m.ner == "PERSON" and len(words) > 1 \
+                    or before.endswith(("by ", "from ")):
+                kept.append(m)
+            continue
+        if cut + 1 < len(words):
+            _cut_mention(m, words[:cut + 1], chunks)
+        kept.append(m)
+    return kept
+
+
+def _cut_mention(m: Mention, words: list[str], chunks: list[tuple[int, Doc]] | None) -> None:
+    """Shorten ``m`` to its first ``words`` (its token span too, when it has one)."""
+    if not words or chunks is None or m.start < 0:
+        return
+    doc = chunks[m.chunk][1]
+    toks = list(doc[m.start:m.end])
+    last = words[-1]
+    k = max((i for i, t in enumerate(toks) if t.text == last or last.endswith(t.text) and t.text.isalpha()),
+            default=None)
+    if k is None:
+        return
+    m.end = m.start + k + 1
+    new = clean_surface(doc[m.start:m.end].text)
+    m.raw = m.raw[: len(m.raw) - len(m.text)] + new if m.raw.endswith(m.text) else new
+    m.text = new
 
 
 def _split_hyphen_pairs(mentions: list[Mention]) -> list[Mention]:

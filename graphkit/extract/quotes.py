@@ -12,9 +12,9 @@ from ..records import QuoteRec
 from .context import Context
 from .events import _resolve_pronoun
 from .lexicon import SPEECH_VERBS
-from .transcript import Turn
+from .transcript import Turn, speaker_of_role
 
-__all__ = ["find_quotes", "quote_spans"]
+__all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers"]
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE = {"”", "»"}
@@ -159,8 +159,53 @@ def _attribute(ctx: Context, q: _Q, text: str) -> tuple[str | None, str]:
         spk = _according_to(ctx, ci, sent)
         if spk:
             return spk, "according-to"
+        spk = _colon_speaker(ctx, q, text)
+        if spk:
+            return spk, "name-colon"
+        spk = _epigraph_speaker(ctx, q, text)
+        if spk:
+            return spk, "attribution-line"
         return None, ""
     return None, ""
+
+
+def _colon_speaker(ctx: Context, q: _Q, text: str) -> str | None:
+    """"Fox Business Network's Jane Roe: “…”": a paragraph or list item that opens with a person
+    (and their title) and a colon, then the quotation."""
+    para_start = text.rfind("\n", 0, q.start) + 1
+    lead = text[para_start:q.start].rstrip(" “\"«")
+    if not lead.endswith(":") or len(lead) > 160 or re.search(r"[.!?]\s", lead):
+        return None
+    for m in ctx.mentions:
+        if m.entity and para_start <= m.char < q.start and ctx.entity(m.entity).type == "Person":
+            tail = text[m.char + len(m.text):q.start]
+            if re.fullmatch(r"[\s*’'s]*:\s*[“\"«]?", tail):
+                return m.entity
+    return None
+
+
+def _epigraph_speaker(ctx: Context, q: _Q, text: str) -> str | None:
+    """A quotation that is a paragraph of its own, attributed on the next line: “…” / "— Jane
+    Roe, Governor of Utah, May 2023" (a dash, or a short line that opens with the name)."""
+    para_start = text.rfind("\n", 0, q.start) + 1
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[para_start:q.start].strip(" “\"«") or text[q.end:para_end].strip(" ”\"»,.") :
+        return None
+    nxt = re.match(r"\n+([^\n]{1,160})", text[para_end:])
+    if not nxt:
+        return None
+    line_start = para_end + nxt.start(1)
+    line = nxt.group(1)
+    dashed = re.match(r"^\s*[—–-]+\s*", line)
+    if not dashed and len(line.split()) > 12:
+        return None
+    offset = line_start + (dashed.end() if dashed else 0)
+    for m in ctx.mentions:
+        if m.entity and ctx.entity(m.entity).type == "Person" and offset <= m.char <= offset + 40 \
+                and m.char < line_start + len(line):
+            return m.entity
+    return None
 
 
 def _sentence_subject(ctx: Context, sent_idx: int) -> str | None:
@@ -176,19 +221,29 @@ def _sentence_subject(ctx: Context, sent_idx: int) -> str | None:
 
 
 def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
-    """Quotations with speakers; in transcripts every speaker's turn is a quotation too."""
+    """Quotations with speakers; in transcripts every speaker's turn is a quotation too, and a
+    statement issued in a person's name and written in the first person is theirs."""
     text = ctx.document.text
     out: list[QuoteRec] = []
-    in_turn = [(t.start, t.end) for t in turns]
+    in_turn = [(t.start, t.end) for t in turns if not t.question]
     last_speaker: tuple[int, str] | None = None  # (paragraph, speaker) of the previous quote
     for q in quote_spans(text):
-        if any(s <= q.start < e for s, e in in_turn):
-            continue
+        if q.start < ctx.document.headline_end:
+            continue  # a headline's quoted words are the headline writer's summary
         body = " ".join(text[q.start:q.end].split()).strip(" ,")
         words = re.findall(r"\w+", body)
         if len(words) < 2 or not any(c.islower() for c in body):
             continue
         speaker, how = _attribute(ctx, q, text)
+        turn = any(s <= q.start < e for s, e in in_turn)
+        if turn:
+            # inside a turn the speaker's own words are the turn; only a quotation the speaker
+            # attributes to someone else by a speech verb ("as the President said, …") is kept
+            if speaker is None or not how.startswith(("speech-verb", "according")):
+                continue
+            out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(ctx.sent_of_char(q.start)),
+                                pattern=f"cited-in-turn-{how}"))
+            continue
         sent_idx = ctx.sent_of_char(q.start)
         if speaker is None and last_speaker and last_speaker[0] in (q.para, q.para - 1):
             speaker, how = last_speaker[1], "continues-previous-quote"
@@ -204,24 +259,90 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
         last_speaker = (q.para, speaker)
         out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(sent_idx), pattern=how))
     out += _turn_quotes(ctx, turns)
+    if not turns:
+        out += _statement_quotes(ctx)
+    return out
+
+
+def turn_speakers(ctx: Context, turns: list[Turn]) -> list[str | None]:
+    """The document's person each turn's label stands for: by the name in it, else by its title
+    ("THE PRESIDENT" in a readout of President Biden's remarks is Joe Biden); None for reporters."""
+    by_label = {}
+    for m in ctx.mentions:
+        if "speaker-label" in m.evidence and m.entity:
+            by_label[m.raw] = m.entity
+    named = {by_label[t.label] for t in turns if t.name and t.label in by_label}
+    holders = [(e.key, e.titles) for e in ctx.entities if e.type == "Person" and e.mentions]
+    head = ctx.document.headline_end
+    order = [m.entity for m in sorted(ctx.mentions, key=lambda m: m.char) if m.char < head and m.entity]
+    out: list[str | None] = []
+    for t in turns:
+        if t.question:
+            out.append(None)
+        elif t.name:
+            out.append(by_label.get(t.label))
+        else:
+            out.append(speaker_of_role(t.role, holders, named, order) if t.role else None)
     return out
 
 
 def _turn_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
-    by_name = {}
-    for m in ctx.mentions:
-        if "speaker-label" in m.evidence and m.entity:
-            by_name[m.raw] = m.entity
     out = []
-    for t in turns:
-        if t.question or not t.name:
+    for t, speaker in zip(turns, turn_speakers(ctx, turns)):
+        if t.question:
             continue
-        speaker = by_name.get(t.label)
         body = " ".join(ctx.document.text[t.start:t.end].split())
-        if not speaker or len(body) < 2:
+        if not speaker or len(re.findall(r"\w+", body)) < 1:
             continue
         if len(body) > _MAX_TURN_CHARS:
             cut = body.rfind(". ", 0, _MAX_TURN_CHARS)
             body = body[: cut + 1 if cut > 0 else _MAX_TURN_CHARS] + " …"
-        out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(ctx.sent_of_char(t.start)), pattern="transcript-turn"))
+        out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(ctx.sent_of_char(t.start)),
+                            pattern="transcript-turn" if t.name else "transcript-turn-title"))
     return out
+
+
+_STATEMENT = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Message|Letter|Op-Ed|Op-ed|Proclamation)\s+"
+                        r"(?:from|by|of)\s", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me|We|we|our|us)\b")
+
+
+def statement_speakers(ctx: Context) -> list[str]:
+    """The persons a "Statement from X on …" / "Joint Statement by X, Y …" headline names: the
+    voice of its first-person body."""
+    head = ctx.document.headline_end
+    if not head or not _STATEMENT.match(ctx.document.text[:head]):
+        return []
+    speakers: list[str] = []
+    for m in sorted(ctx.mentions, key=lambda m: m.char):
+        if m.char >= head:
+            break
+        if m.entity and ctx.entity(m.entity).type == "Person" and m.entity not in speakers:
+            speakers.append(m.entity)
+    return speakers
+
+
+def _statement_quotes(ctx: Context) -> list[QuoteRec]:
+    """A document headed "Statement from X on …" whose body speaks in the first person: the body
+    is X's quotation (one per signatory of a joint statement)."""
+    doc = ctx.document
+    head = doc.headline_end
+    if not head or not _STATEMENT.match(doc.text[:head]):
+        return []
+    body_start = head + 2
+    paras = [p for p in doc.text[body_start:].split("\n\n") if p.strip()]
+    if not paras or not _FIRST_PERSON.search(" ".join(paras[:3])):
+        return []
+    speakers = statement_speakers(ctx)
+    body = ""
+    for p in paras:
+        body = f"{body} {' '.join(p.split())}".strip()
+        if len(body) > _MAX_TURN_CHARS // 2:
+            break
+    if len(body) > _MAX_TURN_CHARS:
+        cut = body.rfind(". ", 0, _MAX_TURN_CHARS)
+        body = body[: cut + 1 if cut > 0 else _MAX_TURN_CHARS] + " …"
+    if not speakers:
+        return []
+    sent = ctx.use(ctx.sent_of_char(body_start))
+    return [QuoteRec(speaker=speakers[0], text=body, sent=sent, pattern="statement-in-name", co_speakers=speakers[1:])]

@@ -191,6 +191,8 @@ def _add_roles(g: Graph, rec: DocRecord, res: Resolution, ent_iri, country_iri, 
         g.add((s, RDF.type, GK.RoleStatement))
         g.add((s, GK.holder, person))
         g.add((s, SDO.roleName, Literal(r.title)))
+        if r.pattern:
+            g.add((s, GK.pattern, Literal(r.pattern)))
         if org is not None:
             g.add((person, SDO.affiliation, org))
             g.add((s, GK.organization, org))
@@ -210,6 +212,9 @@ def _add_quotes(g: Graph, rec: DocRecord, res: Resolution, ent_iri, d: URIRef) -
         g.add((s, GK.sentenceIndex, Literal(q.sent)))
         if q.sent in rec.sentences:
             g.add((s, GK.evidence, Literal(rec.sentences[q.sent])))
-        si = res.of(rec.doc_id, q.speaker)
-        if si is not None and si in ent_iri:
-            g.add((s, SDO.creator, ent_iri[si]))
+        if q.pattern:
+            g.add((s, GK.pattern, Literal(q.pattern)))
+        for who in [q.speaker, *q.co_speakers]:
+            si = res.of(rec.doc_id, who)
+            if si is not None and si in ent_iri:
+                g.add((s, SDO.creator, ent_iri[si]))

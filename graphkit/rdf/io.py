@@ -15,10 +15,10 @@ from .vocab import bind_namespaces
 
 TEMP_SUFFIX = ".tmp"
 
-__all__ = ["atomic_write", "atomic_path", "remove_stale_temps", "write_graph", "load_graph", "JSONLD_CONTEXT"]
+__all__ = ["atomic_write", "atomic_path", "remove_stale_temps", "write_graph", "load_graph", "JSONLD_CONTEXT",
+           "jsonld"]
 
-#: the compact JSON-LD context: only the prefixes the graph uses, not every bound namespace
-JSONLD_CONTEXT = {
+_PREFIXES = {
     "schema": "https://schema.org/",
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
@@ -26,6 +26,64 @@ JSONLD_CONTEXT = {
     "gk": "https://w3id.org/graphkit/ns#",
     "gkid": "https://w3id.org/graphkit/id/",
 }
+#: properties whose values are nodes: their terms say ``"@type": "@id"``, so values are bare ids
+_LINKS = {"attendee": "schema:attendee", "location": "schema:location", "creator": "schema:creator",
+          "about": "schema:about", "affiliation": "schema:affiliation", "mentions": "schema:mentions",
+          "wasDerivedFrom": "prov:wasDerivedFrom", "coAttendee": "gk:coAttendee", "holder": "gk:holder",
+          "organization": "gk:organization", "status": "gk:status"}
+_VALUES = {"name": "schema:name", "altLabel": "skos:altLabel", "identifier": "schema:identifier",
+           "jobTitle": "schema:jobTitle", "roleName": "schema:roleName", "text": "schema:text", "url": "schema:url",
+           "startDate": "schema:startDate", "wordCount": "schema:wordCount", "evidence": "gk:evidence",
+           "dateText": "gk:dateText", "datePrecision": "gk:datePrecision", "eventKind": "gk:eventKind",
+           "sourcePath": "gk:sourcePath", "contentHash": "gk:contentHash", "titleReference": "gk:titleReference",
+           "mentionCount": "gk:mentionCount", "eventCount": "gk:eventCount", "coAttendeeCount": "gk:coAttendeeCount",
+           "connectionRank": "gk:connectionRank", "nameRank": "gk:nameRank", "pairRank": "gk:pairRank",
+           "sortKey": "gk:sortKey", "sentenceIndex": "gk:sentenceIndex"}
+_CLASSES = {"Person": "schema:Person", "Organization": "schema:Organization", "Place": "schema:Place",
+            "Event": "schema:Event", "NewsArticle": "schema:NewsArticle", "Quotation": "schema:Quotation",
+            "RoleStatement": "gk:RoleStatement"}
+
+#: the JSON-LD context: prefixes, and a term per property and class the graph uses, so keys read
+#: ``name`` and ``attendee`` (its values bare ids) rather than ``schema:name`` and ``{"@id": …}``
+JSONLD_CONTEXT = {
+    **_PREFIXES, **_CLASSES, **_VALUES,
+    **{k: {"@id": v, "@type": "@id"} for k, v in _LINKS.items()},
+    "datePublished": {"@id": "schema:datePublished", "@type": "xsd:date"},
+}
+
+
+def jsonld(graph: Graph) -> bytes:
+    """``graph`` as compact JSON-LD with :data:`JSONLD_CONTEXT`; node ids shortened to ``gkid:…``.
+
+    rdflib applies the terms but leaves ids whose local part has a "/" as full IRIs, so ids (the
+    values of ``@id`` and of node-valued terms, never text) are shortened here.
+    """
+    import json
+
+    doc = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
+    base = _PREFIXES["gkid"]
+
+    def short(v):
+        return "gkid:" + v[len(base):] if isinstance(v, str) and v.startswith(base) else v
+
+    def walk(x):
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        if not isinstance(x, dict):
+            return x
+        out = {}
+        for k, v in x.items():
+            if k == "@context":
+                out[k] = v
+            elif k == "@id":
+                out[k] = short(v)
+            elif k in _LINKS:
+                out[k] = [short(e) for e in v] if isinstance(v, list) else short(v)
+            else:
+                out[k] = walk(v)
+        return out
+
+    return (json.dumps(walk(doc), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _default_mode() -> int:
@@ -113,7 +171,7 @@ def write_graph(graph: Graph, path: str | os.PathLike, fmt: str | None = None) -
     try:
         with atomic_path(path) as tmp:
             if fmt == "json-ld":
-                graph.serialize(destination=str(tmp), format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
+                tmp.write_bytes(jsonld(graph))
             else:
                 graph.serialize(destination=str(tmp), format=fmt)
     except OSError as exc:

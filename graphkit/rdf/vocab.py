@@ -36,6 +36,7 @@ class GK(DefinedNamespace):
     # provenance
     evidence: URIRef        # the sentence a fact was read from (literal)
     sentenceIndex: URIRef   # 0-based index of that sentence in its document
+    pattern: URIRef         # the named extraction rule that stated the fact ("transcript-turn")
     sourcePath: URIRef      # file path (or JSONL path#id) the document was read from
     contentHash: URIRef     # sha256 of the document text
 

@@ -1,0 +1,101 @@
+"""Real text as it arrives, end to end through the model: wrapped transcripts, statements,
+headlines, participant lists. Every text here is written for the test."""
+import json
+
+from helpers import name_of, read_record
+
+
+def quotes(rec):
+    return [(name_of(rec, q.speaker), q.text, q.pattern) for q in rec.quotes]
+
+
+def jsonl(tmp_path, title, text, published="2023-03-02"):
+    return read_record(tmp_path, "feed.jsonl", json.dumps({"id": "x", "title": title, "text": text,
+                                                           "published": published}) + "\n")
+
+
+def test_the_president_label_is_the_president_the_headline_names(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by President Maria Olsen and Prime Minister Tomas Berg Before Bilateral Meeting",
+                "Green Room\n\n11:02 A.M. CET\n\nTHE PRESIDENT:\u00a0 Welcome, Prime Minister. It is\ngood to see "
+                "you here.\n\nPRIME MINISTER BERG:\u00a0 (As interpreted.)\u00a0 Thank you for having me.\n\n"
+                "11:20 A.M. CET")
+    qs = {(s, t) for s, t, _ in quotes(rec)}
+    assert ("Maria Olsen", "Welcome, Prime Minister. It is good to see you here.") in qs
+    assert ("Tomas Berg", "Thank you for having me.") in qs
+
+
+def test_the_speakers_of_bilateral_remarks_meet_in_the_venue_on_the_day(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by President Maria Olsen and Prime Minister Tomas Berg Before Bilateral Meeting",
+                "Green Room\n\n11:02 A.M. CET\n\nPRESIDENT OLSEN: Welcome.\n\nPRIME MINISTER BERG: Thank you.")
+    ev = [e for e in rec.events if e.pattern == "headline-remarks"]
+    assert ev and {name_of(rec, p) for p in ev[0].participants} == {"Maria Olsen", "Tomas Berg"}
+    assert ev[0].date == "2023-03-02" and [name_of(rec, p) for p in ev[0].locations] == ["Green Room"]
+
+
+def test_a_statement_in_a_persons_name_is_their_quotation(tmp_path):
+    rec = jsonl(tmp_path, "Statement from Governor Ana Ruiz on the Flood Relief Bill",
+                "Today I signed a bill that brings\nrelief to every family the flood hurt.\n\nWe will rebuild.")
+    assert ("Ana Ruiz", "Today I signed a bill that brings relief to every family the flood hurt. We will rebuild.",
+            "statement-in-name") in quotes(rec)
+
+
+def test_a_name_and_colon_before_a_quotation_is_its_speaker(tmp_path):
+    rec = read_record(tmp_path, "a.md", "What they said:\n\n-   Chief economist Lena\n    Park: “Prices are cooling at last.”\n")
+    assert any(s == "Lena Park" and t.startswith("Prices are cooling") for s, t, _ in quotes(rec))
+
+
+def test_a_quotation_a_speaker_cites_in_a_turn_is_the_cited_persons(tmp_path):
+    rec = jsonl(tmp_path, "Press Briefing by Press Secretary Omar Haddad",
+                "1:00 P.M. EDT\n\nMR. HADDAD: Good afternoon. As Senator Joan Wells said yesterday, “The budget\n"
+                "must pass this week.”\n\nQ Will it?\n\nMR. HADDAD: We hope so.\n\n1:30 P.M. EDT")
+    qs = quotes(rec)
+    assert any(s == "Joan Wells" and t.startswith("The budget must pass") for s, t, _ in qs)
+    assert sum(1 for s, _, p in qs if s == "Omar Haddad" and p.startswith("transcript-turn")) == 2
+
+
+def test_a_participant_list_joins_the_meeting(tmp_path):
+    rec = jsonl(tmp_path, "Readout of a Roundtable on Rural Broadband",
+                "Today, Deputy Secretary Paul Grant hosted a roundtable on rural broadband.\n\n"
+                "Participants included Mayor Rita Lopez, Councilman Ben Ortiz and Commissioner Ada Kim.")
+    ev = [e for e in rec.events if {"Paul Grant", "Rita Lopez", "Ben Ortiz", "Ada Kim"}
+          <= {name_of(rec, p) for p in e.participants}]
+    assert ev and ev[0].date == "2023-03-02"
+
+
+def test_a_list_of_attendees_one_per_line(tmp_path):
+    rec = read_record(tmp_path, "a.md", "Governor Ana Ruiz met with state lawmakers today.\n\n"
+                                        "Lawmakers who attended the meeting were:\n\n-   Senator Rob Hale\n-   Senator Mia Cho\n")
+    assert any({"Ana Ruiz", "Rob Hale", "Mia Cho"} <= {name_of(rec, p) for p in e.participants} for e in rec.events)
+
+
+def test_the_delegation_met_brings_its_members(tmp_path):
+    rec = read_record(tmp_path, "a.txt", "Envoy Kara Stone led a delegation with Colonel Ian Moss to the capital.\n\n"
+                                         "The delegation met with Foreign Minister Ali Demir.")
+    assert any({"Kara Stone", "Ali Demir"} <= {name_of(rec, p) for p in e.participants} for e in rec.events)
+
+
+def test_meeting_a_need_or_a_moment_is_no_encounter(tmp_path):
+    rec = read_record(tmp_path, "a.txt", "Senator Rob Hale said the plan will meet the needs of farmers.\n\n"
+                                         "Governor Ana Ruiz said we must meet this moment.")
+    assert rec.events == []
+
+
+def test_what_ner_calls_a_person_but_context_does_not(tmp_path):
+    rec = read_record(tmp_path, "a.txt", "The Houthis attacked a ship, said Admiral Joe Park.\n\n"
+                                         "Mayor Rita Lopez spoke about Jim Crow laws and about Lopez & Johnson, "
+                                         "the maker of Zentra® pills.")
+    persons = {e.name for e in rec.entities if e.type == "Person"}
+    assert persons == {"Joe Park", "Rita Lopez"}
+
+
+def test_headline_words_are_not_people_and_names_are_cut_where_the_body_ends_them(tmp_path):
+    rec = jsonl(tmp_path, "President Maria Olsen Ensures Faster Grants for Rural Towns",
+                "President Olsen signed an order today. Faster grants will follow.")
+    persons = {e.name for e in rec.entities if e.type == "Person"}
+    assert persons == {"Maria Olsen"}
+
+
+def test_a_quotation_on_its_own_line_is_attributed_on_the_next(tmp_path):
+    rec = read_record(tmp_path, "a.md", "The season opened.\n\n“Every town deserves a library that stays open late.”\n\n"
+                                        "— Mayor Rita Lopez, at the opening\n\nThe doors opened at nine.")
+    assert any(s == "Rita Lopez" and t.startswith("Every town deserves") for s, t, _ in quotes(rec))

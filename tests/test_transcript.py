@@ -1,0 +1,73 @@
+"""Transcripts by their shape: speaker labels of every house style, turns, venue lines (no model needed)."""
+import pytest
+
+from graphkit.extract.transcript import find_turns, speaker_of_role, split_label, venue_lines
+from graphkit.layout import lay_out
+
+
+@pytest.mark.parametrize("label,expected", [
+    ("PRESIDENT ROE", ("President", "Roe")),
+    ("PRIME MINISTER DOE", ("Prime Minister", "Doe")),
+    ("ACTING SECRETARY LI", ("Acting Secretary", "Li")),
+    ("LIEUTENANT GENERAL MARSH", ("Lieutenant General", "Marsh")),
+    ("SECRETARY OF STATE ROE", ("Secretary of State", "Roe")),
+    ("THE SECOND GENTLEMAN", ("Second Gentleman", None)),
+    ("THE PRESIDENT", ("President", None)),
+    ("COACH TATE", ("Coach", "Tate")),
+    ("MR DOE", ("Mr", "Doe")),
+    ("MS. JEAN-ROE", ("Ms", "Jean-Roe")),
+    ("MR. KING", ("Mr", "King")),
+    ("DR. MCDOE", ("Dr", "McDoe")),
+    ("JANE ROE", (None, "Jane Roe")),
+])
+def test_split_label(label, expected):
+    assert split_label(label) == expected
+
+
+def turns_of(text):
+    text = lay_out(text)
+    return text, find_turns(text)
+
+
+def test_labels_without_dot_with_accents_and_no_break_spaces():
+    text, turns = turns_of("MR DOE:\u00a0 Hello there.\n\nPRESIDENT SÁNCHEZ:\u00a0 Good day.\n\nQ A question?\n\nMR DOE: An answer.")
+    assert [(t.name, t.question) for t in turns] == [("Doe", False), ("Sánchez", False), (None, True), ("Doe", False)]
+    assert text[turns[1].start:turns[1].end].strip() == "Good day."
+
+
+def test_a_single_speaker_framed_by_time_lines_and_the_closing_time_ends_the_turn():
+    text, turns = turns_of("10:02 A.M. EDT\n\nTHE VICE PRESIDENT: Good morning, everyone.\n\nWe begin.\n\n10:30 A.M. EDT")
+    assert len(turns) == 1 and turns[0].role == "Vice President" and turns[0].name is None
+    assert text[turns[0].start:turns[0].end].split() == "Good morning, everyone. We begin.".split()
+
+
+def test_addresses_and_instructions_are_not_speakers():
+    _, turns = turns_of("TO THE CONGRESS OF THE UNITED STATES: I transmit a report.\n\n"
+                        "FOR FURTHER INFORMATION CONTACT: the press office.")
+    assert turns == []
+
+
+def test_an_uppercase_lead_in_without_a_transcript_is_a_heading():
+    _, turns = turns_of("RECORD HIGH: Exports rose again this month.\n\nThe numbers are in.")
+    assert turns == []
+
+
+def test_interpreter_and_audience_are_nobody():
+    _, turns = turns_of("9:00 A.M.\n\nINTERPRETER: Thank you.\n\nAUDIENCE MEMBER: Yes!")
+    assert all(t.name is None and t.role is None for t in turns)
+
+
+def test_speaker_of_role_prefers_the_holder_no_other_label_names():
+    holders = [("e1", ["President"]), ("e2", ["President"]), ("e3", ["Vice President"])]
+    assert speaker_of_role("President", holders, named_in_labels={"e2"}, headline_order=[]) == "e1"
+    assert speaker_of_role("President", holders, named_in_labels=set(), headline_order=["e2", "e1"]) == "e2"
+    assert speaker_of_role("President", holders, named_in_labels=set(), headline_order=[]) is None
+    assert speaker_of_role("Vice President", holders, set(), []) == "e3"
+
+
+def test_venue_lines_come_before_the_time_line():
+    text = lay_out("Remarks Before a Meeting\n\nBlue Room\n\nRiverside, State\n\n3:00 P.M.\n\nMR DOE: Hi.")
+    head = len("Remarks Before a Meeting")
+    assert [text[s:e] for s, e, _ in venue_lines(text, head + 1)] == ["Blue Room", "Riverside, State"]
+    text = lay_out("A Gaggle\n\nAboard a Government Plane\n\n1:00 P.M.\n\nMR DOE: Hi.")
+    assert [a for _, _, a in venue_lines(text, len("A Gaggle") + 1)] == [True]
