@@ -179,7 +179,11 @@ def test_hostile_corpus_end_to_end(browser, tmp_path):
         assert p.evaluate(INJECTED) == 0 and p.evaluate("document.scripts.length") == 3
         assert o.dialogs == [] and o.requests == [] and o.errors == []
         # the hostile document title reaches the page: shown literally in the panel and the menu
-        title = f'Talks {SCRIPT} <a href="javascript:alert(1)">x</a>'
+        # (as the reader gives it: since Markdown is read as text, its tags may be gone)
+        from graphkit.projection import project
+
+        title = next(d for _, x in project(result.graph).nodes(data=True) for d in x["docs"] if d.startswith("Talks"))
+        assert "alert(1)" in title
         node = p.evaluate("t => gk.all().find(n => n.docs.includes(t)).id", title)
         p.evaluate("id => gkShowNode(id)", node)
         assert title in panel_text(p)
