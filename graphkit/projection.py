@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 
 from .rdf.vocab import GK, PROV, RDF, SDO, SKOS
 
-__all__ = ["project", "people_graph", "ego", "find_nodes", "NODE_TYPES"]
+__all__ = ["project", "people_graph", "who_met_whom", "ego", "find_nodes", "NODE_TYPES"]
 
 NODE_TYPES = {SDO.Person: "Person", SDO.Organization: "Organization", SDO.Place: "Place", SDO.Event: "Event"}
 
@@ -29,7 +29,8 @@ def project(g: Graph, multi: bool = False) -> nx.Graph:
     relation between two nodes is its own edge, not a label on the first).
 
     Node attributes: ``label``, ``type``, ``aliases``, ``roles``, ``docs``, ``evidence`` (list of
-    (sentence, document title)), ``date`` for events. Edge attributes: ``relation``, ``label``,
+    (sentence, document title)), ``date`` for events (and ``reported``: the earliest publication
+    date of their documents). Edge attributes: ``relation``, ``label``,
     ``weight`` (number of supporting documents), ``evidence``.
     """
     docs = _doc_names(g)
@@ -63,6 +64,9 @@ def project(g: Graph, multi: bool = False) -> nx.Graph:
         node["evidence"] = evid(ev)
         ev_docs = sorted({docs.get(x, str(x)) for x in g.objects(ev, PROV.wasDerivedFrom)})
         node["docs"] = ev_docs
+        # an undated event is still placed in time by its report: the earliest publication date
+        pub = sorted(str(p) for x in g.objects(ev, PROV.wasDerivedFrom) if (p := g.value(x, SDO.datePublished)))
+        node["reported"] = pub[0] if pub else ""
         people = sorted(str(p) for p in g.objects(ev, SDO.attendee) if str(p) in G)
         for p in people:
             _edge(G, p, e, "attended", f"attended {node['label']}", ev_docs, node["evidence"])
@@ -128,6 +132,49 @@ def people_graph(g: Graph) -> nx.Graph:
     H = G.subgraph(keep).copy()
     H.remove_edges_from([(a, b) for a, b, d in H.edges(data=True) if d["relation"] != "met"])
     return H
+
+
+def who_met_whom(G: nx.Graph) -> nx.Graph:
+    """Persons of a projected graph; an edge when two attend one event or one is quoted about the other.
+
+    Works on project()'s output or any subgraph of it. Edge attributes: ``events`` (the shared
+    event nodes, sorted), ``quoted`` (documents of "quoted about" statements between the two),
+    ``weight`` = shared events + those documents. A "met" edge without an event node in ``G``
+    (e.g. people_graph()'s output) counts as its number of relations.
+
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from([("a", {"type": "Person"}), ("b", {"type": "Person"}), ("e", {"type": "Event"})])
+    >>> G.add_edges_from([("a", "e"), ("b", "e")], relation="attended")
+    >>> sorted(who_met_whom(G).edges(data="weight"))
+    [('a', 'b', 1)]
+    """
+    def person(n) -> bool:
+        return G.nodes[n].get("type", "Person") == "Person"
+
+    P = nx.Graph()
+    P.add_nodes_from(sorted((n for n in G if person(n)), key=str))
+    for e in sorted((n for n, d in G.nodes(data=True) if d.get("type") == "Event"), key=str):
+        people = sorted((p for p in G[e] if person(p)), key=str)
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                if P.has_edge(a, b):
+                    P.edges[a, b]["events"].append(e)
+                else:
+                    P.add_edge(a, b, events=[e], quoted=[])
+    for a, b, d in G.edges(data=True):
+        if a == b or not (person(a) and person(b)):
+            continue
+        rel = d.get("relation", "")
+        if not P.has_edge(a, b):
+            P.add_edge(a, b, events=[], quoted=[])
+        x = P.edges[a, b]
+        if rel == "quoted about":
+            x["quoted"] = sorted(set(x["quoted"]) | set(d.get("docs") or [""]))
+        elif not x["events"]:  # a "met" edge whose event is not in G, or another relation
+            x["met"] = len(d.get("labels") or [1]) if rel == "met" else 1
+    for a, b, x in P.edges(data=True):
+        x["weight"] = len(x["events"]) + len(x["quoted"]) + x.pop("met", 0)
+    return P
 
 
 def find_nodes(G: nx.Graph, name: str) -> list[str]:
