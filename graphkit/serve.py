@@ -129,16 +129,23 @@ def _no_network() -> bool:
 
 
 def _die_with_parent() -> None:
-    try:  # PR_SET_PDEATHSIG: a killed server takes its workers (and their queries) with it
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
+    """Exit when the server process is gone, so a killed server leaves no query running.
+
+    (PR_SET_PDEATHSIG would fire when the server *thread* that spawned the worker ends.)"""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _worker_main(conn, path: str | None, writable: bool, isolate: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    isolated = _no_network() if isolate else False  # before any thread starts: unshare needs a single thread
     _die_with_parent()
-    isolated = _no_network() if isolate else False
     try:
         store = ox.Store(path) if writable else ox.Store.read_only(path)
     except OSError as exc:
@@ -208,10 +215,13 @@ class _Worker:
         self.proc.start()
         child.close()
         self.niced = False
-        if not self.conn.poll(60):
+        try:
+            if not self.conn.poll(60):
+                raise EOFError
+            kind, detail = self.conn.recv()
+        except (EOFError, OSError):
             self.kill()
-            raise InputError(f"{path}: the query worker did not start")
-        kind, detail = self.conn.recv()
+            raise InputError(f"{path}: the query worker did not start") from None
         if kind == "error":
             self.kill()
             raise InputError(detail)
@@ -240,39 +250,59 @@ class _Pool:
         self.size = 1 if writable else opts.max_queries
         self.slots = threading.BoundedSemaphore(self.size)
         self.lock = threading.Lock()
+        self.ready = threading.Condition(self.lock)
         self.idle: list[_Worker] = []
         self.waiting = 0
         self.slow = 0
         self.slow_cap = max(1, self.size // 2)
         self.closed = False
+        self.alive = 1  # workers started or starting
         first = self._spawn()
         self.isolated = first.isolated
         self.idle.append(first)
+        self._grow()
 
     def _spawn(self) -> _Worker:
         return _Worker(self.ctx, self.path, self.writable, not self.opts.allow_service)
 
     def _take(self) -> _Worker:
-        with self.lock:
+        self._grow()
+        with self.ready:
+            # a slot is held, so fewer than ``size`` workers are busy: one is idle or starting
+            self.ready.wait_for(lambda: self.idle, timeout=30)
             if self.idle:
                 return self.idle.pop()
-        return self._spawn()
+        raise _Refused(503, "no query worker could start; see the server's log", retry=True)
+
+    def _grow(self) -> None:
+        """Start workers in the background until ``size`` exist: a request should never wait
+        for a process to start (about 0.3 s, most of it importing and opening the store)."""
+        with self.lock:
+            missing = self.size - self.alive
+            self.alive += max(0, missing)
+        for _ in range(max(0, missing)):
+            threading.Thread(target=self._refill, daemon=True).start()
 
     def _retire(self, w: _Worker) -> None:
         w.kill()
-        if not self.closed:  # keep a fresh worker ready so the next request pays no start-up
-            threading.Thread(target=self._refill, daemon=True).start()
+        with self.lock:
+            self.alive -= 1
+        if not self.closed:
+            self._grow()
 
     def _refill(self) -> None:
         try:
             w = self._spawn()
         except InputError:
+            with self.lock:
+                self.alive -= 1
             return
-        with self.lock:
-            if self.closed or len(self.idle) >= self.size:
-                w.kill()
-            else:
+        with self.ready:
+            if not self.closed:
                 self.idle.append(w)
+                self.ready.notify()
+                return
+        w.kill()
 
     def run(self, job: dict, gone) -> tuple[int, str, bytes]:
         with self.lock:
@@ -323,8 +353,9 @@ class _Pool:
             if w.niced:  # a process cannot raise its own priority again: replace it
                 self._retire(w)
             else:
-                with self.lock:
+                with self.ready:
                     self.idle.append(w)
+                    self.ready.notify()
             return reply
         finally:
             if slow:
@@ -366,6 +397,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "graphkit-sparql/2"
     timeout = 120  # an idle keep-alive connection is closed after this long
+    disable_nagle_algorithm = True  # headers and body are separate writes: Nagle held the body 40 ms
     server: SparqlServer
 
     def log_message(self, *args) -> None:  # quiet: a CLI user sees errors, not access logs
