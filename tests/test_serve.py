@@ -250,19 +250,31 @@ def test_load_and_service_refused_in_updates(rw):
 
 # --- timeouts that stop the query -----------------------------------------------------------
 
+def _tree_seconds(pid: int) -> float:
+    total = 0.0
+    for p in [psutil.Process(pid)] + psutil.Process(pid).children(recursive=True):
+        try:
+            total += sum(p.cpu_times()[:2])
+        except psutil.Error:
+            pass
+    return total
+
+
 def test_cross_product_is_stopped_and_the_cpu_falls_back(built):
     proc, base = _cli("--graph", built, "--timeout", "3", "--max-queries", "2")
     try:
         box = {}
         t = threading.Thread(target=lambda: box.update(r=_req(base, query=CROSS)))
+        cpu0 = _tree_seconds(proc.pid)
         t0 = time.monotonic()
         t.start()
         time.sleep(0.8)
-        busy = _tree_cpu(proc.pid, 1.0)
         # a light query is answered while the heavy one runs
         l0 = time.monotonic()
         assert _select(base, Q)[0]["n"] == "Antony Blinken"
         light = time.monotonic() - l0
+        time.sleep(max(0.0, 2.6 - (time.monotonic() - t0)))
+        busy = _tree_seconds(proc.pid) - cpu0  # CPU-seconds spent on the query so far
         t.join(20)
         took = time.monotonic() - t0
         code, _, body = box["r"]
@@ -272,10 +284,10 @@ def test_cross_product_is_stopped_and_the_cpu_falls_back(built):
         end, idle = time.monotonic() + 2.0, None
         while time.monotonic() < end:
             idle = _tree_cpu(proc.pid, 0.5)
-            if idle < 15:
+            if idle < 10:
                 break
-        assert busy > 50, busy  # the measurement sees a busy core, so the idle figure means something
-        assert idle < 15, idle
+        assert busy > 0.3, busy  # the measurement sees the query working, so the idle figure means something
+        assert idle < 10, idle
         assert light < 1.0
         assert _count(base) == len(Graph().parse(data=FIXTURE, format="turtle"))  # a fresh worker answers
     finally:
