@@ -39,6 +39,9 @@ _FORMS = ("application/x-www-form-urlencoded",)
 #: class, so short queries on other workers keep their latency (measured in docs/serve.md); every
 #: canned query answers in under 0.1 s on a 1.26M-triple build
 SLOW_AFTER = 0.25
+#: after this many seconds a request counts against the cap of long requests (half the workers),
+#: so short queries always find a worker; one over the cap is stopped with 503
+HEAVY_AFTER = 2.0
 _MAX_BODY = 1 << 30
 _MAX_WAITING = 64
 
@@ -282,8 +285,8 @@ class _Pool:
         self.ready = threading.Condition(self.lock)
         self.idle: list[_Worker] = []
         self.waiting = 0
-        self.slow = 0
-        self.slow_cap = max(1, self.size // 2)
+        self.heavy = 0
+        self.heavy_cap = max(1, self.size // 2)
         self.closed = False
         self.alive = 1  # workers started or starting
         first = self._spawn()
@@ -346,7 +349,7 @@ class _Pool:
         if not got:
             raise _Refused(503, f"server busy: {self.size} requests running for over "
                                 f"{self.opts.queue_wait:g}s; try again shortly", retry=True)
-        slow = False
+        heavy = demoted = False
         try:
             w = self._take()
             w.conn.send(job)
@@ -361,15 +364,17 @@ class _Pool:
                 if gone():
                     self._retire(w)
                     raise _Refused(499, "client went away")
-                if not slow and now - t0 > SLOW_AFTER and not self.writable:
-                    with self.lock:
-                        slow = self.slow < self.slow_cap
-                        self.slow += slow
-                    if not slow:
-                        self._retire(w)
-                        raise _Refused(503, f"server busy: {self.slow_cap} long-running queries already; "
-                                            "try again shortly", retry=True)
+                if not self.writable and not demoted and now - t0 > SLOW_AFTER:
+                    demoted = True
                     w.niced = _deprioritise(w.proc.pid)
+                if not self.writable and not heavy and now - t0 > HEAVY_AFTER:
+                    with self.lock:
+                        heavy = self.heavy < self.heavy_cap
+                        self.heavy += heavy
+                    if not heavy:
+                        self._retire(w)
+                        raise _Refused(503, f"server busy: {self.heavy_cap} long-running queries already; "
+                                            "try again shortly", retry=True)
             try:
                 reply = w.conn.recv()
             except (EOFError, OSError):
@@ -383,9 +388,9 @@ class _Pool:
                     self.ready.notify()
             return reply
         finally:
-            if slow:
+            if heavy:
                 with self.lock:
-                    self.slow -= 1
+                    self.heavy -= 1
             self.slots.release()
 
     def close(self) -> None:
