@@ -622,3 +622,12 @@ def test_load_smoke(built):
         assert _count(srv.url) == len(Graph().parse(data=FIXTURE, format="turtle"))
     finally:
         _stop(srv)
+
+
+def test_help_states_the_risk_of_host():
+    out = subprocess.run([sys.executable, "-m", "graphkit", "serve", "--help"], capture_output=True, text=True,
+                         timeout=60).stdout
+    flat = " ".join(out.split())
+    assert "--host" in flat and "[default: 127.0.0.1]" in flat
+    assert "read the whole graph" in flat and "no password, no TLS" in flat
+    assert "--allow-service" in flat and "internal ones included" in flat
