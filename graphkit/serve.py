@@ -452,6 +452,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(code, (message.rstrip("\n") + "\n").encode("utf-8"), _TEXT, headers)
 
     def _read_body(self) -> bytes:
+        try:
+            return self._read_body_unchecked()
+        except ValueError:
+            self.close_connection = True  # the framing is lost: the next bytes cannot be trusted
+            raise _Refused(400, "bad Content-Length or chunk size") from None
+
+    def _read_body_unchecked(self) -> bytes:
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             out = bytearray()
             while True:
@@ -487,7 +494,10 @@ class _Handler(BaseHTTPRequestHandler):
     do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_GET
 
     def do_OPTIONS(self) -> None:
-        self._read_body()
+        try:
+            self._read_body()
+        except _Refused as exc:
+            return self._fail(exc.code, str(exc))
         allow = self._allowed(urlparse(self.path).path.rstrip("/") or "/")
         headers = {"Allow": allow}
         if self.server.opts.cors:

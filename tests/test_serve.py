@@ -631,3 +631,10 @@ def test_help_states_the_risk_of_host():
     assert "--host" in flat and "[default: 127.0.0.1]" in flat
     assert "read the whole graph" in flat and "no password, no TLS" in flat
     assert "--allow-service" in flat and "internal ones included" in flat
+
+
+def test_bad_framing_gets_400_not_a_dropped_socket(ro):
+    host, port = ro.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")
+        assert s.recv(100).startswith(b"HTTP/1.1 400")
