@@ -170,10 +170,10 @@ def rw(built):
     _stop(srv)
 
 
-def _cli(*args, stderr=subprocess.PIPE, cwd=None) -> tuple[subprocess.Popen, str]:
+def _cli(*args, stderr=subprocess.PIPE, cwd=None, env=None) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "graphkit", "serve", "--port", str(port), *map(str, args)],
-                            stdout=subprocess.DEVNULL, stderr=stderr, cwd=cwd)
+                            stdout=subprocess.DEVNULL, stderr=stderr, cwd=cwd, env=env)
     base = f"http://127.0.0.1:{port}"
     _wait(base + "/query?query=ASK%7B%7D", proc)
     return proc, base
@@ -455,8 +455,12 @@ def test_curl_protocol_cases(ro):
 
 # --- one story for named graphs -------------------------------------------------------------
 
-def test_cli_serve_answers_and_stops(built):
-    proc, base = _cli("--graph", built, "--max-queries", "1")
+def test_cli_serve_answers_and_stops(built, tmp_path):
+    import os
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    proc, base = _cli("--graph", built, "--max-queries", "1", env={**os.environ, "TMPDIR": str(tmp)})
     try:
         names = [r["n"] for r in _select(base, Q)]
         assert names[:2] == ["Antony Blinken", "Dmitry Peskov"] and len(names) == 8
@@ -465,9 +469,11 @@ def test_cli_serve_answers_and_stops(built):
                           {"Content-Type": "application/x-www-form-urlencoded"})
         assert code == 403
         assert _req(base, query="SELECT * WHERE {")[0] == 400
+        assert len(list(tmp.glob("graphkit-serve-*"))) == 1  # the served copy
     finally:
         _end(proc)
-    assert proc.returncode in (0, -15)
+    assert proc.returncode == 0  # SIGTERM stops it cleanly
+    assert not list(tmp.iterdir())  # and the copy is gone, with multiprocessing's own folder
 
 
 def test_served_graphs_are_the_exported_ones(ro, built):
@@ -638,3 +644,21 @@ def test_bad_framing_gets_400_not_a_dropped_socket(ro):
     with socket.create_connection((host, int(port)), timeout=10) as s:
         s.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")
         assert s.recv(100).startswith(b"HTTP/1.1 400")
+
+
+def test_workers_cannot_connect_even_past_the_text_check(built):
+    """Defence in depth: a SERVICE query handed straight to a worker (as if the keyword check had
+    missed it) still makes no connection, where Linux gives the workers an empty network namespace."""
+    srv = make_server(built, port=0, max_queries=1)
+    lsn = _Listener()
+    try:
+        if not srv.pool.isolated:
+            pytest.skip("no unprivileged network namespace on this machine; the keyword check alone guards")
+        q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{lsn.port}/sparql> {{ ?s ?p ?o }} }}"
+        code, _, body = srv.pool.run({"op": "query", "text": q, "mime": JSON_RES, "default_graph": None,
+                                      "named_graphs": None, "union": True}, lambda: False)
+        assert code >= 400, body
+    finally:
+        srv.server_close()
+        lsn.close()
+    assert lsn.hits == 0
