@@ -662,3 +662,20 @@ def test_workers_cannot_connect_even_past_the_text_check(built):
         srv.server_close()
         lsn.close()
     assert lsn.hits == 0
+
+
+def test_writable_timeout_kills_the_owner_and_keeps_the_data(built):
+    srv = _start(built, writable=True, timeout=1.5)
+    try:
+        ins = f"INSERT DATA {{ GRAPH <{ID}extra> {{ <{ID}x> <{ID}p> <{ID}y> }} }}"
+        assert _req(srv.url, "/update", "POST", ins.encode(), {"Content-Type": "application/sparql-update"})[0] == 204
+        n = _count(srv.url)
+        code, _, body = _req(srv.url, query=CROSS)
+        assert code == 503 and b"timeout" in body
+        # the store's one writer was killed and replaced; what was written is still there
+        assert _count(srv.url) == n
+        assert _req(srv.url, "/update", "POST", f"DROP GRAPH <{ID}extra>".encode(),
+                    {"Content-Type": "application/sparql-update"})[0] == 204
+        assert _count(srv.url) == n - 1
+    finally:
+        _stop(srv)
