@@ -679,3 +679,19 @@ def test_writable_timeout_kills_the_owner_and_keeps_the_data(built):
         assert _count(srv.url) == n - 1
     finally:
         _stop(srv)
+
+
+def test_a_client_that_hangs_up_stops_its_query(built):
+    proc, base = _cli("--graph", built, "--max-queries", "1", "--timeout", "30")
+    try:
+        host, port = base.removeprefix("http://").split(":")
+        s = socket.create_connection((host, int(port)))
+        s.sendall(f"GET /query?{urllib.parse.urlencode({'query': CROSS})} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        time.sleep(0.5)
+        busy = _tree_cpu(proc.pid, 0.5)
+        s.close()
+        time.sleep(0.5)
+        idle = _tree_cpu(proc.pid, 0.5)
+        assert busy > 20 and idle < 10, (busy, idle)
+    finally:
+        _end(proc)
