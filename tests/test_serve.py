@@ -695,3 +695,10 @@ def test_a_client_that_hangs_up_stops_its_query(built):
         assert busy > 20 and idle < 10, (busy, idle)
     finally:
         _end(proc)
+
+
+def test_push_to_a_bare_address_says_which_path(built):
+    from graphkit.errors import OutputError
+
+    with pytest.raises(OutputError, match=r"http://127\.0\.0\.1:7878/store"):
+        push(built, endpoint="http://127.0.0.1:7878")
