@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .config import DEFAULT_MODEL, DEFAULT_OUTPUT, BuildOptions
+from .config import DEFAULT_MODEL, DEFAULT_OUTPUT, BuildOptions, ServeOptions
 from .errors import EXIT_FAILURE, EXIT_PARTIAL, GraphkitError
 
 __all__ = ["main", "cli"]
@@ -184,21 +184,48 @@ def _viz_path(graph_dir: Path, focus: str | None) -> Path:
 
 @cli.command()
 @click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
-              help="Built graph folder (its store, else graph.ttl) to serve.")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store PUT/POST/DELETE.")
-def serve(graph_dir, port, writable):
-    """Serve the graph on 127.0.0.1: SPARQL 1.1 Protocol at /query (/update), Graph Store Protocol at /store."""
-    from .serve import make_server
+              help="Built graph folder (its store, else graph.ttl) to serve; it is never written.")
+@click.option("--empty", is_flag=True, help="Serve no triples at first (e.g. as a target for push).")
+@click.option("--host", default=ServeOptions.host, show_default=True,
+              help="Address to listen on. Anything but loopback lets every machine that can reach it read the "
+                   "whole graph (and change it, with --writable): no password, no TLS. Put a proxy with both in front.")
+@click.option("--port", default=ServeOptions.port, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store PUT/POST/DELETE, on a copy "
+              "of the build (temporary unless --data).")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path),
+              help="With --writable: keep the store here (made from the build when new) so changes survive.")
+@click.option("--timeout", default=ServeOptions.timeout, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a request may run; then its worker process is killed and the client gets 503.")
+@click.option("--max-queries", default=ServeOptions.max_queries, show_default=True, type=click.IntRange(1, 256),
+              help="Requests evaluated at once (1 with --writable); others wait, then get 503.")
+@click.option("--allow-service", is_flag=True, help="Let SERVICE (and LOAD) make the server fetch other URLs. "
+              "Off by default: a query could reach any host this machine can, internal ones included.")
+@click.option("--cors", is_flag=True, help="Send CORS headers so browser tools on other sites (YASGUI...) can query.")
+def serve(graph_dir, empty, host, port, writable, data, timeout, max_queries, allow_service, cors):
+    """Serve the graph: SPARQL 1.1 Protocol at /query (/update), Graph Store Protocol at /store, help at /."""
+    from .serve import is_loopback, serve as _serve
 
-    srv = make_server(graph_dir, port=port, writable=writable)
-    host, real_port = srv.server_address[:2]
-    click.echo(f"SPARQL endpoint http://{host}:{real_port}/query ({'read-write' if writable else 'read-only'}); "
-               f"graph store http://{host}:{real_port}/store; Ctrl-C stops", err=True)
+    if data is not None and not writable:
+        raise click.UsageError("--data needs --writable")
+    options = ServeOptions(host=host, port=port, writable=writable, data=data, empty=empty, timeout=timeout,
+                           max_queries=max_queries, allow_service=allow_service, cors=cors)
+
+    def announce(srv) -> None:
+        mode = "read-write" if writable else "read-only"
+        where = f"in {data}" if data else "on a temporary copy, dropped at exit" if writable else ""
+        click.echo(f"SPARQL endpoint {srv.url}/query ({mode}{', ' + where if where else ''}); "
+                   f"graph store {srv.url}/store; Ctrl-C stops", err=True)
+        if not is_loopback(host):
+            click.echo(f"graphkit: warning: listening on {host}: anyone who can reach it can "
+                       f"{'read and change' if writable else 'read'} the graph", err=True)
+        if not srv.pool.isolated and not allow_service:
+            click.echo("graphkit: note: no network namespace for the workers here; SERVICE and LOAD are refused "
+                       "by reading the query text only", err=True)
+
     try:
-        srv.serve_forever()
-    finally:
-        srv.server_close()
+        _serve(graph_dir, options, announce=announce)
+    except KeyboardInterrupt:
+        pass
 
 
 @cli.command()

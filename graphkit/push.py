@@ -43,6 +43,9 @@ def push(source: str | os.PathLike | Graph = "output", endpoint: str = "http://1
 
     if protocol not in ("gsp", "update"):
         raise OutputError(f"unknown protocol {protocol!r}; use gsp or update")
+    if urllib.parse.urlparse(endpoint).path in ("", "/"):
+        raise OutputError(f"{endpoint}: give the endpoint's path too, e.g. {endpoint.rstrip('/')}/"
+                          f"{'store' if protocol == 'gsp' else 'update'} (graphkit serve --writable, Oxigraph)")
     g = _plain_graph(_graph(source))
     if graph_iri:
         parts = [(URIRef(graph_iri), g)]

@@ -14,7 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from .errors import InputError, OutputError
 from .rdf.vocab import bind_namespaces
 
-__all__ = ["STORE_DIR", "write_store", "open_graph", "oxigraph_graph", "as_oxigraph", "store_path"]
+__all__ = ["STORE_DIR", "write_store", "open_graph", "open_oxigraph", "oxigraph_graph", "as_oxigraph", "store_path"]
 
 #: folder name of the store inside a build's output folder
 STORE_DIR = "store"
@@ -90,14 +90,18 @@ def open_graph(source: str | os.PathLike = "output", writable: bool = False) -> 
     graph.ttl, or the RDF file ``source``, into an in-memory Oxigraph store. Read-only unless
     ``writable``, so any number of readers may share a store.
     """
+    return oxigraph_graph(open_oxigraph(source, writable))
+
+
+def open_oxigraph(source: str | os.PathLike = "output", writable: bool = False) -> ox.Store:
+    """The Oxigraph store behind :func:`open_graph`: the build's store, or its graph loaded in memory."""
     p = Path(source)
     sp = store_path(p)
     if p.is_dir() and (sp / "CURRENT").exists():
         try:
-            st = ox.Store(str(sp)) if writable else ox.Store.read_only(str(sp))
+            return ox.Store(str(sp)) if writable else ox.Store.read_only(str(sp))
         except OSError as exc:
             raise InputError(f"{sp}: cannot open the query store ({exc}); rebuild or remove it") from exc
-        return oxigraph_graph(st)
     f = p / "graph.ttl" if p.is_dir() else p
     if not f.exists():
         raise InputError(f"{f}: no built graph here; run `graphkit build PATH -o {p}` first")
@@ -107,4 +111,4 @@ def open_graph(source: str | os.PathLike = "output", writable: bool = False) -> 
         st.bulk_load(path=str(f), format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
         raise InputError(f"{f}: cannot parse graph ({exc.__class__.__name__}: {str(exc)[:160]})") from exc
-    return oxigraph_graph(st)
+    return st
