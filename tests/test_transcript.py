@@ -83,3 +83,8 @@ def test_mixed_case_labels_of_ministry_and_kremlin_transcripts():
 def test_a_single_mixed_case_lead_in_is_a_heading():
     _, turns = turns_of("Key Points: the plan has three parts.\n\nThe first part is funding.")
     assert turns == []
+
+
+def test_a_call_line_is_no_venue():
+    text = lay_out("Background Press Call\n\nVia Teleconference\n\n3:00 P.M.\n\nMR DOE: Hi.")
+    assert venue_lines(text, len("Background Press Call") + 1) == []

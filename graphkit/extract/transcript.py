@@ -147,6 +147,8 @@ def speaker_of_role(role: str, holders: list[tuple[str, list[str]]], named_in_la
     return cands[0] if cands else None
 
 
+_NOT_A_VENUE = re.compile(r"(?i)^(?:via|by|on background|embargoed|for immediate)\b|\b(?:teleconference|telephone|"
+                          r"conference call|phone call|videoconference|virtual|background)\b")
 _VENUE_PREFIX = re.compile(r"^(?:Aboard|On board|Onboard)\s+", re.IGNORECASE)
 
 
@@ -166,6 +168,8 @@ def venue_lines(text: str, start: int, most: int = 3) -> list[tuple[int, int, bo
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) < max(1, len(words) - 2):
             break
+        if _NOT_A_VENUE.search(line):
+            continue  # "Via Teleconference", "On Background": how, not where
         aboard = bool(_VENUE_PREFIX.match(line))
         out.append((s, s + len(m.group(0)), aboard))
     return out
