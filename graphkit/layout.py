@@ -129,8 +129,7 @@ def _inline_text(children) -> str:
             parts.append(" ")
         elif c.type == "hardbreak":
             parts.append("\n")
-        elif c.type == "image":
-            parts.append(_inline_text(c.children or []))
+        # an image's alt text describes a picture; nobody said it
         elif c.type == "html_inline" and c.content.lower().startswith("<br"):
             parts.append("\n")
         # link, emphasis and other inline HTML marks carry no words of their own

@@ -97,6 +97,21 @@ aides supporters visit trip remarks speech statement call meeting talks intervie
 """.split())
 
 
+# common nouns that name a thing after a person ("Brown County", "the Chips Act", "Nobel Prize")
+_NAMED_THINGS = frozenset("""
+county city town street avenue road boulevard bridge park corridor center centre act plan program programme
+initiative prize award medal foundation institute university college school hospital library memorial museum
+airport station building hall room doctrine rule law bill fund trust scholarship fellowship lecture
+""".split())
+
+
+def _plural_common(low: str) -> bool:
+    """"tribes", "families": the plural of a common English noun."""
+    words = _english_words()
+    return low.endswith("s") and low not in words and (
+        low[:-1] in words or low.endswith("es") and low[:-2] in words or low.endswith("ies") and low[:-3] + "y" in words)
+
+
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """A span NER tags PERSON that its context shows is not a person: "the Houthis", "the Bataan"
     (a determiner before a bare name), "Jim Crow laws", "the Lobito Corridor" (a name modifying a
@@ -105,8 +120,13 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
         return True
-    if end - start == 1 and doc[start].tag_ in ("NNPS", "NNS"):
+    if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
+    if after is not None and after.text in ("-", "—") and len(doc[end - 1].text) <= 3 and not after.whitespace_:
+        return True  # "Julie Sh-": a spoken false start, cut before the name was finished
+    if end - start > 1 and all(t.lower_ in _english_words() for t in doc[start:end]) \
+            and not known_given_name(doc[start].text) and title_before(doc, start) is None:
+        return True  # "Cancer Moonshot", "Space Policy", "Purple Line": common words, no first name
     if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS"):
         return True
     last = doc[end - 1]
@@ -114,6 +134,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     if last.dep_ == "compound" and head.i >= end and head.pos_ == "NOUN" and head.lemma_.lower() not in _PERSON_HEADED \
             and head.lower_ not in _PERSON_HEADED:
         return True
+    if last.dep_ == "compound" and head.i >= end and head.lower_ in _NAMED_THINGS:
+        return True  # "Brown County", "the Lobito Corridor Act": a place or a law named after someone
     return False
 
 
@@ -197,7 +219,8 @@ def _split_titled_names(doc: Doc) -> list[_Span]:
             prev = doc[k - 1] if k > 0 else None
             if prev is None:
                 continue
-            titled = is_title_head(prev) or is_honorific(prev) and prev.lower_ not in ("st", "st.") or (k == ent.start and title_before(doc, k) is not None)
+            titled = is_title_head(prev) or is_honorific(prev) and prev.lower_ not in ("st", "st.") or \
+                (country_of(prev.text) and any(is_title_head(t) for t in doc[max(ent.start, k - 6):k - 1])) or (k == ent.start and title_before(doc, k) is not None)
             # after a title any word that is no common English word may be a first name; after a
             # possessive or a country only a known given name is ("Bloomberg's Ann Lee", not
             # "the American Families Plan")
@@ -373,7 +396,7 @@ def _venue_spans(doc: Doc) -> list[tuple[int, int]]:
 
     def caps_before(i: int, most: int = 6) -> int:
         k = i
-        while k > 0 and i - k < most and not doc[k - 1].is_sent_start and (
+        while k > 0 and i - k < most and not doc[k].is_sent_start and (  # may take a sentence's first word
                 doc[k - 1].is_title or doc[k - 1].is_upper or is_honorific(doc[k - 1])
                 or re.fullmatch(r"[A-Z]\.", doc[k - 1].text)) and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
             k -= 1

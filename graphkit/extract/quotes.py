@@ -169,6 +169,12 @@ def _attribute(ctx: Context, q: _Q, text: str) -> tuple[str | None, str]:
     return None, ""
 
 
+def _other_person_between(ctx: Context, start: int, end: int, speaker: str) -> bool:
+    """Whether a person other than ``speaker`` is named between two quotations."""
+    return any(m.entity and m.entity != speaker and start <= m.char < end and ctx.entity(m.entity).type == "Person"
+               for m in ctx.mentions)
+
+
 def _colon_speaker(ctx: Context, q: _Q, text: str) -> str | None:
     """"Fox Business Network's Jane Roe: “…”": a paragraph or list item that opens with a person
     (and their title) and a colon, then the quotation."""
@@ -226,7 +232,7 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
     text = ctx.document.text
     out: list[QuoteRec] = []
     in_turn = [(t.start, t.end) for t in turns if not t.question]
-    last_speaker: tuple[int, str] | None = None  # (paragraph, speaker) of the previous quote
+    last_speaker: tuple[int, str, int] | None = None  # (paragraph, speaker, end) of the previous quote
     for q in quote_spans(text):
         if q.start < ctx.document.headline_end:
             continue  # a headline's quoted words are the headline writer's summary
@@ -245,9 +251,13 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
                                 pattern=f"cited-in-turn-{how}"))
             continue
         sent_idx = ctx.sent_of_char(q.start)
-        if speaker is None and last_speaker and last_speaker[0] in (q.para, q.para - 1):
+        if speaker is None and last_speaker and last_speaker[0] in (q.para, q.para - 1) \
+                and not _other_person_between(ctx, last_speaker[2], q.start, last_speaker[1]):
+            # (someone else named since the last quotation, "Rep. Jane Roe: “…”", is a new voice)
             speaker, how = last_speaker[1], "continues-previous-quote"
-        if speaker is None and len(words) >= 3:
+        if speaker is None and 3 <= len(words) <= 12:
+            # the subject of the sentence that quotes a short phrase ("X called it “a disgrace”");
+            # a longer quotation with no verb of saying has no speaker the text states
             speaker = _sentence_subject(ctx, sent_idx)
             if speaker is None and sent_idx > 0:
                 prev = ctx.sents[sent_idx - 1][1].text
@@ -256,7 +266,7 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
             how = "sentence-subject" if speaker else ""
         if speaker is None or len(words) < 3 and how.startswith("sentence"):
             continue
-        last_speaker = (q.para, speaker)
+        last_speaker = (q.para, speaker, q.end)
         out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(sent_idx), pattern=how))
     out += _turn_quotes(ctx, turns)
     if not turns:
@@ -272,7 +282,7 @@ def turn_speakers(ctx: Context, turns: list[Turn]) -> list[str | None]:
         if "speaker-label" in m.evidence and m.entity:
             by_label[m.raw] = m.entity
     named = {by_label[t.label] for t in turns if t.name and t.label in by_label}
-    holders = [(e.key, e.titles) for e in ctx.entities if e.type == "Person" and e.mentions]
+    holders = [(e.key, [*e.titles, *e.titled_forms]) for e in ctx.entities if e.type == "Person" and e.mentions]
     head = ctx.document.headline_end
     order = [m.entity for m in sorted(ctx.mentions, key=lambda m: m.char) if m.char < head and m.entity]
     out: list[str | None] = []

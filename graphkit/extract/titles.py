@@ -34,7 +34,9 @@ def is_title_head(tok: Token) -> bool:
         return True
     if "-" in low and any(p in TITLE_HEADS for p in low.split("-")):
         return True
-    return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in TITLE_HEADS
+    # "Senators", "Representatives": plural titles, whatever the tagger says
+    return (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in TITLE_HEADS) or (
+        low.endswith("s") and low[:-1] in TITLE_HEADS and tok.is_title)
 
 
 def has_title_head(tokens) -> bool:

@@ -136,6 +136,13 @@ def speaker_of_role(role: str, holders: list[tuple[str, list[str]]], named_in_la
     ``holders`` (entity key, titles stated for it): the one holding that title, not named by another
     label; when several remain, the one the headline names first; else nobody."""
     role = role.lower()
+    # the headline says whose remarks these are ("Remarks by President Roe …"): a president the
+    # body only mentions is not the one speaking
+    in_head = [k for k in headline_order if k not in named_in_labels
+               and any(role in t.lower() and not (role == "president" and "vice" in t.lower())
+                       for k2, titles in holders if k2 == k for t in titles)]
+    if in_head:
+        return in_head[0]
     cands = [k for k, titles in holders
              if any(t.lower() == role or (t.lower().endswith(" " + role) and not t.lower().startswith("vice"))
                     for t in titles)]
