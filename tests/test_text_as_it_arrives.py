@@ -109,3 +109,19 @@ def test_a_ministry_transcript_with_mixed_case_labels(tmp_path):
     assert ("Anna Berg", "Good afternoon, colleagues. We have met to discuss trade.") in qs
     assert ("Anna Berg", "Not yet, but soon.") in qs
     assert {e.name for e in rec.entities if e.type == "Person"} == {"Anna Berg"}
+
+
+def test_questions_tell_no_events_and_a_briefers_we_is_not_the_briefer(tmp_path):
+    rec = jsonl(tmp_path, "Press Briefing by Press Secretary Omar Haddad",
+                "1:00 P.M. EDT\n\nMR. HADDAD: We met with the governors of three states this week.\n\n"
+                "Q Will the President meet Chancellor Ida Roth?\n\nMR. HADDAD: Nothing to announce.\n\n1:30 P.M. EDT")
+    assert not any({name_of(rec, p) for p in e.participants} & {"Ida Roth", "Omar Haddad"}
+                   for e in rec.events if e.kind != "PressConference")
+
+
+def test_he_in_a_turn_is_someone_the_speaker_talks_about(tmp_path):
+    rec = jsonl(tmp_path, "Press Briefing by Press Secretary Omar Haddad",
+                "1:00 P.M. EDT\n\nMR. HADDAD: Senator Joan Wells called Governor Ben Ortiz yesterday. "
+                "He also met Mayor Rita Lopez.\n\n1:30 P.M. EDT")
+    met = [{name_of(rec, p) for p in e.participants} for e in rec.events if e.trigger == "meet"]
+    assert met and "Omar Haddad" not in met[0]

@@ -81,6 +81,10 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     ctx.voices = [(t.start, t.end, [k]) for t, k in zip(turns, turn_speakers(ctx, turns)) if k]
     if not turns and (signers := statement_speakers(ctx)):
         ctx.voices = [(document.headline_end, len(document.text), signers)]
+        ctx.signed = True
+    ctx.questions = [(t.start, t.end) for t in turns if t.question]
+    # a leader's "we" in remarks is the leader (and guest); a briefer's "we" is the administration
+    ctx.signed = ctx.signed or bool(re.match(r"(?i)(?:joint\s+)?remarks\b", document.text[:document.headline_end]))
     events = find_events(ctx)
     quotes = find_quotes(ctx, turns)
     return DocRecord(
@@ -97,8 +101,9 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         quotes=quotes,
         sentences={i: ctx.sent_text(i) for i in sorted(ctx.used_sents)},
         notes=list(document.notes),
-        # a room is where the whole transcript happened; an aircraft only where the briefing did
-        dateline=find_dateline(ctx) or (None if aboard else ctx.venue),
+        # a leader's remarks happen where the venue line says, and so does what they did there that
+        # day; a briefing room or an aircraft is only where the briefing was, not what it tells of
+        dateline=find_dateline(ctx) or (ctx.venue if ctx.signed and turns and not aboard else None),
     )
 
 

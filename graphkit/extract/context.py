@@ -24,6 +24,8 @@ class Context:
     # body; the first speaker is the voice, the others co-sign ("we" in a joint statement)
     voices: list[tuple[int, int, list[str]]] = field(default_factory=list)
     venue: str | None = None      # the place a transcript's venue line names ("Oval Office")
+    questions: list[tuple[int, int]] = field(default_factory=list)  # reporters' turns ("Q …")
+    signed: bool = False          # "we" is the voice itself: a statement's signers, a leader's remarks
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
     sent_starts: list[int] = field(default_factory=list)  # character offset of each sentence
     _by_sent: dict[int, list[Mention]] | None = None
@@ -74,6 +76,11 @@ class Context:
             if start <= char < end:
                 return list(keys) if plural else keys[:1]
         return []
+
+    def voice_is_signed(self, char: int) -> bool:
+        """Whether the "we" at ``char`` is its speakers: a statement in its signers' names, a
+        leader's remarks (not a briefing, where "we" is the administration)."""
+        return self.signed and bool(self.voice_at(char))
 
     def addressee_at(self, char: int) -> list[str]:
         """"you" in a turn of a two-person transcript: the other speaker."""

@@ -143,6 +143,8 @@ def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
     char = ctx.chunks[chunk][0] + tok.idx
     if tok.lower_ in ("you", "your"):
         return ctx.addressee_at(char)
+    if tok.lower_ in ("we", "us", "our") and not ctx.voice_is_signed(char):
+        return []  # a briefer's "we" is the administration; only a statement's "we" is its signers
     return ctx.voice_at(char, plural=tok.lower_ in ("we", "us", "our"))
 
 
@@ -153,8 +155,10 @@ def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str
     for si in (sent_idx, sent_idx - 1, sent_idx - 2):
         if si < 0:
             break
+        # in a turn "he" and "she" are someone the speaker talks about, never the speaker
+        speaking = set(ctx.voice_at(ctx.chunks[chunk][0] + tok.idx))
         cands = [m for m in ctx.mentions_in_sent(si, "Person")
-                 if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i)]
+                 if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i) and m.entity not in speaking]
         if not cands:
             continue
 
@@ -674,6 +678,8 @@ def find_events(ctx: Context) -> list[EventRec]:
     for ev in events:  # "Press Gaggle by …" under "Aboard Air Force One": the briefing's place
         if ev.kind == "PressConference" and ev.sents and ev.sents[0] == 0 and not ev.locations and ctx.venue:
             ev.locations = [ctx.venue]
+    # a question asks; it does not tell that an encounter happened ("Would you meet him?")
+    events = [ev for ev in events if not ev.sents or not _is_question(ctx, ev.sents[0])]
     per_sent = Counter(ev.sents[0] for ev in events if ev.sents)
     for ev in events:
         # the sentence's day is the event's only when the sentence tells no other event
@@ -698,6 +704,14 @@ _LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmaker
 
 _RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|"
                            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
+
+
+def _is_question(ctx: Context, si: int) -> bool:
+    """A sentence that asks ("…?"), or a reporter's turn in a transcript."""
+    if ctx.sent_text(si).rstrip(" ”\"’").endswith("?"):
+        return True
+    start = ctx.sent_starts[si]
+    return any(s <= start < e for s, e in ctx.questions)
 
 
 def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
