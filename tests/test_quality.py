@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import KGSCORE, SAMPLE_GOLD, SEEDS
+from conftest import KGSCORE, SAMPLE_GOLD, SEEDS, SHARED
 
 from graphkit.evaluate import evaluate
 
@@ -44,3 +44,26 @@ def test_seeds_with_the_clients_scorer(seeds_build, tmp_path):
     assert scores["person_split"] == 0 and scores["person_merged"] == 0, scores
     low = {k: scores[k] for k, v in SEED_FLOORS.items() if scores[k] < v}
     assert not low, f"below floor: {low}\n{proc.stdout}"
+
+
+BRIEFING_DEV = SHARED / "corpus" / "briefing-dev"
+# today's level on the 33 briefing-room documents (the issues' targets are higher for some):
+# a rule that loses ground on real text as it arrives fails here, per genre in the eval report
+BRIEFING_FLOORS = {"person_recall": 0.92, "person_precision": 0.93, "role_recall": 0.85, "quote_recall": 0.83,
+                   "event_recall": 0.5, "event_precision": 0.6, "event_date_acc": 0.85, "pair_recall": 0.65,
+                   "pair_precision": 0.9}
+
+
+@pytest.mark.seeds
+def test_briefing_dev_as_it_arrives(tmp_path_factory):
+    if not (BRIEFING_DEV / "corpus.jsonl").exists():
+        pytest.skip("../shared/corpus/briefing-dev is not here")
+    from graphkit.config import BuildOptions
+    from graphkit.pipeline import run_build
+
+    out = tmp_path_factory.mktemp("briefing-dev")
+    run_build([BRIEFING_DEV / "corpus.jsonl"], out, BuildOptions(html=False, cache=False))
+    scores = evaluate(out, BRIEFING_DEV / "gold.json")
+    assert scores["person_merged"] == 0
+    low = {k: scores[k] for k, v in BRIEFING_FLOORS.items() if scores[k] < v}
+    assert not low, f"below floor: {low} (all: {scores})"
