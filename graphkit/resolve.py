@@ -11,8 +11,8 @@ from typing import Iterable
 from .errors import InputError
 from .extract.lexicon import COUNTRIES, PLACE_ALIASES
 from .extract.mentions import entity_key_of
-from .extract.roles import title_heads_of
-from .names import acronym_of, fold, person_compatible, split_person, translit
+from .names import acronym_of, canonical_person_name, fold, split_person
+from .persons import group_persons
 from .records import DocRecord, LocalEntity
 
 __all__ = ["Entity", "Event", "Resolution", "resolve", "load_overrides", "Overrides"]
@@ -104,72 +104,15 @@ def load_overrides(path: str | Path | None) -> Overrides:
 
 # ---------------------------------------------------------------- entities
 
-def _heads(titles: Iterable[str]) -> set[str]:
-    return {h for t in titles for h in title_heads_of(t)}
-
-
 def _resolve_persons(records: list[DocRecord], ov: Overrides, entities: list[Entity],
                      index: dict, log: list[dict]) -> None:
-    locals_: list[tuple[DocRecord, LocalEntity]] = [
-        (r, e) for r in records for e in r.entities if e.type == "Person"]
-    # a bare given name ("Thanks, Mike") that no document resolved names nobody we can tell
-    # apart: never merge it across documents, and drop it when it is no one's surname
-    given, surnames = set(), set()
-    for _, le in locals_:
-        for f in le.forms:
-            toks = f.split()
-            if len(toks) > 1:
-                given.add(translit(toks[0]))
-                surnames.add(translit(toks[-1]))
-    locals_ = [(r, le) for r, le in locals_
-               if len(le.name.split()) > 1 or not (translit(le.name) in given and translit(le.name) not in surnames)]
-    # full names first so that bare surnames find them; stable order for determinism
-    locals_.sort(key=lambda x: (-len(x[1].name.split()), x[0].doc_id, x[1].first_sent))
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    by_given: dict[str, list[int]] = defaultdict(list)
-    fullnames: dict[int, set[str]] = defaultdict(set)
-    for rec, le in locals_:
-        names = {f for f in le.forms if len(f.split()) > 1} or {le.name}
-        multi = len(le.name.split()) > 1
-        cands: set[int] = set()
-        for n in names:
-            given, sur = split_person(n)
-            cands |= set(by_surname.get(translit(sur), ()))
-            if given:
-                cands |= set(by_given.get(translit(given[0]), ()))
-        if multi:
-            cands = {g for g in cands if any(person_compatible(a, b) for a in fullnames[g] for b in names)}
-        else:
-            cands = {g for g in cands if fullnames[g] or translit(entities[g].name) == translit(le.name)}
-        cands = {g for g in cands if not ov.forbids(entities[g].labels(), set(le.forms) | {le.name})}
-        reason = "surname and compatible given names" if multi else "bare surname fits one person"
-        if len(cands) > 1:
-            mine = _heads(le.titles)
-            fitting = {g for g in cands if mine & _heads(entities[g].titles)}
-            if len(fitting) == 1:
-                cands, reason = fitting, reason + "; same title"
-            else:
-                exact = {g for g in cands if any(fold(n) in {fold(x) for x in fullnames[g]} for n in names)}
-                cands = exact if len(exact) == 1 else set()
-                reason = "identical full name"
-        if len(cands) == 1:
-            g = cands.pop()
-            before = sorted(entities[g].forms)
-            if not set(le.forms) <= set(before):
-                log.append({"type": "Person", "joined": sorted(set(le.forms)), "into": before,
-                            "doc": rec.doc_id, "reason": reason})
-        else:
-            g = len(entities)
-            entities.append(Entity(type="Person"))
-        _absorb(entities[g], rec, le, index, g)
-        for n in names:
-            given, sur = split_person(n)
-            if len(n.split()) > 1:
-                fullnames[g].add(n)
-            if g not in by_surname[translit(sur)]:
-                by_surname[translit(sur)].append(g)
-            if given and g not in by_given[translit(given[0])]:
-                by_given[translit(given[0])].append(g)
+    grouped = group_persons(records, ov.forbids)
+    for members in grouped.groups:
+        g = len(entities)
+        entities.append(Entity(type="Person"))
+        for rec, le in members:
+            _absorb(entities[g], rec, le, index, g)
+    log.extend(grouped.log)
 
 
 def _absorb(ent: Entity, rec: DocRecord, le: LocalEntity, index: dict, g: int) -> None:
@@ -234,8 +177,7 @@ def _resolve_named(records: list[DocRecord], etype: str, entities: list[Entity],
 def _canonical(ent: Entity) -> str:
     forms = list(ent.forms)
     if ent.type == "Person":
-        full = [f for f in forms if len(f.split()) > 1] or forms
-        return sorted(full, key=lambda f: ("." in f, -ent.forms[f], -len(f.split()), f))[0]
+        return canonical_person_name(ent.forms)
     if ent.type == "Place":
         for f in forms:
             canon = PLACE_ALIASES.get(f.lower())
