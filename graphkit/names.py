@@ -18,11 +18,13 @@ from unidecode import unidecode
 
 __all__ = ["fold", "translit", "split_person", "given_compatible", "person_compatible", "slug",
            "acronym_of", "clean_surface", "PersonName", "parse_person", "is_initial", "nickname_of",
-           "given_keys", "full_names_compatible", "canonical_person_name", "known_given_name"]
+           "given_keys", "full_names_compatible", "canonical_person_name", "known_given_name",
+           "plural_title"]
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "the Kremlin’s" → "kremlin"."""
     t = unicodedata.normalize("NFKC", text).replace("’", "'")
@@ -72,6 +74,14 @@ class PersonName(tuple):
     middles = property(lambda self: self[1])
     surname = property(lambda self: self[2])
     suffix = property(lambda self: self[3])
+
+
+def plural_title(token: str) -> str | None:
+    """"Presidents" in "Presidents Biden" (two people named with one plural title): the title."""
+    from .extract.lexicon import TITLE_HEADS  # a word list with no imports of its own
+
+    w = fold(token)
+    return w[:-1] if w.endswith("s") and w[:-1] in TITLE_HEADS else None
 
 
 def _regnal(token: str) -> bool:
@@ -189,13 +199,15 @@ def full_names_compatible(a: str, b: str) -> bool:
 
 def canonical_person_name(forms: dict[str, int]) -> str:
     """The fullest common form of a person's names: among forms led by a given name (never an
-    initial-led fragment like "R. Biden Jr"), those named at least half as often as the most
-    frequent, the one with the most parts; bare surnames only when nothing fuller exists."""
+    initial-led fragment like "R. Biden Jr", nor a plural title like "Senators Collins"), those
+    named at least half as often as the most frequent, the one with the most parts; bare
+    surnames only when nothing fuller exists."""
     def parts(f: str) -> int:
         p = parse_person(f)
         return (1 if p.given else 0) + len(p.middles) + 1 + (1 if p.suffix else 0)
 
-    full = [f for f in forms if len(f.split()) > 1 and not is_initial(f.split()[0])]
+    full = [f for f in forms if len(f.split()) > 1 and not is_initial(f.split()[0])
+            and not plural_title(f.split()[0])]
     pool = full or [f for f in forms if not is_initial(f.split()[0])] or list(forms)
     top = max(forms[f] for f in pool)
     common = [f for f in pool if forms[f] * 2 >= top]

@@ -29,10 +29,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from .extract.lexicon import TITLE_HEADS
 from .extract.roles import title_heads_of
 from .names import (canonical_person_name, fold, full_names_compatible, given_compatible, given_keys, is_initial,
-                    known_given_name, nickname_of, parse_person, translit)
+                    known_given_name, nickname_of, parse_person, plural_title, translit)
 from .records import DocRecord, LocalEntity
 
 __all__ = ["DOMINANT_SHARE", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS", "PersonGroups", "group_persons"]
@@ -79,10 +78,16 @@ class _Person:
     titles: dict[str, list[int | None]] = field(default_factory=lambda: defaultdict(list))
     labels: set[str] = field(default_factory=set)
     alive: bool = True
+    order: int = 0                                        # creation order: the deterministic tie-break
+    forms: Counter = field(default_factory=Counter)      # as Entity.forms counts them, for the name
+    _name: str | None = None
 
     def add(self, loc: _Local) -> None:
         self.members.append(loc)
         self.labels |= set(loc.le.forms) | {loc.le.name}
+        self.forms.update({f: 1 for f in loc.le.forms})
+        self.forms[loc.le.name] += loc.le.mentions
+        self._name = None
         if loc.full:
             self.names.update(set(loc.full))
             self.full_docs.add(loc.rec.doc_id)
@@ -93,14 +98,12 @@ class _Person:
     def absorb(self, other: "_Person") -> None:
         for loc in other.members:
             self.add(loc)
-        other.members, other.alive = [], False
+        other.members, other.alive, other.forms = [], False, Counter()
 
     def name(self) -> str:
-        forms: Counter = Counter()
-        for loc in self.members:
-            forms.update({f: 1 for f in loc.le.forms})
-            forms[loc.le.name] += loc.le.mentions
-        return canonical_person_name(forms)
+        if self._name is None:
+            self._name = canonical_person_name(self.forms)
+        return self._name
 
 
 @lru_cache(maxsize=65536)
@@ -120,12 +123,6 @@ def _title_keys(title: str) -> frozenset[str]:
     return frozenset({t}) if 0 < len(t.split()) <= 3 else frozenset()
 
 
-def _plural_title(token: str) -> str | None:
-    """"Presidents" in "Presidents Biden" (two people named with one plural title): a title."""
-    w = fold(token)
-    return w[:-1] if w.endswith("s") and w[:-1] in TITLE_HEADS else None
-
-
 def _local(rec: DocRecord, le: LocalEntity, evidence: bool) -> _Local:
     titles: set[str] = set()
     for t in le.titles:
@@ -133,8 +130,8 @@ def _local(rec: DocRecord, le: LocalEntity, evidence: bool) -> _Local:
 
     def untitled(f: str) -> str:
         toks = f.split()
-        if len(toks) > 1 and _plural_title(toks[0]):
-            titles.add(_plural_title(toks[0]))
+        if len(toks) > 1 and plural_title(toks[0]):
+            titles.add(plural_title(toks[0]))
             return " ".join(toks[1:])
         return f
 
@@ -229,7 +226,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None) -> P
                     continue
             p = pooled.get(loc.key)
             if p is None:
-                p = pooled[loc.key] = _Person(key=loc.key)
+                p = pooled[loc.key] = _Person(key=loc.key, order=len(persons))
                 persons.append(p)
             elif not set(loc.le.forms) <= p.labels:
                 log.add("surname-only", loc.le.forms, p, loc.rec.doc_id,
@@ -288,7 +285,7 @@ def _cluster_full_names(key: str, fulls: list[_Local], forbids: Forbids, persons
                     "same surname; given names agree (" + _how_given(names[0], anchor) + ")",
                     {"with": anchor, "documents": len(members)})
         else:
-            p = _Person(key=key)
+            p = _Person(key=key, order=len(persons))
             persons.append(p)
             block.append(p)
             if len(fits) > 1:
@@ -313,8 +310,9 @@ def _merge_surname_slips(block_persons: dict[str, list[_Person]], forbids: Forbi
             for v in {k} | {k[:i] + k[i + 1:] for i in range(len(k))}:
                 variants[v].append(k)
     pairs = sorted({(a, b) for ks in variants.values() for a in ks for b in ks if a < b})
+    weight = {k: sum(p.full_mentions for p in block_persons[k]) for pair in pairs for k in pair}
     for a, b in pairs:
-        big, small = sorted((a, b), key=lambda k: (-sum(p.full_mentions for p in block_persons[k]), k))
+        big, small = sorted((a, b), key=lambda k: (-weight[k], k))
         for q in list(block_persons[small]):
             if not q.alive:
                 continue
@@ -371,7 +369,7 @@ def _join_short(loc: _Local, cands: list[_Person], forbids: Forbids, log: _Log) 
         if held:
             near = {k: v for k, v in held.items()
                     if loc.day is None or any(d is None or abs(d - loc.day) <= TITLE_WINDOW_DAYS for d in v[1])}
-            pool = sorted((near or held).values(), key=lambda v: (-len(v[1]), v[0].name()))
+            pool = sorted((near or held).values(), key=lambda v: (-len(v[1]), v[0].order))
             n = sum(len(v[1]) for v in pool)
             p, days = pool[0]
             share = len(days) / n
@@ -390,7 +388,7 @@ def _join_short(loc: _Local, cands: list[_Person], forbids: Forbids, log: _Log) 
                         f"the title {', '.join(title)} is held by several people named {surname}",
                         {"candidates": {v[0].name(): len(v[1]) for v in pool}}, agg_key=tuple(title))
             return
-    ranked = sorted(cands, key=lambda p: (-p.full_mentions, p.name()))
+    ranked = sorted(cands, key=lambda p: (-p.full_mentions, p.order))
     top = ranked[0]
     in_doc = [p for p in cands if loc.rec.doc_id in p.full_docs]
     share = top.full_mentions / total if total else 0.0

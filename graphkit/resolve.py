@@ -73,6 +73,8 @@ class Overrides:
     different: list[tuple[str, str]] = field(default_factory=list)
 
     def forbids(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        if not self._diff:
+            return False
         fa, fb = {fold(x) for x in a}, {fold(x) for x in b}
         return any((x in fa and y in fb) or (y in fa and x in fb) for x, y in self._diff)
 
@@ -157,13 +159,13 @@ def _resolve_named(records: list[DocRecord], etype: str, entities: list[Entity],
                     ks |= long_names[f]
         return ks
 
-    for _, le in items:
-        ks = sorted(keys_of(le))
+    item_keys = [sorted(keys_of(le)) for _, le in items]  # computed once: folding is the cost
+    for ks in item_keys:
         for k in ks[1:]:
             parent[find(k)] = find(ks[0])
     groups: dict[str, int] = {}
-    for rec, le in items:
-        root = find(sorted(keys_of(le))[0])
+    for (rec, le), ks in zip(items, item_keys):
+        root = find(ks[0])
         if root not in groups:
             groups[root] = len(entities)
             entities.append(Entity(type=etype))
