@@ -228,7 +228,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None) -> P
             if p is None:
                 p = pooled[loc.key] = _Person(key=loc.key, order=len(persons))
                 persons.append(p)
-            elif not set(loc.le.forms) <= p.labels:
+            else:
                 log.add("surname-only", loc.le.forms, p, loc.rec.doc_id,
                         "same surname; no one in the corpus has this surname with a given name", {})
             p.add(loc)
@@ -257,7 +257,8 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
                 surnames.add(translit(toks[-1]))
     out = []
     for r, le in pairs:
-        if len(le.name.split()) == 1 and translit(le.name) in given and translit(le.name) not in surnames:
+        if len(le.name.split()) == 1 and translit(le.name) in given and translit(le.name) not in surnames \
+                and not (le.titles or le.titled_forms):  # "President Xi" is not a bare given name
             continue
         ev = bool(le.titles or le.titled_forms or le.title_refs) or (r.doc_id, le.key) in evidence
         out.append(_local(r, le, ev))

@@ -195,7 +195,8 @@ def _likely_person(graph: Graph, name: str, hits: dict[URIRef, str]) -> URIRef:
     for e in ranked[:8]:
         titles = [str(r[1]) for r in _execute(graph, _ROLE_TITLES, {"e": e}, None).rows] \
             or [str(r[1]) for r in _execute(graph, _JOB_TITLES, {"e": e}, None).rows]
-        facts = ([f"{counts[e]} mentions"] if counts[e] is not None else []) + titles
+        n = counts[e]
+        facts = ([f"{n} mention{'' if n == 1 else 's'}"] if n is not None else []) + titles
         shown.append(hits[e] + (f" ({'; '.join(facts)})" if facts else ""))
     more = f"; and {len(ranked) - 8} more" if len(ranked) > 8 else ""
     raise QueryError(f"{name!r} is ambiguous: {', '.join(shown)}{more}; give a fuller name")
