@@ -12,8 +12,9 @@ Rules, in order (each join is logged with its rule and evidence):
 4. ``only-person`` / ``dominant``: a bare or initial-led surname joins the one person the corpus
    names in full under that surname, or the one holding ``DOMINANT_SHARE`` of those mentions,
    unless its own document names another person of that surname in full.
-5. ``family-name-first``: "Xi" joins "Xi Jinping" when no one has the surname Xi and the word is
-   the first name of one person only and not a given name the nickname dataset knows.
+5. ``first-name``: "President Xi" joins "Xi Jinping" (family name first), "President Barack"
+   joins "Barack Obama", when no one has that surname and the word is the first name of one
+   person only and not a given name the nicknames dataset knows ("Mike" never joins anyone).
 6. ``surname-only``: bare surnames nobody in the corpus has in full form one node per surname.
 
 Anything else is ambiguous and joins no one: it is left out of the graph and logged. A person
@@ -219,7 +220,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None) -> P
                 p = fam[0]
                 if not loc.titles or any(t in p.titles for t in loc.titles):
                     p.add(loc)
-                    log.add("family-name-first", loc.le.forms, p, loc.rec.doc_id,
+                    log.add("first-name", loc.le.forms, p, loc.rec.doc_id,
                             f"no one is named {loc.le.name} as a surname; it is the first name of one "
                             f"person only and not a given name the nicknames dataset knows",
                             {"first_name": loc.le.name})

@@ -137,7 +137,7 @@ def test_family_name_first():
     res = resolve([doc("a", person("e0", "Xi Jinping", titles=["President"])),
                    doc("b", person("e0", "Xi", titles=["President"]))])
     assert node_of(res, "b") == "Xi Jinping"
-    assert rule_entries(res, "family-name-first")
+    assert rule_entries(res, "first-name")
 
 
 def test_bare_surnames_nobody_has_in_full_are_one_node():
