@@ -210,9 +210,12 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None) -> P
     pooled: dict[str, _Person] = {}
     first_index: dict[str, list[_Person]] | None = None
     shorts = sorted((x for x in locals_ if not x.full), key=lambda x: (x.key, x.rec.doc_id, x.le.first_sent))
+    indexed: dict[str, _Block] = {}
     for loc in shorts:
-        cands = [p for p in dict.fromkeys(block_persons.get(loc.key, ())) if p.alive]
-        if not cands:
+        block = indexed.get(loc.key)
+        if block is None:
+            block = indexed[loc.key] = _Block([p for p in dict.fromkeys(block_persons.get(loc.key, ())) if p.alive])
+        if not block.people:
             if first_index is None:
                 first_index = _first_name_index(persons)
             fam = [p for p in first_index.get(loc.key, ()) if p.alive]
@@ -234,7 +237,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None) -> P
                         "same surname; no one in the corpus has this surname with a given name", {})
             p.add(loc)
             continue
-        _join_short(loc, cands, forbids, log)
+        _join_short(loc, block, forbids, log)
     not_person = _not_people(records, persons, log)
     groups = [[(loc.rec, loc.le) for loc in p.members] for p in persons
               if p.alive and p.members and id(p) not in not_person]
@@ -348,26 +351,46 @@ def _first_name_index(persons: list[_Person]) -> dict[str, list[_Person]]:
     return idx
 
 
-def _join_short(loc: _Local, cands: list[_Person], forbids: Forbids, log: _Log) -> None:
+class _Block:
+    """The people of one surname after rules 1 and 2, indexed for rules 3 and 4: their ranking by
+    full-name mentions, who holds which title, who each document names in full. Rules 3 and 4
+    add no full names, so all of this stays fixed while the block's short mentions are decided."""
+
+    def __init__(self, people: list[_Person]) -> None:
+        self.people = people
+        self.ranked = sorted(people, key=lambda p: (-p.full_mentions, p.order))
+        self.by_title: dict[str, list[_Person]] = defaultdict(list)
+        self.by_doc: dict[str, list[_Person]] = defaultdict(list)
+        for p in self.ranked:
+            for t in p.titles:
+                self.by_title[t].append(p)
+            for d in p.full_docs:
+                self.by_doc[d].append(p)
+
+
+def _join_short(loc: _Local, block: _Block, forbids: Forbids, log: _Log) -> None:
     """Rules 3 and 4 for one bare, initial-led or title + surname mention."""
     forms = set(loc.le.forms) | {loc.le.name}
     initials = {parse_person(f).given for f in loc.short if parse_person(f).given}
+    ranked = block.ranked
     if initials:  # "J. Biden" fits only a Biden whose given name starts with J
-        cands = [p for p in cands if any(given_compatible((i,), (parse_person(n).given,))
-                                         for i in initials for n in p.names)]
-    cands = [p for p in cands if not forbids(p.labels, forms)]
+        ranked = [p for p in ranked if any(given_compatible((i,), (parse_person(n).given,))
+                                           for i in initials for n in p.names)]
+    if forbids(set().union(*(p.labels for p in ranked)) if ranked else (), forms):
+        ranked = [p for p in ranked if not forbids(p.labels, forms)]
+    cands = set(ranked)
     surname = parse_person(loc.le.name).surname
     if not cands:
         log.add("ambiguous", forms, None, loc.rec.doc_id,
                 f"fits no one the corpus names in full as {surname}; joins no one", {})
         return
-    total = sum(p.full_mentions for p in cands)
+    total = sum(p.full_mentions for p in ranked)
     if loc.titles:
         held = {}
-        for p in cands:
-            days = [d for t in loc.titles for d in p.titles.get(t, ())]
-            if days:
-                held[id(p)] = (p, days)
+        for t in sorted(loc.titles):
+            for p in block.by_title.get(t, ()):
+                if p in cands:
+                    held.setdefault(id(p), (p, []))[1].extend(p.titles[t])
         if held:
             near = {k: v for k, v in held.items()
                     if loc.day is None or any(d is None or abs(d - loc.day) <= TITLE_WINDOW_DAYS for d in v[1])}
@@ -390,13 +413,12 @@ def _join_short(loc: _Local, cands: list[_Person], forbids: Forbids, log: _Log) 
                         f"the title {', '.join(title)} is held by several people named {surname}",
                         {"candidates": {v[0].name(): len(v[1]) for v in pool}}, agg_key=tuple(title))
             return
-    ranked = sorted(cands, key=lambda p: (-p.full_mentions, p.order))
     top = ranked[0]
-    in_doc = [p for p in cands if loc.rec.doc_id in p.full_docs]
+    in_doc = [p for p in block.by_doc.get(loc.rec.doc_id, ()) if p in cands]
     share = top.full_mentions / total if total else 0.0
     if any(p is not top for p in in_doc):
         log.add("ambiguous", forms, None, loc.rec.doc_id,
-                f"the document itself names another {surname} in full", 
+                f"the document itself names another {surname} in full",
                 {"named_in_document": sorted(p.name() for p in in_doc)})
     elif len(cands) == 1:
         log.add("only-person", forms, top, loc.rec.doc_id,
@@ -416,13 +438,11 @@ def _join_short(loc: _Local, cands: list[_Person], forbids: Forbids, log: _Log) 
 
 def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> set[int]:
     """Persons with no person evidence whose name the corpus mostly gives to organisations or
-    places ("Nord Stream", "Baltimore"): not people. Titles, roles, quotes or a given name the
-    nicknames dataset knows are person evidence; one is enough to keep the person."""
-    other: Counter = Counter()
-    for r in records:
-        seen = {fold(f) for e in r.entities if e.type != "Person" for f in list(e.forms) + [e.name]}
-        other.update(seen)
+    places ("Nord Stream", "Baltimore"), or bare names many documents use and never as a
+    person's ("Laughter"): not people. Titles, roles, quotes or a given name the nicknames
+    dataset knows are person evidence; one is enough to keep the person."""
     out: set[int] = set()
+    suspects: list[tuple[_Person, set[str], set[str]]] = []
     for p in persons:
         if not p.alive or not p.members or any(m.evidence for m in p.members):
             continue
@@ -438,11 +458,19 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
         # a full name is what is compared when there is one: "Washington" alone is a place,
         # "George Washington" is not
         names = {fold(n) for n in p.names} or {fold(f) for m in p.members for f in m.le.forms}
-        elsewhere = max((other[n] for n in names), default=0)
+        suspects.append((p, docs, names))
+    # only the suspects' names are counted, so memory follows them, not the corpus's vocabulary
+    wanted = set().union(*(n for _, _, n in suspects)) if suspects else set()
+    other: Counter = Counter()
+    for r in records:
+        other.update({k for e in r.entities if e.type != "Person"
+                      for k in map(fold, list(e.forms) + [e.name]) if k in wanted})
+    for p, docs, names in suspects:
+        elsewhere = max(other[n] for n in names)
         if elsewhere > len(docs):
             out.add(id(p))
             log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],
                     "never titled, quoted or holding a role, and the corpus names it as an "
-                    "organisation or place more often", {"documents_as_person": len(docs),
-                                                               "documents_as_organisation_or_place": elsewhere})
+                    "organisation or place more often",
+                    {"documents_as_person": len(docs), "documents_as_organisation_or_place": elsewhere})
     return out
