@@ -41,6 +41,20 @@ def _tail_surnames(records: list) -> set[str]:
     return {s for s, n in docs.items() if n <= 2}
 
 
+_A, _B = "bdfglmnopqrz", "zrqponmlgfdb"  # no letters the transliteration key folds (c k s h t j w y)
+
+
+def _tag(k: int) -> str:
+    """A suffix per copy; two copies' tags differ in at least two letters, so that their
+    surnames are different people, never one-letter spelling slips of each other."""
+    out = ""
+    while True:
+        k, d = divmod(k, len(_A))
+        out += _A[d] + _B[d]
+        if not k:
+            return out
+
+
 def synthesise(records: list, n: int) -> list:
     """``n`` records: the sample, then copies whose long-tail people are new people."""
     tail = _tail_surnames(records)
@@ -48,7 +62,7 @@ def synthesise(records: list, n: int) -> list:
     copy = 0
     while len(out) < n:
         copy += 1
-        tag = "".join("abcdefghij"[int(d)] for d in str(copy))  # two or more letters: never a spelling slip
+        tag = _tag(copy)
 
         def rename(text: str) -> str:
             return " ".join(t + tag if t in tail else t for t in text.split(" "))
