@@ -200,8 +200,8 @@ def full_names_compatible(a: str, b: str) -> bool:
 def canonical_person_name(forms: dict[str, int]) -> str:
     """The fullest common form of a person's names: among forms led by a given name (never an
     initial-led fragment like "R. Biden Jr", nor a plural title like "Senators Collins"), those
-    named at least half as often as the most frequent, the one with the most parts; bare
-    surnames only when nothing fuller exists."""
+    named at least half as often as the most frequent, the one with the most parts, then
+    letters; bare surnames only when nothing fuller exists."""
     def parts(f: str) -> int:
         p = parse_person(f)
         return (1 if p.given else 0) + len(p.middles) + 1 + (1 if p.suffix else 0)
@@ -211,7 +211,8 @@ def canonical_person_name(forms: dict[str, int]) -> str:
     pool = full or [f for f in forms if not is_initial(f.split()[0])] or list(forms)
     top = max(forms[f] for f in pool)
     common = [f for f in pool if forms[f] * 2 >= top]
-    return sorted(common, key=lambda f: (-parts(f), -forms[f], f))[0]
+    # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent
+    return sorted(common, key=lambda f: (-parts(f), -len(f), -forms[f], f))[0]
 
 
 def slug(text: str, limit: int = 60) -> str:

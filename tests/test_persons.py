@@ -61,6 +61,8 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Joseph R. Biden, Jr.": 30, "Joe Biden": 40}) == "Joseph R. Biden, Jr."
     assert canonical_person_name({"Joseph R. Biden, Jr.": 3, "Joe Biden": 40}) == "Joe Biden"
     assert canonical_person_name({"Senators Collins": 5, "Susan Collins": 1}) == "Susan Collins"
+    assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 6}) == "Antony Blinken"
+    assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 2}) == "Tony Blinken"
 
 
 def test_full_name_variants_are_one_person_and_the_log_says_how():
