@@ -46,7 +46,7 @@ TITLE_WINDOW_DAYS = 366
 #: not a person ("Laughter", "Pfizer"); in fewer documents the silence says too little
 UNTITLED_DOCS = 3
 
-Forbids = Callable[[Iterable[str], Iterable[str]], bool]
+Forbids = Callable[[Iterable[str], Iterable[str]], bool]  # also the type of a 'same' test
 
 
 @dataclass
@@ -192,11 +192,13 @@ class _Log:
         return out
 
 
-def group_persons(records: list[DocRecord], forbids: Forbids | None = None) -> PersonGroups:
+def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
+                  joins: Forbids | None = None) -> PersonGroups:
     """Group every document's persons into real people; deterministic for the same records.
 
     Work is per surname block, so time grows with the corpus and memory with its persons."""
     forbids = forbids or (lambda a, b: False)
+    joins = joins or (lambda a, b: False)
     log = _Log()
     locals_ = _collect(records)
     blocks: dict[str, list[_Local]] = defaultdict(list)
@@ -237,7 +239,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None) -> P
                         "same surname; no one in the corpus has this surname with a given name", {})
             p.add(loc)
             continue
-        _join_short(loc, block, forbids, log)
+        _join_short(loc, block, forbids, joins, log)
     not_person = _not_people(records, persons, log)
     groups = [[(loc.rec, loc.le) for loc in p.members] for p in persons
               if p.alive and p.members and id(p) not in not_person]
@@ -368,9 +370,15 @@ class _Block:
                 self.by_doc[d].append(p)
 
 
-def _join_short(loc: _Local, block: _Block, forbids: Forbids, log: _Log) -> None:
-    """Rules 3 and 4 for one bare, initial-led or title + surname mention."""
+def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, log: _Log) -> None:
+    """Rules 3 and 4 for one bare, initial-led or title + surname mention; a user's 'same'
+    pair naming it and one of the block's people comes first."""
     forms = set(loc.le.forms) | {loc.le.name}
+    chosen = [p for p in block.ranked if joins(p.labels, forms) and not forbids(p.labels, forms)]
+    if len(chosen) == 1:
+        log.add("override", forms, chosen[0], loc.rec.doc_id, "override: same", {})
+        chosen[0].add(loc)
+        return
     initials = {parse_person(f).given for f in loc.short if parse_person(f).given}
     ranked = block.ranked
     if initials:  # "J. Biden" fits only a Biden whose given name starts with J

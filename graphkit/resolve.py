@@ -78,8 +78,16 @@ class Overrides:
         fa, fb = {fold(x) for x in a}, {fold(x) for x in b}
         return any((x in fa and y in fb) or (y in fa and x in fb) for x, y in self._diff)
 
+    def joins(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        """A 'same' pair names one of ``a`` and one of ``b``."""
+        if not self._same:
+            return False
+        fa, fb = {fold(x) for x in a}, {fold(x) for x in b}
+        return any((x in fa and y in fb) or (y in fa and x in fb) for x, y in self._same)
+
     def __post_init__(self) -> None:
         self._diff = [(fold(a), fold(b)) for a, b in self.different]
+        self._same = [(fold(a), fold(b)) for a, b in self.same]
 
 
 def load_overrides(path: str | Path | None) -> Overrides:
@@ -108,7 +116,7 @@ def load_overrides(path: str | Path | None) -> Overrides:
 
 def _resolve_persons(records: list[DocRecord], ov: Overrides, entities: list[Entity],
                      index: dict, log: list[dict]) -> None:
-    grouped = group_persons(records, ov.forbids)
+    grouped = group_persons(records, ov.forbids, ov.joins)
     for members in grouped.groups:
         g = len(entities)
         entities.append(Entity(type="Person"))

@@ -129,6 +129,13 @@ def test_different_override_wins_over_every_rule():
     assert node_of(res, "x") != "Joe Biden"
 
 
+def test_same_override_settles_an_ambiguous_surname():
+    recs = [doc("a", "Mike Johnson"), doc("b", "Ron Johnson"), doc("c", "Johnson")]
+    assert node_of(resolve(recs), "c") is None
+    res = resolve(recs, Overrides(same=[("Johnson", "Ron Johnson")]))
+    assert node_of(res, "c") == "Ron Johnson" and rule_entries(res, "override")
+
+
 def test_initials_join_only_a_person_they_fit():
     res = resolve([doc("a", "Joe Biden"), doc("b", "J. Biden"), doc("c", "R. Biden Jr")])
     assert node_of(res, "b") == "Joe Biden" and node_of(res, "c") is None
