@@ -252,8 +252,9 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
         evidence |= {(r.doc_id, q.speaker) for q in r.quotes if q.speaker}
         evidence |= {(r.doc_id, x.person) for x in r.roles}
     pairs = [(r, e) for r in records for e in r.entities if e.type == "Person"]
-    # a bare given name ("Thanks, Mike") that no document resolved names nobody we can tell
-    # apart: never merge it across documents, and drop it when it is no one's surname
+    # a bare given name ("Thanks, Mike"; a first name of the corpus or of the nicknames
+    # dataset) that no document resolved names nobody we can tell apart: dropped when it is
+    # no one's surname
     given, surnames = set(), set()
     for _, le in pairs:
         for f in le.forms:
@@ -263,8 +264,9 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
                 surnames.add(translit(toks[-1]))
     out = []
     for r, le in pairs:
-        if len(le.name.split()) == 1 and translit(le.name) in given and translit(le.name) not in surnames \
-                and not (le.titles or le.titled_forms):  # "President Xi" is not a bare given name
+        # ... unless it is titled ("President Xi": a family name first; "Secretary Austin")
+        if len(le.name.split()) == 1 and (translit(le.name) in given or known_given_name(le.name)) \
+                and translit(le.name) not in surnames and not (le.titles or le.titled_forms):
             continue
         ev = bool(le.titles or le.titled_forms or le.title_refs) or (r.doc_id, le.key) in evidence
         out.append(_local(r, le, ev))

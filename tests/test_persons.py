@@ -142,6 +142,12 @@ def test_initials_join_only_a_person_they_fit():
     assert all(e.name != "R. Biden Jr" for e in res.entities if e.members)
 
 
+def test_bare_given_names_name_no_one_but_titled_surnames_stay():
+    res = resolve([doc("a", "Joseph R. Biden"), doc("b", "Joe"), doc("c", person("e0", "Austin", titles=["Secretary"]))])
+    assert node_of(res, "b") is None  # a first name (of the nicknames dataset) nobody has as a surname
+    assert node_of(res, "c") == "Austin"  # also a given name in the dataset, but titled: a surname
+
+
 def test_family_name_first():
     res = resolve([doc("a", person("e0", "Xi Jinping", titles=["President"])),
                    doc("b", person("e0", "Xi", titles=["President"]))])
