@@ -208,6 +208,10 @@ def canonical_person_name(forms: dict[str, int]) -> str:
 
     full = [f for f in forms if len(f.split()) > 1 and not is_initial(f.split()[0])
             and not plural_title(f.split()[0])]
+    # a form that is another full form with words before it is that name after a title's
+    # leftovers ("Education Miguel Cardona"): a fuller name adds middle names, not a first word
+    names = set(full)
+    full = [f for f in full if not any(" ".join(f.split()[k:]) in names for k in range(1, len(f.split()) - 1))] or full
     pool = full or [f for f in forms if not is_initial(f.split()[0])] or list(forms)
     top = max(forms[f] for f in pool)
     common = [f for f in pool if forms[f] * 2 >= top]

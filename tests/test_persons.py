@@ -62,6 +62,7 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Joseph R. Biden, Jr.": 3, "Joe Biden": 40}) == "Joe Biden"
     assert canonical_person_name({"Senators Collins": 5, "Susan Collins": 1}) == "Susan Collins"
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 6}) == "Antony Blinken"
+    assert canonical_person_name({"Education Miguel Cardona": 9, "Miguel Cardona": 5}) == "Miguel Cardona"
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 2}) == "Tony Blinken"
 
 
