@@ -447,19 +447,23 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
 
 
 def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> set[int]:
-    """Persons with no person evidence whose name the corpus mostly gives to organisations or
-    places ("Nord Stream", "Baltimore"), or bare names many documents use and never as a
-    person's ("Laughter"): not people. Titles, roles, quotes or a given name the nicknames
-    dataset knows are person evidence; one is enough to keep the person."""
+    """Names the corpus does not treat as a person's: not people. A given name the nicknames
+    dataset knows keeps a person. Otherwise, with no title, role or quote anywhere: a name the
+    corpus gives to an organisation or place more often ("Nord Stream", "Baltimore"), or a bare
+    name many documents use ("Laughter"). Titles and quotes are weak evidence for a name no
+    given name leads (organisations speak, and a stray title attaches to a heading), so such a
+    name used twice as often as an organisation or place is not a person either ("Human
+    Rights Watch")."""
     out: set[int] = set()
-    suspects: list[tuple[_Person, set[str], set[str]]] = []
+    suspects: list[tuple[_Person, set[str], set[str], bool]] = []
     for p in persons:
-        if not p.alive or not p.members or any(m.evidence for m in p.members):
+        if not p.alive or not p.members:
             continue
         if any(known_given_name(parse_person(n).given) for n in p.names):
             continue
+        evidence = any(m.evidence for m in p.members)
         docs = {m.rec.doc_id for m in p.members}
-        if not p.names and len(docs) >= UNTITLED_DOCS:
+        if not evidence and not p.names and len(docs) >= UNTITLED_DOCS:
             out.add(id(p))
             log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],
                     f"named in {len(docs)} documents and never with a given name, a title, a role or "
@@ -468,19 +472,21 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
         # a full name is what is compared when there is one: "Washington" alone is a place,
         # "George Washington" is not
         names = {fold(n) for n in p.names} or {fold(f) for m in p.members for f in m.le.forms}
-        suspects.append((p, docs, names))
+        suspects.append((p, docs, names, evidence))
     # only the suspects' names are counted, so memory follows them, not the corpus's vocabulary
-    wanted = set().union(*(n for _, _, n in suspects)) if suspects else set()
+    wanted = set().union(*(s[2] for s in suspects)) if suspects else set()
     other: Counter = Counter()
     for r in records:
         other.update({k for e in r.entities if e.type != "Person"
                       for k in map(fold, list(e.forms) + [e.name]) if k in wanted})
-    for p, docs, names in suspects:
+    for p, docs, names, evidence in suspects:
         elsewhere = max(other[n] for n in names)
-        if elsewhere > len(docs):
+        if elsewhere > len(docs) * (2 if evidence else 1):
             out.add(id(p))
             log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],
-                    "never titled, quoted or holding a role, and the corpus names it as an "
-                    "organisation or place more often",
+                    ("titled or quoted, but led by no given name and named as an organisation or place "
+                     "more than twice as often" if evidence else
+                     "never titled, quoted or holding a role, and the corpus names it as an "
+                     "organisation or place more often"),
                     {"documents_as_person": len(docs), "documents_as_organisation_or_place": elsewhere})
     return out
