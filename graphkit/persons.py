@@ -6,7 +6,9 @@ Rules, in order (each join is logged with its rule and evidence):
 1. ``full-name``: names led by a given name join within a surname block when every name of the
    one is compatible with every name of the other (given names equal, transliterated, close,
    an initial or a nickname; middle initials and suffixes agree when both have them).
-2. ``surname-spelling``: a one-letter surname slip ("Noland"/"Nuland") with the same given name.
+2. ``surname-spelling``: a one-letter surname slip ("Noland"/"Nuland") with the same given name;
+   ``surname-led``: "Trump Has" (a headline's "President Trump Has ...") joins the one Trump
+   who holds its title, when no given name the dataset knows leads it and no one else is "Has".
 3. ``title``: "President Biden" joins the person of that surname who holds that title in the
    corpus's full-name mentions near that date, when one holds at least ``DOMINANT_SHARE`` of it.
 4. ``only-person`` / ``dominant``: a bare or initial-led surname joins the one person the corpus
@@ -209,6 +211,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     for key in sorted(blocks):
         block_persons[key] = _cluster_full_names(key, [x for x in blocks[key] if x.full], forbids, persons, log)
     _merge_surname_slips(block_persons, forbids, log)
+    _join_surname_led(block_persons, forbids, log)
     pooled: dict[str, _Person] = {}
     first_index: dict[str, list[_Person]] | None = None
     shorts = sorted((x for x in locals_ if not x.full), key=lambda x: (x.key, x.rec.doc_id, x.le.first_sent))
@@ -265,8 +268,11 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
     out = []
     for r, le in pairs:
         # ... unless it is titled ("President Xi": a family name first; "Secretary Austin")
-        if len(le.name.split()) == 1 and (translit(le.name) in given or known_given_name(le.name)) \
-                and translit(le.name) not in surnames and not (le.titles or le.titled_forms):
+        # "Q Brian" (a transcript's question mark before the name) is a bare "Brian"
+        toks = le.name.split()
+        core = toks[-1] if len(toks) == 2 and is_initial(toks[0]) and "." not in toks[0] else le.name
+        if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
+                and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
         ev = bool(le.titles or le.titled_forms or le.title_refs) or (r.doc_id, le.key) in evidence
         out.append(_local(r, le, ev))
@@ -334,6 +340,51 @@ def _merge_surname_slips(block_persons: dict[str, list[_Person]], forbids: Forbi
                         {"surnames": sorted({parse_person(n).surname for n in list(p.names)[:1] + list(q.names)[:1]})})
                 p.absorb(q)
                 block_persons[small] = [p if x is q else x for x in block_persons[small]]
+
+
+def _join_surname_led(block_persons: dict[str, list[_Person]], forbids: Forbids, log: _Log) -> None:
+    """Rule 2b: "Trump Has", "Donald J. Trump Declares" (a headline's "President Trump Has ...")
+    are a name and a word: a person alone under their last word, whose names all begin with the
+    surname or the full name of people the corpus names in full (a surname no given name of the
+    dataset is), with a title one of those people holds, joins that person."""
+    by_full: dict[str, list[_Person]] = defaultdict(list)
+    for ps in block_persons.values():
+        for p in ps:
+            for n in p.names:
+                by_full[fold(n)].append(p)
+    for key in sorted(block_persons):
+        block = [p for p in block_persons[key] if p.alive]
+        if len(block) != 1 or not block[0].titles:
+            continue
+        q = block[0]
+        heads = set()
+        for n in q.names:
+            toks = n.split()
+            head = " ".join(toks[:-1])
+            if len(toks) == 2 and not known_given_name(head):
+                heads.add(("surname", head))
+            elif len(toks) > 2 and fold(head) in by_full:
+                heads.add(("name", head))
+        if len(heads) != 1 or len(heads) < len({" ".join(n.split()[:-1]) for n in q.names}):
+            continue
+        kind, head = heads.pop()
+        people = {p for p in (block_persons.get(translit(head), ()) if kind == "surname" else by_full[fold(head)])
+                  if p.alive and p is not q}
+        held = {p: sum(len(p.titles.get(t, ())) for t in q.titles) for p in people}
+        total = sum(held.values())
+        if not total:
+            continue
+        top = max(sorted(people, key=lambda p: p.order), key=lambda p: held[p])
+        if held[top] / total < DOMINANT_SHARE or forbids(top.labels, q.labels):
+            continue
+        title = sorted(t for t in q.titles if t in top.titles)
+        word = parse_person(sorted(q.names)[0]).surname
+        log.add("surname-led", q.names, top, sorted(q.full_docs)[0],
+                f"{head} and a word: {head} names the person the corpus names in full as "
+                f"{', '.join(title)}, and no one else is named {word}",
+                {"title": title, "share_of_title": round(held[top] / total, 2)})
+        top.absorb(q)
+        block_persons[key] = [top]
 
 
 def _same_given(p: _Person, q: _Person) -> bool:

@@ -149,6 +149,16 @@ def test_bare_given_names_name_no_one_but_titled_surnames_stay():
     assert node_of(res, "c") == "Austin"  # also a given name in the dataset, but titled: a surname
 
 
+def test_a_surname_and_a_word_join_the_titled_holder_of_that_surname():
+    recs = [doc(f"t{i}", person("e0", "Donald Trump", titles=["President"])) for i in range(3)]
+    recs += [doc("h", person("e0", "Trump Has", titles=["President"])), doc("k", "Kamala Harris"),
+             doc("d", person("e0", "Donald Trump Declares", titles=["President"])), doc("f", "Harris Faulkner")]
+    res = resolve(recs)
+    assert node_of(res, "h") == node_of(res, "d") == "Donald Trump"
+    assert len(rule_entries(res, "surname-led")) == 2
+    assert node_of(res, "f") == "Harris Faulkner"  # no title to say it is "Harris" and a word
+
+
 def test_family_name_first():
     res = resolve([doc("a", person("e0", "Xi Jinping", titles=["President"])),
                    doc("b", person("e0", "Xi", titles=["President"]))])
