@@ -7,8 +7,9 @@ Rules, in order (each join is logged with its rule and evidence):
    one is compatible with every name of the other (given names equal, transliterated, close,
    an initial or a nickname; middle initials and suffixes agree when both have them).
 2. ``surname-spelling``: a one-letter surname slip ("Noland"/"Nuland") with the same given name;
-   ``surname-led``: "Trump Has" (a headline's "President Trump Has ...") joins the one Trump
-   who holds its title, when no given name the dataset knows leads it and no one else is "Has".
+   ``surname-led``: "Trump Has", "Donald J. Trump Declares" (a headline's words after a name)
+   join the person they begin with, when alone under their last word and holding a title
+   that person holds.
 3. ``title``: "President Biden" joins the person of that surname who holds that title in the
    corpus's full-name mentions near that date, when one holds at least ``DOMINANT_SHARE`` of it.
 4. ``only-person`` / ``dominant``: a bare or initial-led surname joins the one person the corpus
@@ -19,10 +20,8 @@ Rules, in order (each join is logged with its rule and evidence):
    person only and not a given name the nicknames dataset knows ("Mike" never joins anyone).
 6. ``surname-only``: bare surnames nobody in the corpus has in full form one node per surname.
 
-Anything else is ambiguous and joins no one: it is left out of the graph and logged. A person
-with no person evidence anywhere (no title, role or quote; no known given name) is not a person
-(``not-a-person``) when the corpus mostly gives its name to an organisation or place, or when
-it is a bare name that ``UNTITLED_DOCS`` or more documents use without any such evidence.
+Anything else is ambiguous and joins no one: it is left out of the graph and logged. Names the
+corpus does not treat as a person's are left out too (``not-a-person``, see ``_not_people``).
 """
 from __future__ import annotations
 
