@@ -170,7 +170,7 @@ def resolve_entity(graph: Graph, name: str, rdf_type: URIRef | None = None) -> U
 
 _MENTIONS = "SELECT ?e ?n WHERE { ?e gk:mentionCount ?n }"
 _ROLE_TITLES = """SELECT ?e ?t (COUNT(?r) AS ?k) WHERE { ?r gk:holder ?e ; schema:roleName ?t }
-GROUP BY ?e ?t ORDER BY DESC(?k) ?t LIMIT 2"""
+GROUP BY ?e ?t ORDER BY DESC(?k) ?t LIMIT 6"""
 _JOB_TITLES = "SELECT ?e ?t WHERE { ?e schema:jobTitle ?t } ORDER BY ?t LIMIT 2"
 
 
@@ -193,8 +193,12 @@ def _likely_person(graph: Graph, name: str, hits: dict[URIRef, str]) -> URIRef:
         return top
     shown = []
     for e in ranked[:8]:
-        titles = [str(r[1]) for r in _execute(graph, _ROLE_TITLES, {"e": e}, None).rows] \
+        found = [str(r[1]) for r in _execute(graph, _ROLE_TITLES, {"e": e}, None).rows] \
             or [str(r[1]) for r in _execute(graph, _JOB_TITLES, {"e": e}, None).rows]
+        titles: list[str] = []
+        for t in found:  # "PRESIDENT" is "President"
+            if fold(t) not in {fold(x) for x in titles} and len(titles) < 2:
+                titles.append(" ".join(t.split()))
         n = counts[e]
         facts = ([f"{n} mention{'' if n == 1 else 's'}"] if n is not None else []) + titles
         shown.append(hits[e] + (f" ({'; '.join(facts)})" if facts else ""))
