@@ -212,6 +212,9 @@ def canonical_person_name(forms: dict[str, int]) -> str:
     # leftovers ("Education Miguel Cardona"): a fuller name adds middle names, not a first word
     names = set(full)
     full = [f for f in full if not any(" ".join(f.split()[k:]) in names for k in range(1, len(f.split()) - 1))] or full
+    # nor one led by the person's own surname ("Trump Has", "Abinader Corona" beside "Luis Abinader")
+    surnames = {translit(parse_person(f).surname) for f in full}
+    full = [f for f in full if translit(parse_person(f).given) not in surnames] or full
     pool = full or [f for f in forms if not is_initial(f.split()[0])] or list(forms)
     top = max(forms[f] for f in pool)
     common = [f for f in pool if forms[f] * 2 >= top]

@@ -63,6 +63,7 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Senators Collins": 5, "Susan Collins": 1}) == "Susan Collins"
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 6}) == "Antony Blinken"
     assert canonical_person_name({"Education Miguel Cardona": 9, "Miguel Cardona": 5}) == "Miguel Cardona"
+    assert canonical_person_name({"Abinader Corona": 3, "Luis Abinader": 2}) == "Luis Abinader"
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 2}) == "Tony Blinken"
 
 
