@@ -22,6 +22,7 @@ __all__ = ["fold", "translit", "split_person", "given_compatible", "person_compa
            "plural_title"]
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
+_FEMININE = {"a", "ia", "ina", "ine", "ette", "elle"}  # endings that make another given name of one
 
 
 @lru_cache(maxsize=262144)
@@ -146,7 +147,13 @@ def _given_match(a: str, b: str) -> bool:
     if len(fa) == 1 or len(fb) == 1:  # an initial
         return fa[0] == fb[0]
     ta, tb = translit(fa), translit(fb)
-    return ta == tb or (ta[0] == tb[0] and ratio(ta, tb) >= 80) or nickname_of(fa, fb)
+    if ta == tb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    if (long_.startswith(short) and long_[len(short):] in _FEMININE) or \
+            (len(fa) == len(fb) and fa[:-1] == fb[:-1] and {fa[-1], fb[-1]} == {"a", "o"}):
+        return False  # "Victor"/"Victoria", "Paul"/"Paula", "Mario"/"Maria": close spellings, two names
+    return nickname_of(fa, fb) or (ta[0] == tb[0] and ratio(ta, tb) >= 80)
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

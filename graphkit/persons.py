@@ -261,7 +261,7 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
     for _, le in pairs:
         for f in le.forms:
             toks = f.split()
-            if len(toks) > 1:
+            if len(toks) > 1 and not _question_mark(toks[0]):
                 given.add(translit(toks[0]))
                 surnames.add(translit(toks[-1]))
     out = []
@@ -269,13 +269,18 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
         # ... unless it is titled ("President Xi": a family name first; "Secretary Austin")
         # "Q Brian" (a transcript's question mark before the name) is a bare "Brian"
         toks = le.name.split()
-        core = toks[-1] if len(toks) == 2 and is_initial(toks[0]) and "." not in toks[0] else le.name
+        core = toks[-1] if len(toks) == 2 and _question_mark(toks[0]) else le.name
         if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
                 and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
         ev = bool(le.titles or le.titled_forms or le.title_refs) or (r.doc_id, le.key) in evidence
         out.append(_local(r, le, ev))
     return out
+
+
+def _question_mark(token: str) -> bool:
+    """"Q" in "Q Brian": one capital letter without a dot, a transcript's mark, not an initial."""
+    return len(token) == 1 and token.isupper()
 
 
 def _cluster_full_names(key: str, fulls: list[_Local], forbids: Forbids, persons: list[_Person],

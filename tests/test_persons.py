@@ -160,6 +160,19 @@ def test_a_surname_and_a_word_join_the_titled_holder_of_that_surname():
     assert node_of(res, "f") == "Harris Faulkner"  # no title to say it is "Harris" and a word
 
 
+def test_a_one_letter_surname_slip_joins_only_with_the_same_given_name():
+    res = resolve([doc("a", "Victoria Nuland"), doc("b", "Victoria Noland"), doc("c", "Victor Noland"),
+                   doc("d", "Victor Nolan")])
+    assert node_of(res, "a") == node_of(res, "b") and node_of(res, "c") == node_of(res, "d")
+    assert node_of(res, "a") != node_of(res, "c")  # Victor is not Victoria
+    assert len(rule_entries(res, "surname-spelling")) == 2
+
+
+def test_a_transcript_question_mark_before_a_first_name_is_no_name():
+    res = resolve([doc("a", "Brian Deese"), doc("b", person("e0", "Q Brian", forms=["Q Brian", "Brian"]))])
+    assert node_of(res, "b") is None and groups(res) == [["Brian Deese"]]
+
+
 def test_family_name_first():
     res = resolve([doc("a", person("e0", "Xi Jinping", titles=["President"])),
                    doc("b", person("e0", "Xi", titles=["President"]))])
