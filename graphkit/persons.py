@@ -308,8 +308,9 @@ def _cluster_full_names(key: str, fulls: list[_Local], forbids: Forbids, persons
             persons.append(p)
             block.append(p)
             if len(fits) > 1:
-                log.add("ambiguous-full-name", names, None, members[0].rec.doc_id,
-                        "fits several people of this surname; kept apart",
+                # its own node ("into" names it), not left out: a full name is someone
+                log.add("ambiguous-full-name", names, p, members[0].rec.doc_id,
+                        "fits several people of this surname; kept apart as a person of its own",
                         {"candidates": sorted(q.name() for q in fits)})
         for m in members:
             p.add(m)
