@@ -81,6 +81,7 @@ class _Person:
     labels: set[str] = field(default_factory=set)
     alive: bool = True
     order: int = 0                                        # creation order: the deterministic tie-break
+    merged_into: "_Person | None" = None                 # set when another person absorbs this one
     forms: Counter = field(default_factory=Counter)      # as Entity.forms counts them, for the name
     _name: str | None = None
 
@@ -100,7 +101,7 @@ class _Person:
     def absorb(self, other: "_Person") -> None:
         for loc in other.members:
             self.add(loc)
-        other.members, other.alive, other.forms = [], False, Counter()
+        other.members, other.alive, other.forms, other.merged_into = [], False, Counter(), self
 
     def name(self) -> str:
         if self._name is None:
@@ -186,8 +187,9 @@ class _Log:
         for e in self.entries:
             into = e.pop("_into")
             if into is not None:
-                # a person merged away later (surname slip) is named by the one it joined
-                e["into"] = into.name() if into.members else None
+                while into.merged_into is not None:  # merged away later: named by the one it joined
+                    into = into.merged_into
+                e["into"] = into.name()
             e["docs"] = sorted(set(e["docs"]))
             out.append(e)
         return out
