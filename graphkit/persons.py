@@ -1,5 +1,7 @@
-"""Person resolution across documents: full names cluster within their surname's block, then bare
-surnames, initials and title + surname mentions join by corpus evidence that the merge log states.
+"""Person resolution across documents, per surname block, each join logged with its evidence.
+
+Full names cluster within their surname's block; then bare surnames, initials and title +
+surname mentions join by corpus evidence that the merge log states.
 
 Rules, in order (each join is logged with its rule and evidence):
 
