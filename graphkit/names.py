@@ -1,7 +1,10 @@
 """Name keys and comparisons shared by within- and across-document resolution.
 
 Transliteration variants ("Sergei"/"Sergey", "Yury"/"Yuriy", "Aleksandr"/"Alexander",
-"Gorbatchev"/"Gorbachev") fold to close keys; given names are compared with rapidfuzz.
+"Gorbatchev"/"Gorbachev") fold to close keys; given names are compared with rapidfuzz, and
+nicknames ("Joe"/"Joseph", "Chuck"/"Charles") through the maintained ``nicknames`` dataset.
+Generational suffixes and middle initials are parts of one name: "Joseph R. Biden, Jr." is
+(given "Joseph", middle "R", surname "Biden", suffix "jr").
 """
 from __future__ import annotations
 
@@ -14,11 +17,15 @@ from rapidfuzz.fuzz import ratio
 from unidecode import unidecode
 
 __all__ = ["fold", "translit", "split_person", "given_compatible", "person_compatible", "slug",
-           "acronym_of", "clean_surface"]
+           "acronym_of", "clean_surface", "PersonName", "parse_person", "is_initial", "nickname_of",
+           "given_keys", "full_names_compatible", "canonical_person_name", "known_given_name",
+           "plural_title"]
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
+_FEMININE = {"a", "ia", "ina", "ine", "ette", "elle"}  # endings that make another given name of one
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "the Kremlin’s" → "kremlin"."""
     t = unicodedata.normalize("NFKC", text).replace("’", "'")
@@ -50,6 +57,89 @@ def split_person(name: str) -> tuple[tuple[str, ...], str]:
     return tuple(toks[:-1]), toks[-1]
 
 
+def is_initial(token: str) -> bool:
+    """"R." or "J" (one letter), "J.R." (letters with dots): an initial, not a given name."""
+    t = token.strip(",")
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Za-z]", t))
+
+
+class PersonName(tuple):
+    """(given, middles, surname, suffix) of a person name, every part as written (suffix folded)."""
+
+    __slots__ = ()
+
+    def __new__(cls, given: str, middles: tuple[str, ...], surname: str, suffix: str):
+        return super().__new__(cls, (given, middles, surname, suffix))
+
+    given = property(lambda self: self[0])
+    middles = property(lambda self: self[1])
+    surname = property(lambda self: self[2])
+    suffix = property(lambda self: self[3])
+
+
+def plural_title(token: str) -> str | None:
+    """"Presidents" in "Presidents Biden" (two people named with one plural title): the title."""
+    from .extract.lexicon import TITLE_HEADS  # a word list with no imports of its own
+
+    w = fold(token)
+    return w[:-1] if w.endswith("s") and w[:-1] in TITLE_HEADS else None
+
+
+def _regnal(token: str) -> bool:
+    """"XIII" in "Alfonso XIII": an upper-case Roman numeral, never a surname."""
+    return len(token) > 1 and token.isupper() and bool(re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", token))
+
+
+@lru_cache(maxsize=262144)
+def parse_person(name: str) -> PersonName:
+    """"Joseph R. Biden, Jr." → ("Joseph", ("R.",), "Biden", "jr"); "Biden" → ("", (), "Biden", "")."""
+    toks = [t.strip(",") for t in re.split(r"\s+", name.strip()) if t.strip(",")]
+    suffix = ""
+    while len(toks) > 1 and (fold(toks[-1]) in _SUFFIXES or _regnal(toks[-1])):
+        suffix = suffix or fold(toks[-1])
+        toks.pop()
+    if not toks:
+        return PersonName("", (), "", suffix)
+    if len(toks) == 1:
+        return PersonName("", (), toks[0], suffix)
+    return PersonName(toks[0], tuple(toks[1:-1]), toks[-1], suffix)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def _nick_keys(given: str) -> frozenset[str]:
+    """The given name and every name the dataset relates it to (canonical or nickname), as keys."""
+    g = fold(given)
+    nn = _nicknamer()
+    return frozenset(translit(x) for x in {g} | nn.canonicals_of(g) | nn.nicknames_of(g))
+
+
+def nickname_of(a: str, b: str) -> bool:
+    """One given name is a nickname of the other in the dataset ("Joe"/"Joseph", "Chuck"/"Charles")."""
+    return translit(b) in _nick_keys(a) or translit(a) in _nick_keys(b)
+
+
+def given_keys(given: str) -> frozenset[str]:
+    """Index keys under which any compatible given name is found: the first letter (initials,
+    close spellings) and the names related by the nickname dataset ("Bill" finds "William")."""
+    g = fold(given).rstrip(".")
+    return frozenset({g[:1]} | {k[:1] for k in _nick_keys(g)}) if g else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def known_given_name(word: str) -> bool:
+    """The nickname dataset lists ``word`` as an (English) given name."""
+    nn = _nicknamer()
+    w = fold(word)
+    return bool(nn.canonicals_of(w) or nn.nicknames_of(w))
+
+
 def _given_match(a: str, b: str) -> bool:
     fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
     if not fa or not fb:
@@ -57,7 +147,13 @@ def _given_match(a: str, b: str) -> bool:
     if len(fa) == 1 or len(fb) == 1:  # an initial
         return fa[0] == fb[0]
     ta, tb = translit(fa), translit(fb)
-    return ta == tb or (ta[0] == tb[0] and ratio(ta, tb) >= 80)
+    if ta == tb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    if (long_.startswith(short) and long_[len(short):] in _FEMININE) or \
+            (len(fa) == len(fb) and fa[:-1] == fb[:-1] and {fa[-1], fb[-1]} == {"a", "o"}):
+        return False  # "Victor"/"Victoria", "Paul"/"Paula", "Mario"/"Maria": close spellings, two names
+    return nickname_of(fa, fb) or (ta[0] == tb[0] and ratio(ta, tb) >= 80)
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -84,6 +180,53 @@ def person_compatible(a: str, b: str) -> bool:
     gb, sb = split_person(b)
     same_given = bool(ga and gb) and len(fold(ga[0])) > 2 and translit(ga[0]) == translit(gb[0])
     return surname_compatible(sa, sb, same_given) and given_compatible(ga, gb)
+
+
+def _initials(middles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(m)[:1] for m in middles if fold(m))
+
+
+@lru_cache(maxsize=262144)
+def full_names_compatible(a: str, b: str) -> bool:
+    """Could full names ``a`` and ``b`` of one surname be one person? Given names agree (equal,
+    transliterated, close, an initial, or nicknames); middle initials and suffixes, when both
+    names have them, are the same ("George W. Bush" is not "George H. W. Bush", "Jr." not "Sr.")."""
+    pa, pb = parse_person(a), parse_person(b)
+    if pa.suffix and pb.suffix and pa.suffix != pb.suffix:
+        return False
+    ga = (pa.given,) + pa.middles if pa.given else ()
+    gb = (pb.given,) + pb.middles if pb.given else ()
+    if not given_compatible(ga, gb):
+        return False
+    if not (ga and gb) or not _given_match(pa.given, pb.given):
+        return True  # "Surya Alexander Lavrentiev" / "Alexander Lavrentiev": middles are not comparable
+    ia, ib = _initials(pa.middles), _initials(pb.middles)
+    return not (ia and ib) or ia == ib
+
+
+def canonical_person_name(forms: dict[str, int]) -> str:
+    """The fullest common form of a person's names: among forms led by a given name (never an
+    initial-led fragment like "R. Biden Jr", nor a plural title like "Senators Collins"), those
+    named at least half as often as the most frequent, the one with the most parts, then
+    letters; bare surnames only when nothing fuller exists."""
+    def parts(f: str) -> int:
+        p = parse_person(f)
+        return (1 if p.given else 0) + len(p.middles) + 1 + (1 if p.suffix else 0)
+
+    full = [f for f in forms if len(f.split()) > 1 and not is_initial(f.split()[0])
+            and not plural_title(f.split()[0])]
+    # a form that is another full form with words before it is that name after a title's
+    # leftovers ("Education Miguel Cardona"): a fuller name adds middle names, not a first word
+    names = set(full)
+    full = [f for f in full if not any(" ".join(f.split()[k:]) in names for k in range(1, len(f.split()) - 1))] or full
+    # nor one led by the person's own surname ("Trump Has", "Abinader Corona" beside "Luis Abinader")
+    surnames = {translit(parse_person(f).surname) for f in full}
+    full = [f for f in full if translit(parse_person(f).given) not in surnames] or full
+    pool = full or [f for f in forms if not is_initial(f.split()[0])] or list(forms)
+    top = max(forms[f] for f in pool)
+    common = [f for f in pool if forms[f] * 2 >= top]
+    # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent
+    return sorted(common, key=lambda f: (-parts(f), -len(f), -forms[f], f))[0]
 
 
 def slug(text: str, limit: int = 60) -> str:

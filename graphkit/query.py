@@ -250,8 +250,48 @@ def resolve_entity(graph: Graph, name: str, rdf_type: URIRef | None = None) -> U
     kind = "person" if rdf_type == SDO.Person else "entity"
     if not hits:
         raise QueryError(f"no {kind} is named {name!r}; try `graphkit query profile -p entity=…` with another spelling")
+    if rdf_type == SDO.Person:
+        return _likely_person(graph, name, hits)
     cands = "; ".join(sorted(set(hits.values()))[:12])
     raise QueryError(f"{name!r} is ambiguous: {cands}; give a fuller name")
+
+
+_MENTIONS = "SELECT ?e ?n WHERE { ?e gk:mentionCount ?n }"
+_ROLE_TITLES = """SELECT ?e ?t (COUNT(?r) AS ?k) WHERE { ?r gk:holder ?e ; schema:roleName ?t }
+GROUP BY ?e ?t ORDER BY DESC(?k) ?t LIMIT 6"""
+_JOB_TITLES = "SELECT ?e ?t WHERE { ?e schema:jobTitle ?t } ORDER BY ?t LIMIT 2"
+
+
+def _likely_person(graph: Graph, name: str, hits: dict[URIRef, str]) -> URIRef:
+    """Of several people a surname fits, the one the corpus makes clear: holding at least
+    ``DOMINANT_SHARE`` of their mentions, as resolution decides a bare surname ("Biden" is Joe
+    Biden). Otherwise the error lists them, most often named first, with their titles."""
+    from .names import fold, parse_person, translit
+    from .persons import DOMINANT_SHARE
+
+    counts: dict[URIRef, int | None] = {}
+    for e in hits:
+        rows = _execute(graph, _MENTIONS, {"e": e}, None).rows
+        counts[e] = int(rows[0][1]) if rows else None
+    ranked = sorted(hits, key=lambda e: (-(counts[e] or 0), hits[e], str(e)))
+    total = sum(c or 0 for c in counts.values())
+    top = ranked[0]
+    surname = len(fold(name).split()) == 1 and translit(parse_person(hits[top]).surname) == translit(name)
+    if surname and total and (counts[top] or 0) / total >= DOMINANT_SHARE:
+        return top
+    shown = []
+    for e in ranked[:8]:
+        found = [str(r[1]) for r in _execute(graph, _ROLE_TITLES, {"e": e}, None).rows] \
+            or [str(r[1]) for r in _execute(graph, _JOB_TITLES, {"e": e}, None).rows]
+        titles: list[str] = []
+        for t in found:  # "PRESIDENT" is "President"
+            if fold(t) not in {fold(x) for x in titles} and len(titles) < 2:
+                titles.append(" ".join(t.split()))
+        n = counts[e]
+        facts = ([f"{n} mention{'' if n == 1 else 's'}"] if n is not None else []) + titles
+        shown.append(hits[e] + (f" ({'; '.join(facts)})" if facts else ""))
+    more = f"; and {len(ranked) - 8} more" if len(ranked) > 8 else ""
+    raise QueryError(f"{name!r} is ambiguous: {', '.join(shown)}{more}; give a fuller name")
 
 
 def _bind(graph: Graph, q: CannedQuery, values: dict[str, str]) -> dict[str, Any]:

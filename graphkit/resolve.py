@@ -11,8 +11,8 @@ from typing import Iterable
 from .errors import InputError
 from .extract.lexicon import COUNTRIES, PLACE_ALIASES
 from .extract.mentions import entity_key_of
-from .extract.roles import title_heads_of
-from .names import acronym_of, fold, person_compatible, split_person, translit
+from .names import acronym_of, canonical_person_name, fold, split_person
+from .persons import group_persons
 from .records import DocRecord, LocalEntity
 
 __all__ = ["Entity", "Event", "Resolution", "resolve", "load_overrides", "Overrides"]
@@ -73,11 +73,21 @@ class Overrides:
     different: list[tuple[str, str]] = field(default_factory=list)
 
     def forbids(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        if not self._diff:
+            return False
         fa, fb = {fold(x) for x in a}, {fold(x) for x in b}
         return any((x in fa and y in fb) or (y in fa and x in fb) for x, y in self._diff)
 
+    def joins(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        """A 'same' pair names one of ``a`` and one of ``b``."""
+        if not self._same:
+            return False
+        fa, fb = {fold(x) for x in a}, {fold(x) for x in b}
+        return any((x in fa and y in fb) or (y in fa and x in fb) for x, y in self._same)
+
     def __post_init__(self) -> None:
         self._diff = [(fold(a), fold(b)) for a, b in self.different]
+        self._same = [(fold(a), fold(b)) for a, b in self.same]
 
     def unmatched(self, entities: Iterable[Entity]) -> list[str]:
         """The names in these pairs that no entity has, in file order: likely misspelt."""
@@ -116,72 +126,15 @@ def load_overrides(path: str | Path | None) -> Overrides:
 
 # ---------------------------------------------------------------- entities
 
-def _heads(titles: Iterable[str]) -> set[str]:
-    return {h for t in titles for h in title_heads_of(t)}
-
-
 def _resolve_persons(records: list[DocRecord], ov: Overrides, entities: list[Entity],
                      index: dict, log: list[dict]) -> None:
-    locals_: list[tuple[DocRecord, LocalEntity]] = [
-        (r, e) for r in records for e in r.entities if e.type == "Person"]
-    # a bare given name ("Thanks, Mike") that no document resolved names nobody we can tell
-    # apart: never merge it across documents, and drop it when it is no one's surname
-    given, surnames = set(), set()
-    for _, le in locals_:
-        for f in le.forms:
-            toks = f.split()
-            if len(toks) > 1:
-                given.add(translit(toks[0]))
-                surnames.add(translit(toks[-1]))
-    locals_ = [(r, le) for r, le in locals_
-               if len(le.name.split()) > 1 or not (translit(le.name) in given and translit(le.name) not in surnames)]
-    # full names first so that bare surnames find them; stable order for determinism
-    locals_.sort(key=lambda x: (-len(x[1].name.split()), x[0].doc_id, x[1].first_sent))
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    by_given: dict[str, list[int]] = defaultdict(list)
-    fullnames: dict[int, set[str]] = defaultdict(set)
-    for rec, le in locals_:
-        names = {f for f in le.forms if len(f.split()) > 1} or {le.name}
-        multi = len(le.name.split()) > 1
-        cands: set[int] = set()
-        for n in names:
-            given, sur = split_person(n)
-            cands |= set(by_surname.get(translit(sur), ()))
-            if given:
-                cands |= set(by_given.get(translit(given[0]), ()))
-        if multi:
-            cands = {g for g in cands if any(person_compatible(a, b) for a in fullnames[g] for b in names)}
-        else:
-            cands = {g for g in cands if fullnames[g] or translit(entities[g].name) == translit(le.name)}
-        cands = {g for g in cands if not ov.forbids(entities[g].labels(), set(le.forms) | {le.name})}
-        reason = "surname and compatible given names" if multi else "bare surname fits one person"
-        if len(cands) > 1:
-            mine = _heads(le.titles)
-            fitting = {g for g in cands if mine & _heads(entities[g].titles)}
-            if len(fitting) == 1:
-                cands, reason = fitting, reason + "; same title"
-            else:
-                exact = {g for g in cands if any(fold(n) in {fold(x) for x in fullnames[g]} for n in names)}
-                cands = exact if len(exact) == 1 else set()
-                reason = "identical full name"
-        if len(cands) == 1:
-            g = cands.pop()
-            before = sorted(entities[g].forms)
-            if not set(le.forms) <= set(before):
-                log.append({"type": "Person", "joined": sorted(set(le.forms)), "into": before,
-                            "doc": rec.doc_id, "reason": reason})
-        else:
-            g = len(entities)
-            entities.append(Entity(type="Person"))
-        _absorb(entities[g], rec, le, index, g)
-        for n in names:
-            given, sur = split_person(n)
-            if len(n.split()) > 1:
-                fullnames[g].add(n)
-            if g not in by_surname[translit(sur)]:
-                by_surname[translit(sur)].append(g)
-            if given and g not in by_given[translit(given[0])]:
-                by_given[translit(given[0])].append(g)
+    grouped = group_persons(records, ov.forbids, ov.joins)
+    for members in grouped.groups:
+        g = len(entities)
+        entities.append(Entity(type="Person"))
+        for rec, le in members:
+            _absorb(entities[g], rec, le, index, g)
+    log.extend(grouped.log)
 
 
 def _absorb(ent: Entity, rec: DocRecord, le: LocalEntity, index: dict, g: int) -> None:
@@ -226,13 +179,13 @@ def _resolve_named(records: list[DocRecord], etype: str, entities: list[Entity],
                     ks |= long_names[f]
         return ks
 
-    for _, le in items:
-        ks = sorted(keys_of(le))
+    item_keys = [sorted(keys_of(le)) for _, le in items]  # computed once: folding is the cost
+    for ks in item_keys:
         for k in ks[1:]:
             parent[find(k)] = find(ks[0])
     groups: dict[str, int] = {}
-    for rec, le in items:
-        root = find(sorted(keys_of(le))[0])
+    for (rec, le), ks in zip(items, item_keys):
+        root = find(ks[0])
         if root not in groups:
             groups[root] = len(entities)
             entities.append(Entity(type=etype))
@@ -246,8 +199,7 @@ def _resolve_named(records: list[DocRecord], etype: str, entities: list[Entity],
 def _canonical(ent: Entity) -> str:
     forms = list(ent.forms)
     if ent.type == "Person":
-        full = [f for f in forms if len(f.split()) > 1] or forms
-        return sorted(full, key=lambda f: ("." in f, -ent.forms[f], -len(f.split()), f))[0]
+        return canonical_person_name(ent.forms)
     if ent.type == "Place":
         for f in forms:
             canon = PLACE_ALIASES.get(f.lower())

@@ -193,7 +193,8 @@ def test_documents_mentioning(kg):
 def test_unknown_and_ambiguous_names_list_candidates(kg):
     with pytest.raises(QueryError, match="no person is named 'Nobody'"):
         rows(kg, "meetings-of", person="Nobody")
-    with pytest.raises(QueryError, match="ambiguous: Sergei Lavrov; Sergei Ryabkov"):
+    # most often named first, with mention counts and titles
+    with pytest.raises(QueryError, match=r"ambiguous: Sergei Lavrov \(3 mentions; Foreign Minister\), Sergei Ryabkov;"):
         rows(kg, "meetings-of", person="Sergei")
     with pytest.raises(QueryError, match="needs --param person"):
         rows(kg, "meetings-of")

@@ -1,0 +1,224 @@
+"""Corpus-level person resolution: names with suffixes, initials and nicknames; bare surnames and
+titles joined by the evidence the merge log states; ambiguous mentions and non-persons left out."""
+import random
+
+import pytest
+
+from graphkit.names import canonical_person_name, full_names_compatible, parse_person
+from graphkit.records import DocRecord, LocalEntity, QuoteRec
+from graphkit.resolve import Overrides, resolve
+
+
+def person(key, name, forms=None, titles=(), mentions=1):
+    return LocalEntity(key=key, type="Person", name=name, forms=list(forms or [name]), mentions=mentions,
+                       titles=list(titles))
+
+
+def doc(doc_id, *ents, published="2022-05-01", quotes=()):
+    ents = [e if isinstance(e, LocalEntity) else person(f"e{i}", e) for i, e in enumerate(ents)]
+    for i, e in enumerate(ents):
+        e.key = f"e{i}"
+    return DocRecord(doc_id=doc_id, title=doc_id, published=published, url=None, path=doc_id,
+                     content_hash="x", words=1, entities=ents, quotes=list(quotes))
+
+
+def groups(res):
+    return sorted(sorted(e.forms) for e in res.entities if e.members and e.type == "Person")
+
+
+def node_of(res, doc_id, key="e0"):
+    i = res.of(doc_id, key)
+    return None if i is None else res.entities[i].name
+
+
+def rule_entries(res, rule):
+    return [e for e in res.log if e.get("rule") == rule]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Joseph R. Biden, Jr.", "Joe Biden", True),
+    ("Joseph R. Biden Jr.", "Joseph Biden", True),
+    ("Chuck Schumer", "Charles Schumer", True),
+    ("Liz Cheney", "Elizabeth Cheney", True),
+    ("Tony Blinken", "Antony Blinken", True),
+    ("Joe Biden", "Jill Biden", False),
+    ("Joe Biden", "Josh Biden", False),
+    ("George W. Bush", "George H. W. Bush", False),
+    ("Martin Luther King Jr.", "Martin Luther King Sr.", False),
+])
+def test_suffixes_middle_initials_and_nicknames(a, b, same):
+    assert full_names_compatible(a, b) is same
+
+
+def test_parts_of_a_name():
+    assert parse_person("James R. Thompson, III") == ("James", ("R.",), "Thompson", "iii")
+    assert parse_person("Alfonso XIII").surname == "Alfonso"  # a regnal number is no surname
+    assert parse_person("Xi").surname == "Xi"
+
+
+def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
+    assert canonical_person_name({"R. Biden Jr": 40, "Biden": 90, "Joe Biden": 10}) == "Joe Biden"
+    assert canonical_person_name({"Joseph R. Biden, Jr.": 30, "Joe Biden": 40}) == "Joseph R. Biden, Jr."
+    assert canonical_person_name({"Joseph R. Biden, Jr.": 3, "Joe Biden": 40}) == "Joe Biden"
+    assert canonical_person_name({"Senators Collins": 5, "Susan Collins": 1}) == "Susan Collins"
+    assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 6}) == "Antony Blinken"
+    assert canonical_person_name({"Education Miguel Cardona": 9, "Miguel Cardona": 5}) == "Miguel Cardona"
+    assert canonical_person_name({"Abinader Corona": 3, "Luis Abinader": 2}) == "Luis Abinader"
+    assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 2}) == "Tony Blinken"
+
+
+def test_full_name_variants_are_one_person_and_the_log_says_how():
+    res = resolve([doc("a", "Joseph R. Biden, Jr."), doc("b", "Joe Biden"), doc("c", "Joe Biden"),
+                   doc("d", "Jill Biden"), doc("e", "Charles Schumer"), doc("f", "Chuck Schumer")])
+    assert groups(res) == [["Charles Schumer", "Chuck Schumer"], ["Jill Biden"],
+                           ["Joe Biden", "Joseph R. Biden, Jr."]]
+    nick = [e for e in rule_entries(res, "full-name") if e["joined"] == ["Joseph R. Biden, Jr."]]
+    # named half as often as "Joe Biden": common enough, and the fullest, so the canonical name
+    assert nick and "nickname" in nick[0]["reason"] and nick[0]["into"] == "Joseph R. Biden, Jr."
+    assert node_of(res, "b") == "Joseph R. Biden, Jr."
+
+
+def corpus_of_bidens():
+    """Joe named in full in nine documents as President, Jill in one as First Lady."""
+    recs = [doc(f"joe{i}", person("e0", "Joe Biden", titles=["President"], mentions=3)) for i in range(9)]
+    recs.append(doc("jill", person("e0", "Jill Biden", titles=["First Lady"], mentions=3)))
+    return recs
+
+
+def test_title_and_surname_joins_the_holder_of_that_title():
+    res = resolve(corpus_of_bidens() + [
+        doc("x", person("e0", "Biden", titles=["President"])),
+        doc("y", person("e0", "Biden", titles=["First Lady"]))])
+    assert node_of(res, "x") == "Joe Biden" and node_of(res, "y") == "Jill Biden"
+    entry = [e for e in rule_entries(res, "title") if "x" in e["docs"]][0]
+    assert entry["evidence"]["title"] == ["president"] and entry["evidence"]["share_of_title"] == 1.0
+
+
+def test_title_at_that_date_tells_two_holders_apart():
+    recs = [doc(f"old{i}", person("e0", "George H. W. Bush", titles=["President"]), published="1990-03-01")
+            for i in range(3)]
+    recs += [doc(f"new{i}", person("e0", "George W. Bush", titles=["President"]), published="2005-03-01")
+             for i in range(2)]
+    recs += [doc("q", person("e0", "Bush", titles=["President"]), published="2006-01-10"),
+             doc("r", person("e0", "Bush", titles=["President"]), published="1989-06-01")]
+    res = resolve(recs)
+    assert node_of(res, "q") == "George W. Bush" and node_of(res, "r") == "George H. W. Bush"
+    assert all(e["evidence"]["near_date"] for e in rule_entries(res, "title"))
+
+
+def test_bare_surname_joins_the_dominant_person_unless_its_document_names_another():
+    res = resolve(corpus_of_bidens() + [
+        doc("plain", "Biden"),
+        doc("readout", person("e0", "Biden"), person("e1", "Jill Biden"))])
+    assert node_of(res, "plain") == "Joe Biden"
+    assert node_of(res, "readout") is None  # the First Lady's readout: joins no one
+    dom = [e for e in rule_entries(res, "dominant") if e["docs"] == ["plain"]][0]
+    # Joe: 27 of the 31 full-name mentions of Biden (Jill: 3 in her document, 1 in the readout)
+    assert dom["evidence"]["share"] == round(27 / 31, 2) and dom["into"] == "Joe Biden"
+    assert any(e["left_out"] == ["Biden"] and e["docs"] == ["readout"] for e in rule_entries(res, "ambiguous"))
+
+
+def test_a_truly_ambiguous_surname_joins_no_one():
+    res = resolve([doc("a", "Mike Johnson"), doc("b", "Ron Johnson"), doc("c", "Johnson")])
+    assert groups(res) == [["Mike Johnson"], ["Ron Johnson"]]
+    entry = rule_entries(res, "ambiguous")[0]
+    assert entry["left_out"] == ["Johnson"] and set(entry["evidence"]["candidates"]) == {"Mike Johnson", "Ron Johnson"}
+
+
+def test_different_override_wins_over_every_rule():
+    ov = Overrides(different=[("Biden", "Joe Biden")])
+    res = resolve(corpus_of_bidens() + [doc("x", person("e0", "Biden", titles=["President"]))], ov)
+    assert node_of(res, "x") != "Joe Biden"
+
+
+def test_same_override_settles_an_ambiguous_surname():
+    recs = [doc("a", "Mike Johnson"), doc("b", "Ron Johnson"), doc("c", "Johnson")]
+    assert node_of(resolve(recs), "c") is None
+    res = resolve(recs, Overrides(same=[("Johnson", "Ron Johnson")]))
+    assert node_of(res, "c") == "Ron Johnson" and rule_entries(res, "override")
+
+
+def test_initials_join_only_a_person_they_fit():
+    res = resolve([doc("a", "Joe Biden"), doc("b", "J. Biden"), doc("c", "R. Biden Jr")])
+    assert node_of(res, "b") == "Joe Biden" and node_of(res, "c") is None
+    assert all(e.name != "R. Biden Jr" for e in res.entities if e.members)
+
+
+def test_bare_given_names_name_no_one_but_titled_surnames_stay():
+    res = resolve([doc("a", "Joseph R. Biden"), doc("b", "Joe"), doc("c", person("e0", "Austin", titles=["Secretary"]))])
+    assert node_of(res, "b") is None  # a first name (of the nicknames dataset) nobody has as a surname
+    assert node_of(res, "c") == "Austin"  # also a given name in the dataset, but titled: a surname
+
+
+def test_a_surname_and_a_word_join_the_titled_holder_of_that_surname():
+    recs = [doc(f"t{i}", person("e0", "Donald Trump", titles=["President"])) for i in range(3)]
+    recs += [doc("h", person("e0", "Trump Has", titles=["President"])), doc("k", "Kamala Harris"),
+             doc("d", person("e0", "Donald Trump Declares", titles=["President"])), doc("f", "Harris Faulkner")]
+    res = resolve(recs)
+    assert node_of(res, "h") == node_of(res, "d") == "Donald Trump"
+    assert len(rule_entries(res, "surname-led")) == 2
+    assert node_of(res, "f") == "Harris Faulkner"  # no title to say it is "Harris" and a word
+
+
+def test_a_one_letter_surname_slip_joins_only_with_the_same_given_name():
+    res = resolve([doc("a", "Victoria Nuland"), doc("b", "Victoria Noland"), doc("c", "Victor Noland"),
+                   doc("d", "Victor Nolan")])
+    assert node_of(res, "a") == node_of(res, "b") and node_of(res, "c") == node_of(res, "d")
+    assert node_of(res, "a") != node_of(res, "c")  # Victor is not Victoria
+    assert len(rule_entries(res, "surname-spelling")) == 2
+
+
+def test_a_transcript_question_mark_before_a_first_name_is_no_name():
+    res = resolve([doc("a", "Brian Deese"), doc("b", person("e0", "Q Brian", forms=["Q Brian", "Brian"]))])
+    assert node_of(res, "b") is None and groups(res) == [["Brian Deese"]]
+
+
+def test_family_name_first():
+    res = resolve([doc("a", person("e0", "Xi Jinping", titles=["President"])),
+                   doc("b", person("e0", "Xi", titles=["President"]))])
+    assert node_of(res, "b") == "Xi Jinping"
+    assert rule_entries(res, "first-name")
+
+
+def test_bare_surnames_nobody_has_in_full_are_one_node():
+    res = resolve([doc("a", person("e0", "Kirby", titles=["Admiral"])), doc("b", person("e0", "Kirby", titles=["Admiral"]))])
+    assert groups(res) == [["Kirby"]] and rule_entries(res, "surname-only")
+
+
+def test_names_the_corpus_never_treats_as_a_person_are_left_out():
+    laughter = [doc(f"t{i}", "Laughter") for i in range(3)]
+    quoted = [doc(f"q{i}", "Zients", quotes=[QuoteRec(speaker="e0", text="We are on track.")]) for i in range(3)]
+    org = LocalEntity(key="o", type="Organization", name="Nord Stream", forms=["Nord Stream"], mentions=1)
+    pipeline = [doc("p", "Nord Stream")] + [doc(f"o{i}", org) for i in range(2)]
+    once = [doc("once", "Protasevich")]
+    state = LocalEntity(key="s", type="Place", name="Ohio", forms=["Ohio"], mentions=1)
+    # a stray title on a place is weak evidence when the corpus names it as a place far more often
+    ohio = [doc("oh", person("e0", "Ohio", titles=["Governor"]))] + [doc(f"s{i}", state) for i in range(3)]
+    res = resolve(laughter + quoted + pipeline + once + ohio)
+    assert groups(res) == [["Protasevich"], ["Zients"]]
+    left = {tuple(e["left_out"]) for e in rule_entries(res, "not-a-person")}
+    assert left == {("Laughter",), ("Nord Stream",), ("Ohio",)}
+
+
+def test_same_groups_and_log_whatever_the_input_order():
+    recs = corpus_of_bidens() + [doc("x", person("e0", "Biden", titles=["President"])), doc("y", "Biden"),
+                                 doc("z", "Johnson"), doc("w", "Mike Johnson"), doc("v", "Ron Johnson")]
+    a = resolve(recs)
+    shuffled = list(recs)
+    random.Random(7).shuffle(shuffled)
+    b = resolve(shuffled)
+    assert groups(a) == groups(b) and a.log == b.log
+
+
+def test_a_person_parameter_takes_the_clear_holder_of_a_surname_or_lists_candidates():
+    from graphkit.errors import QueryError
+    from graphkit.query import resolve_entity
+    from graphkit.rdf.build import build_graph
+    from graphkit.rdf.vocab import SDO
+
+    recs = corpus_of_bidens() + [doc("m", person("e0", "Mike Johnson", titles=["Speaker"], mentions=3)),
+                                 doc("n", "Ron Johnson")]
+    g = build_graph(recs, resolve(recs))
+    assert str(g.value(resolve_entity(g, "Biden", SDO.Person), SDO.name)) == "Joe Biden"
+    with pytest.raises(QueryError, match=r"'Johnson' is ambiguous: Mike Johnson \(3 mentions\), Ron Johnson \(1 mention\);"):
+        resolve_entity(g, "Johnson", SDO.Person)
