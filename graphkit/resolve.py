@@ -47,6 +47,7 @@ class Event:
     planned: bool = True
     sources: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, sentence index)
     triggers: set[str] = field(default_factory=set)
+    patterns: set[str] = field(default_factory=set)      # the extraction rules that stated it (gk:pattern)
     refers_to: set[str] = field(default_factory=set)   # "after the summit": event words it follows
     definite: bool = False                               # named with "the"/"this": a back-reference
     dateline: int | None = None                          # the document's dateline city, a last resort
@@ -301,7 +302,7 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
     for rec in records:
         for ev in rec.events:
             e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned,
-                      triggers={ev.trigger}, refers_to={ev.refers_to} if ev.refers_to else set(),
+                      triggers={ev.trigger}, patterns={ev.pattern} if ev.pattern else set(), refers_to={ev.refers_to} if ev.refers_to else set(),
                       definite=ev.definite, first_sent=min(ev.sents) if ev.sents else 0)
             e.participants = {index[(rec.doc_id, k)] for k in ev.participants if (rec.doc_id, k) in index}
             e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
@@ -401,6 +402,7 @@ def _absorb_event(target: Event, e: Event) -> None:
     target.planned = target.planned and e.planned
     target.sources += [s for s in e.sources if s not in target.sources]
     target.triggers |= e.triggers
+    target.patterns |= e.patterns
     target.refers_to |= e.refers_to
     target.definite = target.definite and e.definite
     target.first_sent = min(target.first_sent, e.first_sent)

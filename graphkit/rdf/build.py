@@ -80,6 +80,8 @@ def build_graph(records: list[DocRecord], res: Resolution) -> Graph:
         g.add((s, RDF.type, SDO.Event))
         g.add((s, SDO.name, Literal(ev.name)))
         g.add((s, GK.eventKind, Literal(ev.kind)))
+        for pattern in sorted(ev.patterns):
+            g.add((s, GK.pattern, Literal(pattern)))
         g.add((s, GK.status, GK.Planned if ev.planned else GK.Held))
         if ev.date:
             g.add((s, SDO.startDate, date_literal(ev.date)))
