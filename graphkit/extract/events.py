@@ -89,9 +89,17 @@ def _kind_of(tok: Token) -> str | None:
         return None
     if low in ("delegation", "delegations"):
         return "Meeting"
+    if low in ("congress", "assembly") and (tok.i == 0 or tok.doc[tok.i - 1].ent_iob_ != "I" and tok.ent_iob_ != "I"):
+        return None  # "Congress", "the Assembly": a legislature, not a gathering
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT") and low in _NAMED_EVENT_WORDS \
             and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
         return "Summit" if low == "summit" else "Other"  # "the Russian Energy Week", "... Women's Forum"
+    if low in ("conversation", "conversations") and not _with_someone(tok) and not (
+            tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "hold", "continue")):
+        return None  # "a conversation about prices": a subject, not yet an encounter
+    if tok.tag_ == "NNS" and low in ("meetings", "briefings", "calls", "conversations", "visits", "summits") \
+            and not _with_someone(tok):
+        return None  # "previous briefings", "regular calls": no one occasion
     if low in _HOSTED_NOUNS or tok.lemma_.lower() in _HOSTED_NOUNS:
         # "moderated a discussion with", "hosted a celebration", "held a listening session": an
         # encounter only when someone hosts, holds or joins it
@@ -107,6 +115,12 @@ def _kind_of(tok: Token) -> str | None:
 _HOSTED_NOUNS = frozenset("discussion discussions panel panels celebration session sessions reception dinner "
                           "lunch luncheon breakfast program event events".split())
 _HOSTING_VERBS = frozenset("host moderate hold convene lead chair attend join participate organize organise".split())
+
+
+def _with_someone(tok: Token) -> bool:
+    """"… with X", "between X and Y", "X's …": the event word names who it was with."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children) or \
+        any(c.dep_ == "poss" for c in tok.children)
 
 
 def _press_audience(verb: Token) -> bool:
@@ -810,6 +824,11 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                 target.sents += [ctx.use(s) for s in range(k, last + 1) if s not in target.sents]
                 target.pattern = target.pattern or "participant-list"
                 ctx.use(target.sents[0])
+            elif len(people) >= 2:
+                # "… will be joined at today's announcement by A, B and C": the list is the occasion
+                events.append(EventRec(kind="Meeting", name=sent.root.text, participants=people,
+                                       sents=[ctx.use(s) for s in range(k, last + 1)], trigger="list",
+                                       planned=any(t.lower_ in ("will", "'ll") for t in sent), pattern="participant-list"))
         k = last + 1
 
 

@@ -120,6 +120,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
         return True
+    if doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_WORDS or doc[end - 1].lower_ == "affairs":
+        return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
     if after is not None and after.text in ("-", "—") and len(doc[end - 1].text) <= 3 and not after.whitespace_:
