@@ -105,11 +105,15 @@ airport station building hall room doctrine rule law bill fund trust scholarship
 """.split())
 
 
+_PLACE_LIST_WORDS = frozenset("counties parishes boroughs townships districts states cities provinces".split())
+
+
 def _plural_common(low: str) -> bool:
-    """"tribes", "families": the plural of a common English noun."""
+    """"tribes", "families": the plural of a common English noun ("Adams", "Williams" are the
+    plurals of given names: surnames)."""
     words = _english_words()
-    return low.endswith("s") and low not in words and (
-        low[:-1] in words or low.endswith("es") and low[:-2] in words or low.endswith("ies") and low[:-3] + "y" in words)
+    singulars = [low[:-1]] + ([low[:-2]] if low.endswith("es") else []) + ([low[:-3] + "y"] if low.endswith("ies") else [])
+    return low.endswith("s") and low not in words and any(s in words and not known_given_name(s) for s in singulars)
 
 
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
@@ -120,15 +124,18 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
         return True
+    k = end
+    while k < len(doc) and k - end < 12 and (doc[k].text in (",", "and") or doc[k].pos_ == "PROPN" and doc[k].is_title
+                                             and doc[k].lower_ not in _PLACE_LIST_WORDS):
+        k += 1
+    if k < len(doc) and k > end and doc[k].lower_ in _PLACE_LIST_WORDS:
+        return True  # "Calhoun, Wayne, and Cavalier Counties": names in a list of places
     if doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_WORDS or doc[end - 1].lower_ == "affairs":
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
     if after is not None and after.text in ("-", "—") and len(doc[end - 1].text) <= 3 and not after.whitespace_:
         return True  # "Julie Sh-": a spoken false start, cut before the name was finished
-    if end - start > 1 and all(t.lower_ in _english_words() for t in doc[start:end]) \
-            and not known_given_name(doc[start].text) and title_before(doc, start) is None:
-        return True  # "Cancer Moonshot", "Space Policy", "Purple Line": common words, no first name
     if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS"):
         return True
     last = doc[end - 1]
@@ -159,16 +166,17 @@ times post board service ministry authority house senate congress court coalitio
 """.split())
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """Common English nouns, adjectives and verbs: the word lists of the pipeline's own lemmatizer."""
+@lru_cache(maxsize=2)
+def _english_words(parts: tuple[str, ...] = ("noun", "adj", "verb")) -> frozenset[str]:
+    """English nouns, adjectives and verbs: the word lists of the pipeline's own lemmatizer. (Its
+    nouns include famous people, "putin"; its adjectives and verbs are common words only.)"""
     from ..nlp import load_nlp
 
     try:
         index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, ValueError):
         return frozenset()
-    return frozenset(w for pos in ("noun", "adj", "verb") if pos in index for w in index[pos])
+    return frozenset(w for pos in parts if pos in index for w in index[pos])
 
 
 @lru_cache(maxsize=4096)
@@ -713,6 +721,11 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         elif m.label == "Organization" and len(m.text.split()) == 1 and (low in CAPITALS or low in COUNTRIES):
             m.label = "Place"
         if m.label == "Person" and not _looks_like_person_name(m.text):
+            continue
+        if m.label == "Person" and " " not in m.text and not evidence and key not in person_tokens \
+                and m.text.lower() in _english_words(("adj", "verb")) and not known_given_name(m.text):
+            # one capitalised adjective or verb NER calls a person, with no title, no label and no
+            # full name in the document ("Honorary"): a word, not a name
             continue
         if m.label == "Person" and " " not in m.text and not evidence and key not in person_tokens \
                 and m.text.lower() in lower_words:
