@@ -42,7 +42,7 @@ SPEAKER_LABEL = re.compile(
 # parenthesis in a transcript that tells what happened or how it was said, not what was said
 STAGE_DIRECTION = re.compile(
     r"[ ]?\((?:[A-Z][a-z]+(?:[ ,][A-Za-z]+){0,6}\.|(?:[Vv]ia|[Aa]s|[Tt]hrough) (?:an )?interpret[a-z]*\.?|"
-    r"[a-z]+(?: [a-z]+)?)\)"
+    r"[a-z]+(?: [a-z]+){0,3})\)"
 )
 # "12:06 P.M. EDT", "4:44 P.M.", "END": the times and end marks that frame a transcript
 TIME_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|END|\*+)\s*$")
