@@ -130,17 +130,7 @@ def display(graph: Graph | nx.Graph, title: str = "graphkit graph", focus: str |
 
     ``library``: inline vis-network in this view; by default only the kernel's first view does.
     """
-    from .errors import QueryError
-    from .projection import ego, find_nodes, project
+    from .page import focused
 
-    G = project(graph) if isinstance(graph, Graph) else graph
-    if focus:
-        found = find_nodes(G, focus)
-        if not found:
-            raise QueryError(f"no entity named '{focus}' in the graph; try another name or alias")
-        if len(found) > 1:
-            names = ", ".join(sorted(str(G.nodes[n].get("label", n)) for n in found)[:10])
-            raise QueryError(f"'{focus}' is ambiguous: {names}; give a fuller name")
-        G = ego(G, found[0], hops)
-        title = f"{title}: {G.nodes[found[0]].get('label', found[0])}"
+    G, title = focused(graph, focus, hops, title)
     return NotebookView(G, title, height, physics, library)

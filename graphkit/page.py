@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-__all__ = ["render", "render_html", "graph_data", "overview", "label_box", "layout", "display", "GraphView",
+__all__ = ["render", "render_html", "focused", "graph_data", "overview", "label_box", "layout", "display", "GraphView",
            "vis_network_js", "LAYOUT_THRESHOLD", "OVERVIEW_ABOVE", "OVERVIEW_SIZE", "STYLE"]
 
 #: a whole graph (no overview) above this many nodes gets positions computed in Python and no
@@ -400,7 +400,8 @@ def render_html(G: nx.Graph, title: str = "graphkit graph", physics: bool | None
         n_nodes=G.number_of_nodes(), n_edges=G.number_of_edges())
 
 
-def _as_nx(graph: Graph | nx.Graph, focus: str | None, hops: int, title: str) -> tuple[nx.Graph, str]:
+def focused(graph: Graph | nx.Graph, focus: str | None, hops: int, title: str) -> tuple[nx.Graph, str]:
+    """The networkx view to draw and its title: the whole graph, or ``focus``'s neighbourhood ``hops`` deep."""
     from .projection import ego, find_nodes, project
 
     G = project(graph) if isinstance(graph, Graph) else graph
@@ -428,7 +429,7 @@ def render(graph: Graph | nx.Graph, path: str | os.PathLike = "output/graph.html
     """
     from .rdf.io import atomic_write
 
-    G, title = _as_nx(graph, focus, hops, title)
+    G, title = focused(graph, focus, hops, title)
     path = Path(path)
     atomic_write(path, render_html(G, title, physics))
     return path
@@ -451,5 +452,5 @@ class GraphView:
 def display(graph: Graph | nx.Graph, title: str = "graphkit graph", focus: str | None = None,
             hops: int = 2, height: int = 600, physics: bool | None = None) -> GraphView:
     """The page for Jupyter: ``graphkit.display(g)`` as a cell's last line draws it inline."""
-    G, title = _as_nx(graph, focus, hops, title)
+    G, title = focused(graph, focus, hops, title)
     return GraphView(render_html(G, title, physics), height)
