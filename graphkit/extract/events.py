@@ -249,8 +249,10 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
             steps += 1
         if v.pos_ not in ("VERB", "AUX"):
             break
-    if not out and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-            and (verb.head.lemma_.lower() in _SPEAKER_FEELINGS or verb.head.lower_ in _SPEAKER_FEELINGS):
+    feeling = verb.head.lemma_.lower() in _SPEAKER_FEELINGS or verb.head.lower_ in _SPEAKER_FEELINGS or any(
+        c.dep_ in ("attr", "acomp") and (c.lemma_.lower() in _SPEAKER_FEELINGS or c.lower_ in _SPEAKER_FEELINGS)
+        for c in verb.head.children)  # "it is a pleasure to welcome", "I'm glad to meet"
+    if not out and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and feeling:
         out += ctx.voice_at(ctx.chunks[chunk][0] + verb.idx)  # "it is a pleasure to welcome …" in a turn
     return out
 
@@ -472,6 +474,12 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
         return None
     if lemma in ("meet", "visit", "receive", "host", "welcome") and not _encounter_object(ctx, chunk, tok):
         return None  # "meet the needs", "meet this moment", "visit HealthCare.gov", "receive an award"
+    if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "out", "up", "back")
+                               for c in tok.children):
+        return None  # "call on Congress to", "call upon X to", "call for", "call out": a demand, not a call
+    if lemma == "welcome" and (any(c.lower_ == "please" for c in tok.children) or tok.i == tok.sent.start
+                               or tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)):
+        return None  # "Please welcome …": introducing a speaker, not a meeting
     subj = _subjects(ctx, chunk, tok, sent_idx)
     if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
         objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
@@ -514,6 +522,8 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
     if not objs:
         return True
     for o in objs:
+        if re.search(r"\w\.(?:gov|com|org|net|edu)\b", o.text, re.I):
+            continue  # a website is visited, not met
         if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in o.subtree
                                                       if t.dep_ in ("compound", "poss", "pobj", "appos", "conj")):
             return True
@@ -800,6 +810,13 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
             continue
         people = [m.entity for m in ctx.mentions_in_sent(k, "Person")]
         last = k
+        j = k + 1
+        # a long list the sentence splitter broke at an abbreviation ("… Dr. Ann Lee, Sen. Bo Ray")
+        while j < len(ctx.sents) and not any(t.pos_ in ("VERB", "AUX") for t in ctx.sents[j][1]) \
+                and ctx.mentions_in_sent(j, "Person") and "\n" not in ctx.document.text[ctx.sent_starts[j - 1]:ctx.sent_starts[j]]:
+            people += [m.entity for m in ctx.mentions_in_sent(j, "Person")]
+            last = j
+            j += 1
         if sent.text.rstrip().endswith(":"):  # the list follows, one name a line
             j = k + 1
             while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25:
