@@ -134,8 +134,18 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
-    if after is not None and after.text in ("-", "—") and len(doc[end - 1].text) <= 3 and not after.whitespace_:
-        return True  # "Julie Sh-": a spoken false start, cut before the name was finished
+    if after is not None and after.text in ("-", "‐") and not doc[end - 1].whitespace_ and (
+            after.whitespace_ or end + 1 < len(doc) and doc[end + 1].text in ("—", "–", "-")):
+        return True  # "Julie Sh- —", "Erdoğa- —": a spoken false start, cut before the name was finished
+    if doc[end - 1].text.endswith(("-", "‐")) and (end == len(doc) or doc[end - 1].whitespace_ or doc[end].text in ("—", "–")):
+        return True  # (the same, with the hyphen inside NER's span)
+    if any(t.pos_ == "PRON" or "’" in t.text[1:] or "'" in t.text[1:-1] for t in doc[start:end]):
+        return True  # "Corvette I’m": a pronoun or a contraction is in no one's name
+    j = start - 1
+    while j > 0 and (doc[j].text in (",", "and") or doc[j].pos_ == "PROPN" and doc[j].is_title):
+        j -= 1
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PLACE_LIST_WORDS:
+        return True  # "the counties of A, B and C"
     if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS"):
         return True
     last = doc[end - 1]
@@ -395,7 +405,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
 # Venues the small English model misses or reads as a person ("Hotel President Wilson")
 _ROOM_WORDS = VENUE_WORDS | frozenset("room hall building".split())
 _MISSIONS = frozenset("mission embassy consulate".split())
-_VENUE_FIRST = frozenset("hotel villa palace castle chateau château manor mansion".split())  # come before the name
+_VENUE_FIRST = frozenset("hotel villa palace castle chateau château manor mansion fort camp".split())  # come before the name
 
 
 def _venue_spans(doc: Doc) -> list[tuple[int, int]]:
