@@ -125,3 +125,18 @@ def test_he_in_a_turn_is_someone_the_speaker_talks_about(tmp_path):
                 "He also met Mayor Rita Lopez.\n\n1:30 P.M. EDT")
     met = [{name_of(rec, p) for p in e.participants} for e in rec.events if e.trigger == "meet"]
     assert met and "Omar Haddad" not in met[0]
+
+
+def test_a_titled_surname_is_not_a_namesake_with_another_title(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by Governor Roe at a Rally",
+                "5:00 P.M.\n\nTHE GOVERNOR: Thank you. First Lady Ann Roe could not be here tonight, "
+                "but she sends her love.\n\n5:30 P.M.")
+    quotes_by = {s for s, _, p in quotes(rec) if p.startswith("transcript")}
+    assert quotes_by and "Ann Roe" not in quotes_by
+
+
+def test_false_starts_pronouns_and_county_lists_are_not_people(tmp_path):
+    rec = read_record(tmp_path, "a.txt", "Senator Lee Park spoke with President Erdo- — President Omar Demir today.\n\n"
+                                         "The declaration covers the counties of Greeley, Wichita, and Scott.")
+    persons = {e.name for e in rec.entities if e.type == "Person"}
+    assert persons <= {"Lee Park", "Omar Demir"} and "Lee Park" in persons

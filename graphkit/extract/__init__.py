@@ -71,7 +71,7 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
             mentions.append(Mention(chunk=ci, start=-1, end=-1, text=t.name, label="Person",
                                     sent=ctx_probe.sent_of_char(t.start), char=t.start - 1,
                                     raw=t.label, ner="TURN", evidence={"speaker-label"}))
-    entities = cluster_mentions(mentions, document.text)
+    entities = cluster_mentions(mentions, document.text, document.headline_end)
     ctx = Context(document, chunks, mentions, entities)
     ctx.venue = next((m.entity for c in venue_chars for m in mentions if m.char == c and m.entity), None)
     aboard = bool(venue_chars) and any(a for s, e, a in venue_lines(document.text, document.headline_end + 1

@@ -754,7 +754,7 @@ def entity_key_of(label: str, text: str) -> str:
     return "org:" + fold(canon) if canon else "org:" + low
 
 
-def cluster_mentions(mentions: list[Mention], doc_text: str) -> list[LocalEntity]:
+def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int = 0) -> list[LocalEntity]:
     """Group mentions into the document's entities; sets ``Mention.entity``.
 
     Persons: full names first (variants that agree join); then a bare surname joins the one full
@@ -799,6 +799,14 @@ def cluster_mentions(mentions: list[Mention], doc_text: str) -> list[LocalEntity
             t = fold(m.title.title)
             fitting = [e for e in cands if any(fold(x) == t for x in e.titles)]
             cands = fitting or cands
+        if len(cands) == 1 and m.title is not None and _title_conflict(m, cands[0], mentions, headline_end):
+            # "President Biden" in a speech that names only "Dr. Jill Biden" in full is not her
+            cands = []
+            e = next((e for e, full in persons if full == m.text), None) or new_entity("Person", m.text, m.sent)
+            if (e, m.text) not in persons:
+                persons.append((e, m.text))
+            attach(m, e)
+            continue
         if len(cands) == 1:
             attach(m, cands[0])
         elif not cands:
@@ -821,6 +829,30 @@ def cluster_mentions(mentions: list[Mention], doc_text: str) -> list[LocalEntity
         if e.type == "Person":
             e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title})
     return [e for e in entities if e.mentions > 0]
+
+
+def _title_heads(title: str) -> set[str]:
+    return {w for w in fold(title).replace(".", "").split() if w in TITLE_HEADS or w in ("dr", "lady", "gentleman")}
+
+
+def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headline_end: int = 0) -> bool:
+    """Whether a titled bare surname cannot be this full-name person of the document: the titles
+    the document gives that person share no head with the mention's ("President" vs "First Lady")."""
+    mine = _title_heads(m.title.title) if m.title and m.title.title else set()
+    theirs = set()
+    first = None
+    for o in mentions:
+        if o.entity == e.key:
+            first = o.char if first is None else min(first, o.char)
+            if o.title and o.title.title:
+                theirs |= _title_heads(o.title.title)
+    if not mine:
+        return False
+    if theirs:
+        return not mine & theirs
+    # the full name comes later and untitled: "Remarks by President Roe …" then "… Ann Roe, my wife":
+    # a titled surname in the headline is the headline's person, not a namesake the body names
+    return first is not None and m.char < min(first, headline_end)
 
 
 def _link_acronyms(entities: list[LocalEntity], doc_text: str, mentions: list[Mention]) -> None:
