@@ -46,6 +46,16 @@ class Mention:
     entity: str | None = None   # LocalEntity key once clustered
 
 
+@lru_cache(maxsize=4096)
+def _misspelt_title(low: str) -> bool:
+    """"Minster" for "Minister", "Secretray": a title word one letter off, which is no given name."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(low) < 6 or low in TITLE_HEADS or known_given_name(low):
+        return False
+    return any(abs(len(h) - len(low)) <= 1 and Levenshtein.distance(low, h) == 1 for h in TITLE_HEADS if len(h) >= 6)
+
+
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and (doc[start].pos_ in ("DET", "PUNCT", "ADP", "CCONJ") or doc[start].lower_ == "the"):
         start += 1
@@ -56,7 +66,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         while start < end - 1:
             t, nxt = doc[start], doc[start + 1]
             if (t.pos_ in _NOT_NAME_POS or not t.is_title or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
-                    or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))):
+                    or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
+                    or _misspelt_title(t.lower_)):
                 start += 1
             else:
                 break
