@@ -39,8 +39,9 @@ _WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
 _SEPARATE = {"separate", "respective", "individual", "parallel"}
 _AFTER = {"after", "following", "before", "ahead", "wake"}
-_NAMED_EVENT_WORDS = {"week", "forum", "summit", "conference", "congress", "festival", "expo", "games",
-                      "olympics", "assembly", "convention", "symposium", "dialogue"}
+# ("Congress" and "Assembly" are legislatures far more often than gatherings: not here)
+_NAMED_EVENT_WORDS = {"week", "forum", "summit", "conference", "festival", "expo", "games",
+                      "olympics", "convention", "symposium", "dialogue"}
 
 
 def _left_persons(ctx: Context, chunk: int, verb: Token) -> list[str]:
@@ -63,7 +64,9 @@ def _kind_of(tok: Token) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "VERB":
         if lemma == "attend":
-            return "Meeting"
+            # "attended the summit", not "attended Haskell High School" (a biography)
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            return "Meeting" if not objs or any(_names_an_event(o) for o in objs) else None
         if lemma in ("tell", "speak", "brief", "talk", "say") and _press_audience(tok):
             return "PressConference"  # "told reporters", "speaking to journalists", "briefed the press"
         if lemma == "brief":
@@ -89,8 +92,6 @@ def _kind_of(tok: Token) -> str | None:
         return None
     if low in ("delegation", "delegations"):
         return "Meeting"
-    if low in ("congress", "assembly") and (tok.i == 0 or tok.doc[tok.i - 1].ent_iob_ != "I" and tok.ent_iob_ != "I"):
-        return None  # "Congress", "the Assembly": a legislature, not a gathering
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT") and low in _NAMED_EVENT_WORDS \
             and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
         return "Summit" if low == "summit" else "Other"  # "the Russian Energy Week", "... Women's Forum"
@@ -121,6 +122,13 @@ def _with_someone(tok: Token) -> bool:
     """"… with X", "between X and Y", "X's …": the event word names who it was with."""
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children) or \
         any(c.dep_ == "poss" for c in tok.children)
+
+
+def _names_an_event(tok: Token) -> bool:
+    """Whether a noun phrase's head names a gathering ("the summit", "a roundtable", "his funeral")."""
+    low = tok.lower_
+    return low in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS or low in _HOSTED_NOUNS or low in _NAMED_EVENT_WORDS \
+        or low in ("funeral", "inauguration", "wedding", "ceremony", "celebration", "rally", "service", "game", "match")
 
 
 def _press_audience(verb: Token) -> bool:
@@ -474,9 +482,9 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
         return None
     if lemma in ("meet", "visit", "receive", "host", "welcome") and not _encounter_object(ctx, chunk, tok):
         return None  # "meet the needs", "meet this moment", "visit HealthCare.gov", "receive an award"
-    if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "out", "up", "back")
-                               for c in tok.children):
-        return None  # "call on Congress to", "call upon X to", "call for", "call out": a demand, not a call
+    if lemma == "call" and (any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "out", "up", "back")
+                                for c in tok.children) or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)):
+        return None  # "call on Congress to", "call for", "we called him Grandpa": a demand or a name, not a call
     if lemma == "welcome" and (any(c.lower_ == "please" for c in tok.children) or tok.i == tok.sent.start
                                or tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)):
         return None  # "Please welcome …": introducing a speaker, not a meeting
@@ -819,10 +827,14 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
             j += 1
         if sent.text.rstrip().endswith(":"):  # the list follows, one name a line
             j = k + 1
-            while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25:
+            misses = 0
+            while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25 and misses < 2:
                 found = [m.entity for m in ctx.mentions_in_sent(j, "Person")]
-                if not found:
-                    break
+                if not found:  # a line NER missed ("State Sen. Ann Roe Doe"): the list may go on
+                    misses += 1
+                    j += 1
+                    continue
+                misses = 0
                 people += found
                 last = j
                 j += 1

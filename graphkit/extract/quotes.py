@@ -284,7 +284,8 @@ def turn_speakers(ctx: Context, turns: list[Turn]) -> list[str | None]:
     named = {by_label[t.label] for t in turns if t.name and t.label in by_label}
     holders = [(e.key, [*e.titles, *e.titled_forms]) for e in ctx.entities if e.type == "Person" and e.mentions]
     head = ctx.document.headline_end
-    order = [m.entity for m in sorted(ctx.mentions, key=lambda m: m.char) if m.char < head and m.entity]
+    order = [m.entity for m in sorted(ctx.mentions, key=lambda m: m.char)
+             if m.char < head and m.entity and ctx.entity(m.entity).type == "Person"]
     out: list[str | None] = []
     for t in turns:
         if t.question:
