@@ -31,7 +31,8 @@ Rules, in order (each join is logged with its rule and evidence):
 A bare given name ("Go ahead, Chris.") never joins anyone across documents: when it is no one's
 surname and carries no title it is dropped, and rule 6 takes no given name the nicknames dataset
 knows. Anything else is ambiguous and joins no one: it is left out of the graph and logged. Names
-the corpus does not treat as a person's are left out too (``not-a-person``, see ``_not_people``).
+the corpus does not treat as a person's are left out too (``not-a-person``, see ``_not_people``),
+as are the one-word names of a sentence that lists places (``_place_list_items``).
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ from .names import (canonical_person_name, fold, full_names_compatible, given_co
                     known_given_name, nickname_of, parse_person, plural_title, translit)
 from .records import DocRecord, LocalEntity
 
-__all__ = ["DOMINANT_SHARE", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS", "PersonGroups", "group_persons"]
+__all__ = ["DOMINANT_SHARE", "PLACE_LIST", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS", "PersonGroups", "group_persons"]
 
 #: a person holding this share of a surname's full-name mentions (or of a title among its
 #: holders) takes that surname's bare mentions; query.py resolves names by the same share
@@ -213,7 +214,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     forbids = forbids or (lambda a, b: False)
     joins = joins or (lambda a, b: False)
     log = _Log()
-    locals_ = _collect(records)
+    locals_ = _collect(records, log)
     blocks: dict[str, list[_Local]] = defaultdict(list)
     for loc in locals_:
         blocks[loc.key].append(loc)
@@ -260,11 +261,13 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     return PersonGroups(groups=groups, log=log.finish())
 
 
-def _collect(records: list[DocRecord]) -> list[_Local]:
+def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
     evidence: set[tuple[str, str]] = set()
     for r in records:
         evidence |= {(r.doc_id, q.speaker) for q in r.quotes if q.speaker}
         evidence |= {(r.doc_id, x.person) for x in r.roles}
+    listed = {(r.doc_id, k) for r in sorted(records, key=lambda r: r.doc_id)
+              for k in _place_list_items(r, evidence, log)}
     pairs = [(r, e) for r in records for e in r.entities if e.type == "Person"]
     # a bare given name ("Thanks, Mike"; a first name of the corpus or of the nicknames
     # dataset) that no document resolved names nobody we can tell apart: dropped when it is
@@ -278,6 +281,8 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
                 surnames.add(translit(toks[-1]))
     out = []
     for r, le in pairs:
+        if (r.doc_id, le.key) in listed:
+            continue
         # ... unless it is titled ("President Xi": a family name first; "Secretary Austin")
         # "Q Brian" (a transcript's question mark before the name) is a bare "Brian"
         toks = le.name.split()
@@ -287,6 +292,36 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
             continue
         ev = bool(le.titles or le.titled_forms or le.title_refs) or (r.doc_id, le.key) in evidence
         out.append(_local(r, le, ev))
+    return out
+
+
+#: a sentence first naming this many one-word places and this many one-word untitled persons
+#: is a list of places ("Smith, Stafford, Stanton ... counties"): its one-word persons are places
+PLACE_LIST = 3
+
+
+def _place_list_items(rec: DocRecord, evidence: set[tuple[str, str]], log: _Log) -> list[str]:
+    """Keys of the one-word, once-named persons, with no title, role or quote, of a sentence that
+    lists places: the place names the tagger took for surnames ("Smith" among Kansas counties)."""
+    places: Counter = Counter()
+    bare: dict[int, list[LocalEntity]] = defaultdict(list)
+    for e in rec.entities:
+        if len(e.name.split()) != 1:
+            continue
+        if e.type == "Place":
+            places[e.first_sent] += 1
+        elif e.type == "Person" and e.mentions == 1 and not (e.titles or e.titled_forms or e.title_refs) \
+                and (rec.doc_id, e.key) not in evidence:
+            bare[e.first_sent].append(e)
+    out = []
+    for sent, es in sorted(bare.items()):
+        if len(es) >= PLACE_LIST and places[sent] >= PLACE_LIST:
+            for e in es:
+                log.add("not-a-person", [e.name], None, rec.doc_id,
+                        "a one-word name in a sentence of its document that lists places",
+                        {"places_in_sentence": places[sent], "such_names_in_sentence": len(es)},
+                        agg_key=("place-list",))
+                out.append(e.key)
     return out
 
 

@@ -261,6 +261,27 @@ def test_with_two_holders_the_one_without_a_clashing_office_takes_the_title_ment
     assert node_of(resolve(recs), "x") == "Cavalier Johnson"
 
 
+def test_one_word_names_in_a_list_of_places_are_not_people():
+    def place(key, name, sent=2):
+        return LocalEntity(key=key, type="Place", name=name, forms=[name], mentions=1, first_sent=sent)
+
+    def listed(key, name, sent=2):
+        return LocalEntity(key=key, type="Person", name=name, forms=[name], mentions=1, first_sent=sent)
+
+    counties = doc("kansas", place("p0", "Barton"), place("p1", "Geary"), place("p2", "Stanton"),
+                   listed("x0", "Smith"), listed("x1", "Graham"), listed("x2", "Stafford"),
+                   listed("x3", "Tewes", sent=4))
+    res = resolve([doc("a", "Colin Smith"), doc("b", "Lindsey Graham"), counties])
+    assert node_of(res, "kansas", "e3") is None and node_of(res, "kansas", "e4") is None
+    assert node_of(res, "kansas", "e6") == "Tewes"  # named in another sentence: a person still
+    entries = [e for e in rule_entries(res, "not-a-person") if e["docs"] == ["kansas"]]
+    assert sorted(x for e in entries for x in e["left_out"]) == ["Graham", "Smith", "Stafford"]
+    # two places in the sentence are no list: the surname joins as before
+    few = doc("two", place("p0", "Barton"), place("p1", "Geary"), listed("x0", "Smith"), listed("x1", "Graham"),
+              listed("x2", "Stafford"))
+    assert node_of(resolve([doc("a", "Colin Smith"), few]), "two", "e2") == "Colin Smith"
+
+
 def test_a_bare_surname_joins_its_own_documents_person_before_the_corpus_one():
     # the nominee's document names Kristyn E. Jones in full; the corpus names David Jones more often
     recs = [doc(f"d{i}", person("e0", "David Jones", mentions=3)) for i in range(5)]
