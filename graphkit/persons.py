@@ -12,18 +12,27 @@ Rules, in order (each join is logged with its rule and evidence):
    ``surname-led``: "Trump Has", "Donald J. Trump Declares" (a headline's words after a name)
    join the person they begin with, when alone under their last word and holding a title
    that person holds.
-3. ``title``: "President Biden" joins the person of that surname who holds that title in the
+3. ``title-conflict``: a surname its own document gives an office ("Mayor Johnson") joins no one
+   the corpus gives only another office near that date (the Senator Ron Johnson); when that leaves
+   no one, it joins no one.
+   ``same-document``: a bare, initial-led or titled surname joins the one person of that surname
+   its own document names in full, unless a title it carries is held by someone else and not by
+   that person; with several named there only a title can choose among them.
+4. ``title``: "President Biden" joins the person of that surname who holds that title in the
    corpus's full-name mentions near that date, when one holds at least ``DOMINANT_SHARE`` of it.
-4. ``only-person`` / ``dominant``: a bare or initial-led surname joins the one person the corpus
-   names in full under that surname, or the one holding ``DOMINANT_SHARE`` of those mentions,
-   unless its own document names another person of that surname in full.
-5. ``first-name``: "President Xi" joins "Xi Jinping" (family name first), "President Barack"
+5. ``only-person`` / ``dominant``: a bare or initial-led surname its document names no one in
+   full under joins the one person the corpus names in full under that surname, or the one
+   holding ``DOMINANT_SHARE`` of those mentions.
+6. ``first-name``: "President Xi" joins "Xi Jinping" (family name first), "President Barack"
    joins "Barack Obama", when no one has that surname and the word is the first name of one
    person only and not a given name the nicknames dataset knows ("Mike" never joins anyone).
-6. ``surname-only``: bare surnames nobody in the corpus has in full form one node per surname.
+7. ``surname-only``: bare surnames nobody in the corpus has in full form one node per surname.
 
-Anything else is ambiguous and joins no one: it is left out of the graph and logged. Names the
-corpus does not treat as a person's are left out too (``not-a-person``, see ``_not_people``).
+A bare given name ("Go ahead, Chris.") never joins anyone across documents: when it is no one's
+surname and carries no title it is dropped, and rule 6 takes no given name the nicknames dataset
+knows. Anything else is ambiguous and joins no one: it is left out of the graph and logged. Names
+the corpus does not treat as a person's are left out too (``not-a-person``, see ``_not_people``),
+as are the one-word names of a sentence that lists places (``_place_list_items``).
 """
 from __future__ import annotations
 
@@ -38,7 +47,7 @@ from .names import (canonical_person_name, fold, full_names_compatible, given_co
                     known_given_name, nickname_of, parse_person, plural_title, translit)
 from .records import DocRecord, LocalEntity
 
-__all__ = ["DOMINANT_SHARE", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS", "PersonGroups", "group_persons"]
+__all__ = ["DOMINANT_SHARE", "PLACE_LIST", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS", "PersonGroups", "group_persons"]
 
 #: a person holding this share of a surname's full-name mentions (or of a title among its
 #: holders) takes that surname's bare mentions; query.py resolves names by the same share
@@ -205,7 +214,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     forbids = forbids or (lambda a, b: False)
     joins = joins or (lambda a, b: False)
     log = _Log()
-    locals_ = _collect(records)
+    locals_ = _collect(records, log)
     blocks: dict[str, list[_Local]] = defaultdict(list)
     for loc in locals_:
         blocks[loc.key].append(loc)
@@ -252,11 +261,13 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     return PersonGroups(groups=groups, log=log.finish())
 
 
-def _collect(records: list[DocRecord]) -> list[_Local]:
+def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
     evidence: set[tuple[str, str]] = set()
     for r in records:
         evidence |= {(r.doc_id, q.speaker) for q in r.quotes if q.speaker}
         evidence |= {(r.doc_id, x.person) for x in r.roles}
+    listed = {(r.doc_id, k) for r in sorted(records, key=lambda r: r.doc_id)
+              for k in _place_list_items(r, evidence, log)}
     pairs = [(r, e) for r in records for e in r.entities if e.type == "Person"]
     # a bare given name ("Thanks, Mike"; a first name of the corpus or of the nicknames
     # dataset) that no document resolved names nobody we can tell apart: dropped when it is
@@ -270,6 +281,8 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
                 surnames.add(translit(toks[-1]))
     out = []
     for r, le in pairs:
+        if (r.doc_id, le.key) in listed:
+            continue
         # ... unless it is titled ("President Xi": a family name first; "Secretary Austin")
         # "Q Brian" (a transcript's question mark before the name) is a bare "Brian"
         toks = le.name.split()
@@ -279,6 +292,36 @@ def _collect(records: list[DocRecord]) -> list[_Local]:
             continue
         ev = bool(le.titles or le.titled_forms or le.title_refs) or (r.doc_id, le.key) in evidence
         out.append(_local(r, le, ev))
+    return out
+
+
+#: a sentence first naming this many one-word places and this many one-word untitled persons
+#: is a list of places ("Smith, Stafford, Stanton ... counties"): its one-word persons are places
+PLACE_LIST = 3
+
+
+def _place_list_items(rec: DocRecord, evidence: set[tuple[str, str]], log: _Log) -> list[str]:
+    """Keys of the one-word, once-named persons, with no title, role or quote, of a sentence that
+    lists places: the place names the tagger took for surnames ("Smith" among Kansas counties)."""
+    places: Counter = Counter()
+    bare: dict[int, list[LocalEntity]] = defaultdict(list)
+    for e in rec.entities:
+        if len(e.name.split()) != 1:
+            continue
+        if e.type == "Place":
+            places[e.first_sent] += 1
+        elif e.type == "Person" and e.mentions == 1 and not (e.titles or e.titled_forms or e.title_refs) \
+                and (rec.doc_id, e.key) not in evidence:
+            bare[e.first_sent].append(e)
+    out = []
+    for sent, es in sorted(bare.items()):
+        if len(es) >= PLACE_LIST and places[sent] >= PLACE_LIST:
+            for e in es:
+                log.add("not-a-person", [e.name], None, rec.doc_id,
+                        "a one-word name in a sentence of its document that lists places",
+                        {"places_in_sentence": places[sent], "such_names_in_sentence": len(es)},
+                        agg_key=("place-list",))
+                out.append(e.key)
     return out
 
 
@@ -416,8 +459,8 @@ def _first_name_index(persons: list[_Person]) -> dict[str, list[_Person]]:
 
 
 class _Block:
-    """The people of one surname after rules 1 and 2, indexed for rules 3 and 4: their ranking by
-    full-name mentions, who holds which title, who each document names in full. Rules 3 and 4
+    """The people of one surname after rules 1 and 2, indexed for rules 3 to 5: their ranking by
+    full-name mentions, who holds which title, who each document names in full. Rules 3 to 5
     add no full names, so all of this stays fixed while the block's short mentions are decided."""
 
     def __init__(self, people: list[_Person]) -> None:
@@ -433,7 +476,7 @@ class _Block:
 
 
 def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, log: _Log) -> None:
-    """Rules 3 and 4 for one bare, initial-led or title + surname mention; a user's 'same'
+    """Rules 3 to 5 for one bare, initial-led or title + surname mention; a user's 'same'
     pair naming it and one of the block's people comes first."""
     forms = set(loc.le.forms) | {loc.le.name}
     chosen = [p for p in block.ranked if joins(p.labels, forms) and not forbids(p.labels, forms)]
@@ -455,6 +498,32 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
                 f"fits no one the corpus names in full as {surname}; joins no one", {})
         return
     total = sum(p.full_mentions for p in ranked)
+    # "Mayor Johnson" is not the Senator Ron Johnson: an office the corpus gives the person near
+    # that date, other than the one this mention's document gives it, rules the person out
+    clash = [p for p in ranked if _office_clash(loc, p)]
+    if clash:
+        ranked = [p for p in ranked if p not in clash]
+        cands -= set(clash)
+        if not ranked:
+            log.add("title-conflict", forms, None, loc.rec.doc_id,
+                    f"its document gives it a title no {surname} the corpus names in full holds at that "
+                    "date, and another office; joins no one",
+                    {"offices": sorted(_offices(loc.titles)),
+                     "candidates": {p.name(): sorted(_offices_near(p, loc.day)) for p in clash}})
+            return
+        total = sum(p.full_mentions for p in ranked)
+    # a surname joins, first, the person its own document names in full
+    in_doc = [p for p in block.by_doc.get(loc.rec.doc_id, ()) if p in cands]
+    if in_doc and loc.titles and not any(t in p.titles for p in in_doc for t in loc.titles) \
+            and any(t in p.titles for p in cands for t in loc.titles):
+        in_doc = []  # "President Biden" in a readout naming Jill Biden: the title decides
+    if len(in_doc) == 1:
+        log.add("same-document", forms, in_doc[0], loc.rec.doc_id,
+                f"the one {surname} its own document names in full", {})
+        in_doc[0].add(loc)
+        return
+    if in_doc:  # several: only a title can tell them apart
+        cands = set(in_doc)
     if loc.titles:
         held = {}
         for t in sorted(loc.titles):
@@ -484,11 +553,10 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
                         {"candidates": {v[0].name(): len(v[1]) for v in pool}}, agg_key=tuple(title))
             return
     top = ranked[0]
-    in_doc = [p for p in block.by_doc.get(loc.rec.doc_id, ()) if p in cands]
     share = top.full_mentions / total if total else 0.0
-    if any(p is not top for p in in_doc):
+    if in_doc:
         log.add("ambiguous", forms, None, loc.rec.doc_id,
-                f"the document itself names another {surname} in full",
+                f"the document itself names several people {surname} in full",
                 {"named_in_document": sorted(p.name() for p in in_doc)})
     elif len(cands) == 1:
         log.add("only-person", forms, top, loc.rec.doc_id,
@@ -504,6 +572,29 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
         log.add("ambiguous", forms, None, loc.rec.doc_id,
                 f"no person holds most full-name mentions of {surname}",
                 {"candidates": {p.name(): p.full_mentions for p in ranked[:5]}})
+
+
+#: offices a person holds one of at a time: a mention titled with one is not a person the corpus
+#: gives another near that date ("Mayor Johnson", "Senator Johnson"). Titles a person combines
+#: ("President", "Leader", "Secretary", "Chairman") are not in it.
+_OFFICES = {"mayor": "mayor", "senator": "senator", "governor": "governor", "representative": "representative",
+            "congressman": "representative", "congresswoman": "representative", "sheriff": "sheriff"}
+
+
+def _offices(titles: Iterable[str]) -> set[str]:
+    return {_OFFICES[t] for t in titles if t in _OFFICES}
+
+
+def _offices_near(p: _Person, day: int | None) -> set[str]:
+    return {_OFFICES[t] for t, days in p.titles.items() if t in _OFFICES
+            and (day is None or any(d is None or abs(d - day) <= TITLE_WINDOW_DAYS for d in days))}
+
+
+def _office_clash(loc: _Local, p: _Person) -> bool:
+    """The mention's document gives it an office, and the corpus gives ``p`` only other ones then."""
+    mine = _offices(loc.titles)
+    theirs = _offices_near(p, loc.day) if mine else set()
+    return bool(theirs) and not (mine & theirs)
 
 
 def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> set[int]:
