@@ -140,3 +140,11 @@ def test_false_starts_pronouns_and_county_lists_are_not_people(tmp_path):
                                          "The declaration covers the counties of Greeley, Wichita, and Scott.")
     persons = {e.name for e in rec.entities if e.type == "Person"}
     assert persons <= {"Lee Park", "Omar Demir"} and "Lee Park" in persons
+
+
+def test_a_first_name_that_calls_on_a_reporter_is_not_the_senator(tmp_path):
+    rec = jsonl(tmp_path, "Press Briefing by Press Secretary Omar Haddad",
+                "1:00 P.M. EDT\n\nMR. HADDAD: Senator Chris Vale spoke to the President today. Go ahead, Chris.\n\n"
+                "Q Thanks. On the budget?\n\nMR. HADDAD: We are working on it.\n\n1:30 P.M. EDT")
+    vale = [e for e in rec.entities if e.name == "Chris Vale"]
+    assert vale and "Chris" not in vale[0].forms

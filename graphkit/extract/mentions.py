@@ -804,7 +804,9 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
     for m in (m for m in mentions if m.label == "Person" and len(m.text.split()) == 1):
         key = translit(m.text)
         cands = [e for e, full in persons if translit(split_person(full)[1]) == key]
-        if not cands:
+        if not cands and not _addressed(m, doc_text):
+            # (a bare given name that calls on someone, "Go ahead, Chris.", names a reporter, not
+            # the senator of that first name the briefing also mentions)
             cands = [e for e, full in persons if split_person(full)[0] and translit(split_person(full)[0][0]) == key]
         if len(cands) > 1 and m.title is not None:
             t = fold(m.title.title)
@@ -840,6 +842,17 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
         if e.type == "Person":
             e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title})
     return [e for e in entities if e.mentions > 0]
+
+
+_ADDRESS_BEFORE = re.compile(r"(?i)(?:go ahead|thanks|thank you|yes|okay|ok|sure|please|hi|hello|and)[,.]?\s*$")
+
+
+def _addressed(m: Mention, text: str) -> bool:
+    """Whether a bare first name is a form of address: "Go ahead, Chris.", "Thanks, Chris", "Chris, go ahead"."""
+    before = text[max(0, m.char - 20):m.char]
+    after = text[m.char + len(m.text):m.char + len(m.text) + 14]
+    return bool(_ADDRESS_BEFORE.search(before)) and bool(re.match(r"^\s*[.?!,]", after)) or \
+        bool(re.match(r"(?i)^\s*,\s*go ahead", after))
 
 
 def _title_heads(title: str) -> set[str]:
