@@ -148,3 +148,12 @@ def test_a_first_name_that_calls_on_a_reporter_is_not_the_senator(tmp_path):
                 "Q Thanks. On the budget?\n\nMR. HADDAD: We are working on it.\n\n1:30 P.M. EDT")
     vale = [e for e in rec.entities if e.name == "Chris Vale"]
     assert vale and "Chris" not in vale[0].forms
+
+
+def test_every_named_speaker_of_a_briefing_briefed(tmp_path):
+    rec = jsonl(tmp_path, "Press Briefing by Press Secretary Omar Haddad",
+                "Briefing Room\n\n1:00 P.M. EDT\n\nMR. HADDAD: I am joined today by the Secretary.\n\n"
+                "SECRETARY LENA PARK: Thank you, Omar.\n\nQ A question?\n\nSECRETARY LENA PARK: An answer.\n\n1:30 P.M. EDT")
+    press = [e for e in rec.events if e.kind == "PressConference" and e.sents and e.sents[0] == 0]
+    assert press and {name_of(rec, p) for p in press[0].participants} == {"Omar Haddad", "Lena Park"}
+    assert [name_of(rec, p) for p in press[0].locations] == ["Briefing Room"] and press[0].date == "2023-03-02"

@@ -150,6 +150,9 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
         key = ctx.entity_at(chunk, t, "Person")
         if key and key not in out:
             out.append(key)
+        elif key is None and t.lower_ in ("i", "me") and t.dep_ in ("conj", "nsubj", "pobj", "dobj"):
+            # "the President and I met", "with Jane Roe and me": the speaker of the turn
+            out += [k for k in ctx.voice_at(ctx.chunks[chunk][0] + t.idx) if k not in out]
         for c in t.children:
             if skip_clauses and c.dep_ in ("relcl", "ccomp", "advcl", "parataxis") and c.lemma_ != "accompany":
                 continue
@@ -453,6 +456,12 @@ def _same_day(tok: Token, gov: Token | None) -> bool:
     return False
 
 
+def _in_progress(tok: Token) -> bool:
+    """"am traveling", "are meeting": an encounter happening as the text is spoken or written."""
+    return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("am", "is", "are", "'m", "’m", "'re", "’re")
+                                     for c in tok.children)
+
+
 def _is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -662,6 +671,8 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if date:
                     date_text = dt
                     break
+            if date is None and not planned and published and _in_progress(tok):
+                date, date_text = published, "(in progress)"  # "I'm traveling with …", "we are meeting"
             if date is None and _same_day(tok, gov):
                 prior = [e for e in events if e.date and e.sents[-1] < sent_idx]
                 if prior:  # "On the same day, ...": the day of the event just told
@@ -707,9 +718,13 @@ def find_events(ctx: Context) -> list[EventRec]:
         ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     events += _headline_events(ctx, events)
     events = _join_headline_event(ctx, events)
+    speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
     for ev in events:  # "Press Gaggle by …" under "Aboard Air Force One": the briefing's place
-        if ev.kind == "PressConference" and ev.sents and ev.sents[0] == 0 and not ev.locations and ctx.venue:
-            ev.locations = [ctx.venue]
+        if ev.kind == "PressConference" and ev.sents and ev.sents[0] == 0:
+            if not ev.locations and ctx.venue:
+                ev.locations = [ctx.venue]
+            # every named speaker of a briefing transcript briefed, not only those the headline names
+            ev.participants += [k for k in speakers if k not in ev.participants and not ctx.signed]
     # a question asks; it does not tell that an encounter happened ("Would you meet him?")
     events = [ev for ev in events if not ev.sents or not _is_question(ctx, ev.sents[0])]
     per_sent = Counter(ev.sents[0] for ev in events if ev.sents)
@@ -869,15 +884,28 @@ _REMARKS_AT = re.compile(
     r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks)\b", re.IGNORECASE)
 
 
+# "Press Briefing by Press Secretary A and B", "Press Gaggle by …", "Background Press Call by …"
+_BRIEFING_BY = re.compile(r"^(?:(?:On-the-Record|Background)\s+)?(?P<what>(?:Press|News|Media)\s+(?:Briefing|Gaggle|Conference|Call))"
+                          r"\b.*?\bby\b", re.IGNORECASE)
+
+
 def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
     head = ctx.document.headline_end
     if not head:
         return []
-    m = _REMARKS_AT.match(ctx.document.text[:head])
-    if not m:
+    headline = ctx.document.text[:head]
+    m = _REMARKS_AT.match(headline)
+    briefing = _BRIEFING_BY.match(headline)
+    if not m and not briefing:
         return []
-    what = m.group("what").lower()
-    kind = "PressConference" if "conference" in what else ("Summit" if what == "summit" else "Meeting")
+    if briefing:
+        if any(e.kind == "PressConference" and e.sents and e.sents[0] == 0 for e in events):
+            return []  # the parse found it already (and the speakers join it below)
+        what = briefing.group("what")
+        kind = "PressConference"
+    else:
+        what = m.group("what").lower()
+        kind = "PressConference" if "conference" in what else ("Summit" if what == "summit" else "Meeting")
     people = list(dict.fromkeys(mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
                                 if mm.entity and mm.char < head and ctx.entity(mm.entity).type == "Person"))
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
@@ -888,6 +916,7 @@ def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
     places = [ctx.venue] if ctx.venue else []
     published = ctx.document.published
     sent = ctx.use(0)
-    return [EventRec(kind=kind, name=m.group("what"), participants=people, locations=places,
+    return [EventRec(kind=kind, name=what, participants=people, locations=places,
                      date=published, date_text="(transcript)" if published else None, planned=False,
-                     sents=[sent], trigger=what.split()[-1], pattern="headline-remarks")]
+                     sents=[sent], trigger=what.split()[-1].lower(),
+                     pattern="headline-briefing" if briefing else "headline-remarks")]
