@@ -157,3 +157,10 @@ def test_every_named_speaker_of_a_briefing_briefed(tmp_path):
     press = [e for e in rec.events if e.kind == "PressConference" and e.sents and e.sents[0] == 0]
     assert press and {name_of(rec, p) for p in press[0].participants} == {"Omar Haddad", "Lena Park"}
     assert [name_of(rec, p) for p in press[0].locations] == ["Briefing Room"] and press[0].date == "2023-03-02"
+
+
+def test_a_statement_on_someone_is_not_theirs(tmp_path):
+    rec = jsonl(tmp_path, "Statement from Governor Ana Ruiz on the Passing of Senator Ben Ortiz",
+                "Today I lost a friend. I will miss him.\n\nWe mourn with his family.")
+    said = [(s, p) for s, _, p in quotes(rec) if p == "statement-in-name"]
+    assert said == [("Ana Ruiz", "statement-in-name")]

@@ -324,9 +324,14 @@ def statement_speakers(ctx: Context) -> list[str]:
     head = ctx.document.headline_end
     if not head or not _STATEMENT.match(ctx.document.text[:head]):
         return []
+    # the signers stand between "from/by" and what the statement is on: "Statement from President
+    # Roe on the Passing of Ann Lee" is Roe's, not Lee's
+    about = re.search(r"\s(?:on|regarding|concerning|about|in honor of|marking|after|following)\s",
+                      ctx.document.text[:head], re.IGNORECASE)
+    end = about.start() if about else head
     speakers: list[str] = []
     for m in sorted(ctx.mentions, key=lambda m: m.char):
-        if m.char >= head:
+        if m.char >= end:
             break
         if m.entity and ctx.entity(m.entity).type == "Person" and m.entity not in speakers:
             speakers.append(m.entity)
@@ -348,7 +353,7 @@ def _statement_quotes(ctx: Context) -> list[QuoteRec]:
     body = ""
     for p in paras:
         body = f"{body} {' '.join(p.split())}".strip()
-        if len(body) > _MAX_TURN_CHARS // 2:
+        if len(body) > _MAX_TURN_CHARS:
             break
     if len(body) > _MAX_TURN_CHARS:
         cut = body.rfind(". ", 0, _MAX_TURN_CHARS)
