@@ -58,11 +58,16 @@ def test_interpreter_and_audience_are_nobody():
 
 
 def test_speaker_of_role_prefers_the_holder_no_other_label_names():
-    holders = [("e1", ["President"]), ("e2", ["President"]), ("e3", ["Vice President"])]
-    assert speaker_of_role("President", holders, named_in_labels={"e2"}, headline_order=[]) == "e1"
-    assert speaker_of_role("President", holders, named_in_labels=set(), headline_order=["e2", "e1"]) == "e2"
-    assert speaker_of_role("President", holders, named_in_labels=set(), headline_order=[]) is None
+    holders = [("e1", ["Secretary"]), ("e2", ["Secretary"]), ("e3", ["Vice President"]), ("e4", ["President"])]
+    assert speaker_of_role("Secretary", holders, named_in_labels={"e2"}, headline_order=[]) == "e1"
+    assert speaker_of_role("Secretary", holders, named_in_labels=set(), headline_order=[]) is None
     assert speaker_of_role("Vice President", holders, set(), []) == "e3"
+
+
+def test_a_head_of_state_label_is_the_headlines_not_one_the_body_mentions():
+    holders = [("e4", ["President"]), ("e5", ["President Roe"])]
+    assert speaker_of_role("President", holders, set(), headline_order=[]) is None
+    assert speaker_of_role("President", holders, set(), headline_order=["e5"]) == "e5"
 
 
 def test_venue_lines_come_before_the_time_line():

@@ -143,9 +143,9 @@ def speaker_of_role(role: str, holders: list[tuple[str, list[str]]], named_in_la
                        for k2, titles in holders if k2 == k for t in titles)]
     if in_head:
         return in_head[0]
-    if headline_order and role in ("president", "prime minister", "chancellor", "king", "queen"):
-        # the headline names people but not this head of state: one the body mentions is more often
-        # a predecessor or a counterpart than the speaker
+    if role in ("president", "prime minister", "chancellor", "king", "queen"):
+        # the headline does not name this head of state: one the body mentions is more often a
+        # predecessor or a counterpart than the speaker ("President Eisenhower's highways")
         return None
     cands = [k for k, titles in holders
              if any(t.lower() == role or (t.lower().endswith(" " + role) and not t.lower().startswith("vice"))
