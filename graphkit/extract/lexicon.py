@@ -31,7 +31,7 @@ mayor deputy undersecretary under-secretary general admiral colonel commander of
 diplomat negotiator professor researcher analyst economist scientist expert fellow investor
 consultant editor correspondent journalist reporter columnist anchor attorney lawyer judge justice
 prosecutor sheriff ceo cfo coo founder co-founder executive manager administrator coordinator
-counselor counsellor attaché attache consul delegate member speaker whip strategist gentleman lady
+counselor counsellor attaché attache consul delegate member speaker whip strategist gentleman lady coach
 lieutenant captain major sergeant marshal commandant dean rector provost lecturer historian
 """.split())
 

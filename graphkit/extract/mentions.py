@@ -751,6 +751,10 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         if m.label == "Person" and " " not in m.text and not evidence and key not in person_tokens \
                 and m.text.lower() in lower_words:
             continue  # "Order", "Medal": the document also uses the word in lower case, as a noun
+        first = m.text.split()[0]
+        if m.label == "Person" and " " in m.text and not evidence and first.lower() in lower_words \
+                and not known_given_name(first) and first.isalpha():
+            continue  # "Tax Cuts", "Porter Novelli": the first word is a common word of this document
         out.append(m)
     return out
 
