@@ -157,13 +157,17 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         j -= 1
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _PLACE_LIST_WORDS:
         return True  # "the counties of A, B and C"
-    if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS"):
-        return True
+    if before is not None and before.lower_ == "the" and not (after is not None and after.tag_ == "POS") \
+            and not (after is not None and after.text in ("-", "–")) and doc[end - 1].head.lower_ not in EVENT_NOUNS:
+        return True  # (but "the Putin-Biden meeting" names two people who met)
     last = doc[end - 1]
     head = last.head
     if last.dep_ == "compound" and head.i >= end and head.pos_ == "NOUN" and head.lemma_.lower() not in _PERSON_HEADED \
             and head.lower_ not in _PERSON_HEADED:
         return True
+    if last.dep_ == "compound" and head.i >= end and head.pos_ == "NOUN" and re.fullmatch(
+            r"[A-Z][\w’']+[-–][A-Z][\w’']+", doc[start:end].text) and head.lower_ not in EVENT_NOUNS:
+        return True  # "the Obama-Biden administration", "the Biden-Harris plan": a label, not a person
     if last.dep_ == "compound" and head.i >= end and head.lower_ in _NAMED_THINGS:
         return True  # "Brown County", "the Lobito Corridor Act": a place or a law named after someone
     return False
