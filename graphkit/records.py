@@ -77,6 +77,9 @@ class EventRec:
     refers_to: str | None = None  # "after the summit": the event word whose place and date it shares
     definite: bool = False        # "the summit", "this meeting": refers back to an event already named
     pattern: str = ""             # which construction found it (gk:pattern)
+    # offices that take part but that the document names no holder of ("the President will travel
+    # to …" in a briefing that never names him): resolution finds the holder at that date
+    offices: list[str] = field(default_factory=list)
 
 
 @dataclass

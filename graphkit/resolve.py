@@ -296,15 +296,75 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
     return shared >= 2 and (same_date or bool(a.locations & b.locations))
 
 
+def _office_key(title: str) -> str | None:
+    """"U.S. President" → "president", "Vice President" → "vice president", "First Lady"."""
+    t = fold(title).replace(".", "")
+    for office in ("vice president", "first lady", "second gentleman"):
+        if t.endswith(office) or t.startswith(office + " "):
+            return office
+    if (t.endswith("president") or t.startswith("president ")) and "vice" not in t and " of " not in t:
+        return "president"
+    return None
+
+
+def _source_of(rec: DocRecord) -> str:
+    from urllib.parse import urlparse
+
+    return urlparse(rec.url).netloc.lower() if rec.url else ""
+
+
+def office_holders(records: list[DocRecord], index: dict) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """(source host, office) → (publication date, person) for every titled mention of a person:
+    who the corpus calls "President" when, so that a bare "the President" can be read as the holder."""
+    out: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for rec in records:
+        if not rec.published:
+            continue
+        for le in rec.entities:
+            i = index.get((rec.doc_id, le.key))
+            if le.type != "Person" or i is None:
+                continue
+            offices = {_office_key(t) for t in le.titles} | {_office_key(t) for t in le.titled_forms}
+            for office in offices - {None}:
+                out[(_source_of(rec), office)].append((rec.published[:10], i))
+    return out
+
+
+def _holder(holders: dict, source: str, office: str, day: str | None) -> int | None:
+    """The person who holds nearly all of the office's titled mentions within a year of ``day``, in
+    documents from the same source (a Kremlin text's "the President" is not the White House's)."""
+    from datetime import date
+
+    if not day:
+        return None
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    near = Counter(i for when, i in holders.get((source, office), ())
+                   if abs((date.fromisoformat(when) - d).days) <= 365)
+    if not near:
+        return None
+    (best, n), *rest = near.most_common(2) + [(None, 0)]
+    total = sum(near.values())
+    return best if n >= 3 and n >= 0.6 * total else None
+
+
 def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dict) -> list[Event]:
     events: list[Event] = []
     doc_of: list[str] = []
+    holders = office_holders(records, index)
     for rec in records:
         for ev in rec.events:
             e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned,
                       triggers={ev.trigger}, patterns={ev.pattern} if ev.pattern else set(), refers_to={ev.refers_to} if ev.refers_to else set(),
                       definite=ev.definite, first_sent=min(ev.sents) if ev.sents else 0)
             e.participants = {index[(rec.doc_id, k)] for k in ev.participants if (rec.doc_id, k) in index}
+            for office in ev.offices:  # "the President will travel to …": the holder on that day
+                who = _holder(holders, _source_of(rec), office, ev.date or rec.published)
+                if who is not None and who not in e.participants:
+                    e.participants.add(who)
+                    e.patterns.add(f"office-holder-{office.replace(' ', '-')}")
             e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
             e.orgs = {index[(rec.doc_id, k)] for k in ev.orgs if (rec.doc_id, k) in index}
             e.sources = [(rec.doc_id, s) for s in ev.sents]

@@ -164,3 +164,20 @@ def test_a_statement_on_someone_is_not_theirs(tmp_path):
                 "Today I lost a friend. I will miss him.\n\nWe mourn with his family.")
     said = [(s, p) for s, _, p in quotes(rec) if p == "statement-in-name"]
     assert said == [("Ana Ruiz", "statement-in-name")]
+
+
+def test_a_bare_office_is_its_holder_at_that_date(tmp_path):
+    from graphkit.config import BuildOptions
+    from graphkit.pipeline import run_build
+    from rdflib.namespace import RDF, SDO
+
+    lines = [{"id": f"d{k}", "url": "https://example.org/a", "published": f"2023-0{k}-01", "title": f"Note {k}",
+              "text": f"President Ana Ruiz spoke with Governor Ben Ortiz{k} today."} for k in range(1, 5)]
+    lines.append({"id": "brief", "url": "https://example.org/b", "published": "2023-05-02", "title": "A Gaggle",
+                  "text": "The President will travel to Denver on Friday to meet Mayor Rita Lopez."})
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    g = run_build([src], tmp_path / "out", BuildOptions(html=False, cache=False)).graph
+    met = [{str(n) for a in g.objects(e, SDO.attendee) for n in g.objects(a, SDO.name)}
+           for e in g.subjects(RDF.type, SDO.Event)]
+    assert {"Ana Ruiz", "Rita Lopez"} in [m & {"Ana Ruiz", "Rita Lopez"} for m in met]

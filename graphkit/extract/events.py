@@ -456,6 +456,47 @@ def _same_day(tok: Token, gov: Token | None) -> bool:
     return False
 
 
+# offices one person holds at a time, which a text names by title alone ("the President will …")
+OFFICES = ("vice president", "president", "first lady", "second gentleman")
+
+
+def _office_of(tok: Token) -> str | None:
+    """The office a bare "the President" / "the Vice President" / "the First Lady" names, if ``tok``
+    heads one: a determiner "the", no name after it, no "of" (the president of a company)."""
+    if tok.lower_ not in ("president", "lady", "gentleman") or not tok.text[:1].isupper():
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
+        return None
+    words = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
+    office = f"{words} {tok.lower_}".strip()
+    return office if office in OFFICES else None
+
+
+def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None) -> list[str]:
+    """Offices among an event word's subjects, possessors and "with" objects that no mention of the
+    document stands for ("the President will travel to …", "the President's call with …")."""
+    found: list[str] = []
+    verbs = [v for v in (tok, gov) if v is not None and v.pos_ in ("VERB", "AUX")]
+    for v in list(verbs):  # "will travel to Denver to meet …": the subject of the clause it depends on
+        while v.dep_ in ("xcomp", "advcl", "conj") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            verbs.append(v)
+    cands = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    cands += [c for c in tok.children if c.dep_ == "poss"]
+    cands += [g for v in [tok, *verbs] for c in v.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+              for g in c.children if g.dep_ == "pobj"]
+    for c in cands:
+        for t in [c, *[x for x in c.conjuncts]]:
+            if ctx.entity_at(chunk, t, "Person") is None:
+                office = _office_of(t)
+                if office and office not in found:
+                    found.append(office)
+    return found
+
+
 def _in_progress(tok: Token) -> bool:
     """"am traveling", "are meeting": an encounter happening as the text is spoken or written."""
     return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("am", "is", "are", "'m", "’m", "'re", "’re")
@@ -641,12 +682,13 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if led:
                     participants = led[-1].participants + list(participants)
             participants = list(dict.fromkeys(p for p in participants if p))
+            offices = _bare_offices(ctx, chunk, tok, gov)
             org_subjects = []
             if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
                 # "the NATO–Russia Council met at NATO headquarters": a body meets; people join later
                 org_subjects = [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
                                 for t in c.subtree for k in [ctx.entity_at(chunk, t, "Organization")] if k]
-            if not participants and not org_subjects:
+            if not participants and not org_subjects and not offices:
                 if tok.pos_ != "VERB" and kind in ("Meeting", "Summit", "Call", "Other"):
                     heads = [tok] + ([gov] if gov is not None else [])
                     places, _, date_texts = _places_and_dates(ctx, chunk, doc, heads)
@@ -693,7 +735,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                                        orgs=orgs, date=date, date_text=date_text, planned=planned,
                                        sents=[ctx.use(sent_idx)], trigger=tok.lemma_.lower(), refers_to=refers,
                                        definite=any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                    for c in tok.children)))
+                                                    for c in tok.children), offices=list(offices)))
         # a verbless fragment of names right after a list of attendees continues that list (a
         # sentence splitter broke "... and the ambassador to the United States. Moscow John Sullivan.")
         if not found_here and events and events[-1].sents[-1] == sent_idx - 1 and events[-1].trigger == "delegation" \
