@@ -82,7 +82,8 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     if not turns and (signers := statement_speakers(ctx)):
         ctx.voices = [(document.headline_end, len(document.text), signers)]
         ctx.signed = True
-    ctx.questions = [(t.start, t.end) for t in turns if t.question]
+    # from the label on: a reporter's first sentence starts at its "Q"
+    ctx.questions = [(document.text.rfind(t.label, 0, t.start), t.end) for t in turns if t.question]
     # a leader's "we" in remarks is the leader (and guest); a briefer's "we" is the administration
     ctx.signed = ctx.signed or bool(re.match(r"(?i)(?:joint\s+)?remarks\b", document.text[:document.headline_end]))
     events = find_events(ctx)
