@@ -19,7 +19,13 @@ __all__ = ["extract_document"]
 
 
 def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRecord:
-    """Everything graphkit reads from one document; ``chunks`` are (char offset, Doc) in order."""
+    """Everything graphkit reads from one document; ``chunks`` are (char offset, Doc) in order.
+
+    The passes, in this order: mentions (NER cleaned, names NER missed, headline evidence) →
+    transcript turns, venue lines and speaker labels → entities of the document → titles and
+    roles → title references ("the Kremlin spokesman") → who speaks where (turns, a statement's
+    signers) → events → quotations. Each reads what the ones before it made.
+    """
     first = document.text.split("\n\n", 1)
     if not document.headline_end and len(first) == 2 and is_headline(first[0]):
         document = replace(document, headline_end=len(first[0]))  # a Document not made by the reader
@@ -40,42 +46,13 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     mentions = headline_mentions(mentions, document, chunks)
     turns = find_turns(document.text, document.headline_end)
     ctx_probe = Context(document, chunks, [], [])
-    venue_chars: list[int] = []
-    if turns:  # "Oval Office", "Aboard Air Force One": where the transcript was spoken
-        for s, e, aboard in venue_lines(document.text, document.headline_end + 1 if document.headline_end else 0):
-            name = re.sub(r"^(?:Aboard|On board|Onboard)\s+", "", document.text[s:e].strip(" *"), flags=re.I).strip(" *")
-            start = e - len(name) - (len(document.text[s:e]) - len(document.text[s:e].rstrip(" *")))
-            inside = [m for m in mentions if s <= m.char < e]
-            if any(m.label == "Place" for m in inside):
-                venue_chars.append(min(m.char for m in inside if m.label == "Place"))
-                continue
-            if any(m.label == "Organization" for m in inside):
-                continue  # "State Department": the host, not the room; the next line may name the place
-            mentions = [m for m in mentions if m not in inside]
-            ci = max(k for k, (off, _) in enumerate(chunks) if off <= start)
-            mentions.append(Mention(chunk=ci, start=-1, end=-1, text=name, label="Place",
-                                    sent=ctx_probe.sent_of_char(start), char=start, raw=name, ner="VENUE",
-                                    evidence={"venue-line"}))
-            venue_chars.append(start)
-    for t in turns:  # a speaker label names a person even where NER missed it
-        if t.name and not t.label.isupper():
-            # a mixed-case label ("Ivan Petrov:", "Fox News:") is a person only where NER says so
-            label_start = document.text.rfind(t.label, 0, t.start)
-            inside = [m for m in mentions if label_start <= m.char < t.start and m.label == "Person"]
-            if inside:
-                inside[-1].evidence.add("speaker-label")
-                inside[-1].raw = t.label
-            continue
-        if t.name:
-            ci = max(k for k, (off, _) in enumerate(chunks) if off <= t.start)
-            mentions.append(Mention(chunk=ci, start=-1, end=-1, text=t.name, label="Person",
-                                    sent=ctx_probe.sent_of_char(t.start), char=t.start - 1,
-                                    raw=t.label, ner="TURN", evidence={"speaker-label"}))
+    lines = venue_lines(document.text, document.headline_end + 1 if document.headline_end else 0) if turns else []
+    mentions, venue_chars = _venue_mentions(document, chunks, mentions, lines, ctx_probe)
+    mentions = _label_mentions(document, chunks, mentions, turns, ctx_probe)
     entities = cluster_mentions(mentions, document.text, document.headline_end)
     ctx = Context(document, chunks, mentions, entities)
     ctx.venue = next((m.entity for c in venue_chars for m in mentions if m.char == c and m.entity), None)
-    aboard = bool(venue_chars) and any(a for s, e, a in venue_lines(document.text, document.headline_end + 1
-                                                                     if document.headline_end else 0))
+    aboard = any(a for _, _, a in lines)
     roles = find_roles(ctx)
     resolve_title_references(ctx, roles)
     ctx.voices = [(t.start, t.end, [k]) for t, k in zip(turns, turn_speakers(ctx, turns)) if k]
@@ -106,6 +83,47 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         # day; a briefing room or an aircraft is only where the briefing was, not what it tells of
         dateline=find_dateline(ctx) or (ctx.venue if ctx.signed and turns and not aboard else None),
     )
+
+
+def _venue_mentions(document: Document, chunks, mentions: list[Mention], lines, probe: Context
+                    ) -> tuple[list[Mention], list[int]]:
+    """Places the venue lines under a transcript's headline name ("Oval Office", "Aboard Air Force
+    One"), added where NER found none; with the offsets of each line's place."""
+    text = document.text
+    venue_chars: list[int] = []
+    for s, e, _ in lines:
+        name = re.sub(r"^(?:Aboard|On board|Onboard)\s+", "", text[s:e].strip(" *"), flags=re.I).strip(" *")
+        start = e - len(name) - (len(text[s:e]) - len(text[s:e].rstrip(" *")))
+        inside = [m for m in mentions if s <= m.char < e]
+        if any(m.label == "Place" for m in inside):
+            venue_chars.append(min(m.char for m in inside if m.label == "Place"))
+            continue
+        if any(m.label == "Organization" for m in inside):
+            continue  # "State Department": the host, not the room; the next line may name the place
+        mentions = [m for m in mentions if m not in inside]
+        ci = max(k for k, (off, _) in enumerate(chunks) if off <= start)
+        mentions.append(Mention(chunk=ci, start=-1, end=-1, text=name, label="Place", sent=probe.sent_of_char(start),
+                                char=start, raw=name, ner="VENUE", evidence={"venue-line"}))
+        venue_chars.append(start)
+    return mentions, venue_chars
+
+
+def _label_mentions(document: Document, chunks, mentions: list[Mention], turns, probe: Context) -> list[Mention]:
+    """A speaker label names a person even where NER missed it; a mixed-case label ("Ivan Petrov:",
+    "Fox News:") is a person only where NER says so."""
+    for t in turns:
+        if t.name and not t.label.isupper():
+            label_start = document.text.rfind(t.label, 0, t.start)
+            inside = [m for m in mentions if label_start <= m.char < t.start and m.label == "Person"]
+            if inside:
+                inside[-1].evidence.add("speaker-label")
+                inside[-1].raw = t.label
+        elif t.name:
+            ci = max(k for k, (off, _) in enumerate(chunks) if off <= t.start)
+            mentions.append(Mention(chunk=ci, start=-1, end=-1, text=t.name, label="Person",
+                                    sent=probe.sent_of_char(t.start), char=t.start - 1,
+                                    raw=t.label, ner="TURN", evidence={"speaker-label"}))
+    return mentions
 
 
 def _empty_record(document: Document, words: int, note: str) -> DocRecord:

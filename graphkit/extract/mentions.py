@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
+from ..read import is_headline
 from ..records import Document, LocalEntity
 from .lexicon import (CAPITALS, EVENT_NOUNS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
@@ -608,8 +609,6 @@ _ISSUED_BY = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Readout|Press\s+Bri
 def heading_spans(document: Document) -> list[tuple[int, int]]:
     """Character spans of the headline and of Title-Case headings inside the body
     ("Unleashing American Energy", "Critical Minerals and Rare Earths")."""
-    from ..read import is_headline
-
     spans = [(0, document.headline_end)] if document.headline_end else []
     for m in re.finditer(r"[^\n]+", document.text):
         if m.start() < document.headline_end:
