@@ -568,7 +568,7 @@ soldiers counterpart counterparts team teams staff crew survivors victims commun
 child children kid kids youth farmer farmers owner owners advocate advocates activist activists expert experts
 lawmaker lawmakers legislator legislators governor governors mayor mayors senator senators ceo ceos executive
 executives partner partners ally allies audience crowd participant participants guest guests host hosts friend
-friends citizen citizens resident residents personnel servicemembers first responders responders athletes team
+friends citizen citizens resident residents personnel servicemembers responders athletes
 champions players coach coaches
 """.split())
 
