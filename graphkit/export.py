@@ -15,7 +15,7 @@ from .errors import UsageError
 from .rdf.vocab import ID, PROV, RDF, SDO, bind_namespaces
 
 __all__ = ["FORMATS", "VIEWS", "ENTITIES_GRAPH", "export", "export_format", "dataset_by_document",
-           "document_quads", "flat_projection", "gephi_graph", "date_interval"]
+           "document_quads", "flat_projection", "gephi_graph", "date_interval", "read_source", "plain_graph"]
 
 #: ``csv`` is the edges table, ``nodes-csv`` the nodes table (Gephi's spreadsheet import takes both)
 FORMATS = ("turtle", "ntriples", "trig", "nquads", "jsonld", "graphml", "gexf", "csv", "nodes-csv")
@@ -30,7 +30,8 @@ _SUFFIXES = {".ttl": "turtle", ".nt": "ntriples", ".trig": "trig", ".nq": "nquad
 ENTITIES_GRAPH = ID["graph/entities"]
 
 
-def _graph(source) -> Graph:
+def read_source(source) -> Graph:
+    """The graph ``source`` names: an rdflib Graph as it is, or a build folder or RDF file opened."""
     if isinstance(source, Graph):
         return source
     from .store import open_graph
@@ -38,13 +39,13 @@ def _graph(source) -> Graph:
     return open_graph(source)
 
 
-def _plain_graph(g: Graph) -> Graph:
+def plain_graph(g: Graph) -> Graph:
     """An in-memory copy with simple literals (Oxigraph spells xsd:string; RDF 1.1 says it is the same)."""
-    from .query import _plain
+    from .query import plain_value
 
     out = Graph()
     bind_namespaces(out)
-    out.addN((s, p, _plain(o), out) for s, p, o in g)
+    out.addN((s, p, plain_value(o), out) for s, p, o in g)
     return out
 
 
@@ -298,7 +299,7 @@ def export(source: str | os.PathLike | Graph = "output", format: str | None = No
     if view != "full" and format in _RDF_FORMATS:
         raise UsageError(f"--view {view} draws a graph for Gephi; it applies to graphml, gexf, csv and nodes-csv, "
                          f"not to {format}")
-    g = _plain_graph(_graph(source))
+    g = plain_graph(read_source(source))
     if format in ("turtle", "ntriples"):
         data = g.serialize(format="turtle" if format == "turtle" else "nt", encoding="utf-8")
         if format == "ntriples":

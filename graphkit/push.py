@@ -39,14 +39,14 @@ def push(source: str | os.PathLike | Graph = "output", endpoint: str = "http://1
     pushing again replaces rather than duplicates. ``protocol="update"``: POST to a SPARQL Update
     endpoint of ``DROP SILENT GRAPH`` + ``INSERT DATA``, the data serialised by rdflib.
     """
-    from .export import _graph, _plain_graph, dataset_by_document
+    from .export import read_source, plain_graph, dataset_by_document
 
     if protocol not in ("gsp", "update"):
         raise OutputError(f"unknown protocol {protocol!r}; use gsp or update")
     if urllib.parse.urlparse(endpoint).path in ("", "/"):
         raise OutputError(f"{endpoint}: give the endpoint's path too, e.g. {endpoint.rstrip('/')}/"
                           f"{'store' if protocol == 'gsp' else 'update'} (graphkit serve --writable, Oxigraph)")
-    g = _plain_graph(_graph(source))
+    g = plain_graph(read_source(source))
     if graph_iri:
         parts = [(URIRef(graph_iri), g)]
     else:

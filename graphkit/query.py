@@ -36,7 +36,7 @@ from .errors import InputError, QueryError, UsageError
 from .rdf.vocab import GK, ID, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 __all__ = ["Param", "CannedQuery", "QueryResult", "PREFIXES", "catalogue", "get_query", "run", "run_query",
-           "resolve_entity", "format_result", "result_to_html"]
+           "resolve_entity", "format_result", "result_to_html", "plain_value"]
 
 #: prefixes every query may use without declaring them, the same for the CLI, the Python API
 #: and ``graphkit serve``; a query's own PREFIX lines take precedence
@@ -467,7 +467,7 @@ def _raw_select(graph: Graph, text: str, bindings: dict, limit: int | None,
             return v.value
         if light and isinstance(v, ox.Literal) and v.datatype.value == integer:
             return int(v.value)
-        return None if v is None else _plain(from_ox(v))
+        return None if v is None else plain_value(from_ox(v))
 
     rows, more = [], 0
     for sol in res:
@@ -490,7 +490,7 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None, lim
                 box["raw"] = _raw_select(graph, text, bindings, limit, light)
             if box.get("raw") is None:
                 box["res"] = graph.query(text, initBindings=bindings, initNs=_ns())
-                box["rows"] = [[_plain(v) for v in r] for r in box["res"]] if box["res"].type == "SELECT" else None
+                box["rows"] = [[plain_value(v) for v in r] for r in box["res"]] if box["res"].type == "SELECT" else None
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
             box["err"] = exc
 
@@ -541,7 +541,7 @@ def _execute(graph: Graph, text: str, bindings: dict, timeout: float | None, lim
 _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
-def _plain(v: Any) -> Any:
+def plain_value(v: Any) -> Any:
     """RDF 1.1 simple literal for xsd:string (Oxigraph spells the datatype, rdflib does not)."""
     if type(v) is Literal and v.datatype == _XSD_STRING:
         return Literal(str(v))
@@ -688,7 +688,7 @@ def _post_path(graph: Graph, q: CannedQuery, b: dict, timeout, limit: int | None
     rows = []
     for i, node in enumerate(chain):
         link = links.get((node, chain[i + 1]), (None,) * 4) if i + 1 < len(chain) else (None,) * 4
-        name = _plain(graph.value(URIRef(node), SDO.name))
+        name = plain_value(graph.value(URIRef(node), SDO.name))
         rows.append([Literal(i), URIRef(node), name, link[1], link[2], link[3]])
     more = 0
     if limit is not None and len(rows) > limit:

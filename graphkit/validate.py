@@ -57,9 +57,9 @@ def validate(source: str | os.PathLike | Graph = "output", shapes: str | os.Path
     """Validate the built graph; violations sorted by node, then path, then message."""
     from pyshacl import validate as _shacl
 
-    from .export import _graph, _plain_graph
+    from .export import read_source, plain_graph
 
-    data = _plain_graph(_graph(source))  # pySHACL walks the graph triple by triple: in-memory is fastest
+    data = plain_graph(read_source(source))  # pySHACL walks the graph triple by triple: in-memory is fastest
     from pyshacl.errors import ReportableRuntimeError, ShapeLoadError, ConstraintLoadError
 
     sg = shapes_graph(shapes)

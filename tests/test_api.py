@@ -169,7 +169,7 @@ def test_broken_shapes_are_one_line(built, tmp_path):
 
 
 def _plain(g: Graph) -> Graph:
-    from graphkit.query import _plain as plain_literal
+    from graphkit.query import plain_value as plain_literal
 
     out = Graph()
     for s, p, o in g:

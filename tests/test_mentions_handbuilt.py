@@ -2,7 +2,7 @@
 import spacy
 from spacy.tokens import Doc, Span
 
-from graphkit.extract.mentions import _split_titled_names, not_a_person
+from graphkit.extract.mentions import split_titled_names, not_a_person
 
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, title case), no model
@@ -20,7 +20,7 @@ def test_a_title_and_a_name_ner_ran_into_an_organisation_are_split():
                ["NNP", "NNP", "NNP", "NNP", "NNP", "VBD", "."],
                ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"],
                [4, 4, 4, 4, 5, 5, 5], [(0, 5, "ORG")])
-    spans = {(s.start, s.end, s.label_) for s in _split_titled_names(doc)}
+    spans = {(s.start, s.end, s.label_) for s in split_titled_names(doc)}
     assert (3, 5, "PERSON") in spans and (0, 2, "ORG") in spans
 
 
@@ -28,7 +28,7 @@ def test_a_plan_after_a_demonym_is_not_split():
     words = ["the", "American", "Families", "Plan", "passed"]
     doc = make(words, ["DET", "PROPN", "PROPN", "PROPN", "VERB"], ["DT", "NNP", "NNPS", "NNP", "VBD"],
                ["det", "compound", "compound", "nsubj", "ROOT"], [3, 3, 3, 4, 4], [(1, 4, "ORG")])
-    assert [(s.start, s.end, s.label_) for s in _split_titled_names(doc)] == [(1, 4, "ORG")]
+    assert [(s.start, s.end, s.label_) for s in split_titled_names(doc)] == [(1, 4, "ORG")]
 
 
 def test_context_that_is_no_person():

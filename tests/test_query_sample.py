@@ -27,13 +27,13 @@ def test_store_matches_turtle(sample_build):
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
-    from graphkit.query import _plain
+    from graphkit.query import plain_value
 
     out, result = sample_build
     # Oxigraph spells xsd:string on plain literals; RDF 1.1 says they are the same term
     g = Graph()
     for s, p, o in open_graph(out):
-        g.add((s, p, _plain(o)))
+        g.add((s, p, plain_value(o)))
     assert isomorphic(g, result.graph)
 
 

@@ -18,7 +18,7 @@ from .context import Context
 from .dates import resolve_date
 from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
 
-__all__ = ["find_events", "find_dateline"]
+__all__ = ["find_events", "find_dateline", "resolve_pronoun"]
 
 _PARTICIPANT_PREPS = {"with", "between", "among", "by", "including", "alongside", "of", "to"}
 _PLACE_PREPS = {"in", "at", "on", "inside", "during", "near", "outside"}
@@ -173,7 +173,7 @@ def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
     return ctx.voice_at(char, plural=tok.lower_ in ("we", "us", "our"))
 
 
-def _resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
+def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
     """The person a singular pronoun most plausibly means: the nearest sentence first (this one
     before the pronoun, then the two before it), a grammatical subject before any other mention."""
     doc = ctx.chunks[chunk][1]
@@ -244,7 +244,7 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
             if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                 out += _persons_in(ctx, chunk, v.head)
             elif s.lower_ in _PRONOUNS:
-                p = _resolve_pronoun(ctx, chunk, s, sent_idx)
+                p = resolve_pronoun(ctx, chunk, s, sent_idx)
                 if p:
                     out.append(p)
             elif s.lower_ in _FIRST_PERSON:  # "I met", "we were together": the speaker of the turn
@@ -275,7 +275,7 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
             if c.dep_ == "conj" and _kind_of(c):
                 continue
             if c.dep_ == "dobj" and c.lower_ in _PRONOUNS:
-                p = _resolve_pronoun(ctx, chunk, c, sent_idx)
+                p = resolve_pronoun(ctx, chunk, c, sent_idx)
                 out += [p] if p else []
                 continue
             if c.dep_ in ("dobj", "conj") and c.lower_ in _FIRST_PERSON | {"you"}:
@@ -288,7 +288,7 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
             if c.lower_ in ("my", "our", "your"):  # "your visit to Japan", "our meeting" in a turn
                 out += _first_person(ctx, chunk, c)
             elif c.lower_ in _PRONOUNS:
-                p = _resolve_pronoun(ctx, chunk, c, sent_idx)
+                p = resolve_pronoun(ctx, chunk, c, sent_idx)
                 out += [p] if p else []
             else:
                 out += _persons_in(ctx, chunk, c)

@@ -21,7 +21,7 @@ from .lexicon import (CAPITALS, EVENT_NOUNS, PLATFORMS, country_of, COUNTRIES, D
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
 
-__all__ = ["Mention", "find_mentions", "recover_mentions", "headline_mentions", "heading_spans", "not_a_person", "cluster_mentions", "entity_key_of"]
+__all__ = ["Mention", "find_mentions", "recover_mentions", "headline_mentions", "heading_spans", "not_a_person", "cluster_mentions", "entity_key_of", "split_titled_names"]
 
 _PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
               "la", "le", "du", "des", "dos", "y", "ben", "abu", "st."}
@@ -232,7 +232,7 @@ def _namer():
     return NickNamer()
 
 
-def _split_titled_names(doc: Doc) -> list[_Span]:
+def split_titled_names(doc: Doc) -> list[_Span]:
     """NER's spans, with a person's name split off the organisation or title NER ran it into:
     "Council of Economic Advisors Chair Jane Roe" (ORG), "Bloomberg's Jane Roe", "Uzbekistan Jane
     Roe", "Congresswoman Jane Roe Doe" tagged ORG: the last two or three title-case words after a
@@ -285,7 +285,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             sent_index[t] = sent_offset + k
     out: list[Mention] = []
     title_ranges: list[tuple[int, int, int]] = []  # (start, aff_end, end) of prenominal titles
-    for ent in _split_titled_names(doc):
+    for ent in split_titled_names(doc):
         label = _KEEP_LABELS.get(ent.label_)
         if label is None:
             continue

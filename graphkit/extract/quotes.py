@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..records import QuoteRec
 from .context import Context
-from .events import _resolve_pronoun
+from .events import resolve_pronoun
 from .lexicon import SPEECH_VERBS
 from .transcript import Turn, speaker_of_role
 
@@ -104,7 +104,7 @@ def _speaker_of_verb(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> st
                 if key:
                     return key
             if c.lower_ in ("he", "she"):
-                return _resolve_pronoun(ctx, chunk, c, sent_idx)
+                return resolve_pronoun(ctx, chunk, c, sent_idx)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:  # ", adding: …"
         return _speaker_of_verb(ctx, chunk, verb.head, sent_idx)
     return None
