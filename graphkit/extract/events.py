@@ -866,6 +866,11 @@ def _is_list_sentence(sent: Span) -> bool:
     return False
 
 
+def _told_before(pool: list[EventRec], k: int) -> list[EventRec]:
+    """Events of ``pool`` told in the six sentences up to sentence ``k`` (press conferences aside)."""
+    return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
+
+
 def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[EventRec]) -> None:
     k = 0
     while k < len(ctx.sents):
@@ -897,10 +902,8 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                 j += 1
         people = list(dict.fromkeys(p for p in people if p))
         if len(people) >= 1:
-            def near(pool: list[EventRec]) -> list[EventRec]:
-                return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
             # "Lawmakers who participated in the meeting were:": the meeting already told, if any
-            prior = near(events) or near(anchors)
+            prior = _told_before(events, k) or _told_before(anchors, k)
             if prior:
                 target = max(prior, key=lambda e: max(e.sents))
                 if target in anchors:
