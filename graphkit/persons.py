@@ -54,9 +54,11 @@ __all__ = ["DOMINANT_SHARE", "PLACE_LIST", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS",
 DOMINANT_SHARE = 0.8
 #: a title held within this many days of a mention's publication counts as held "at that date"
 TITLE_WINDOW_DAYS = 366
-#: a bare name this many documents use, never once with a given name, title, role or quote, is
-#: not a person ("Laughter", "Pfizer"); in fewer documents the silence says too little
-UNTITLED_DOCS = 3
+#: a bare name this many documents use, never once with a given name, title, role, quote or
+#: encounter, is not a person ("Laughter", "Pfizer", "Tdap"). One: a single word NER calls a
+#: person with nothing else to say so was a thing or a cut name in most of the cases we read
+#: (docs/reading.md), and a real person named so is no node a user can tell from another
+UNTITLED_DOCS = 1
 
 Forbids = Callable[[Iterable[str], Iterable[str]], bool]  # also the type of a 'same' test
 
@@ -78,7 +80,8 @@ class _Local:
     key: str                       # the surname block
     titles: frozenset[str]         # title keys (head nouns: "president", "secretary")
     day: int | None                # publication date as an ordinal
-    evidence: bool                 # titled, quoted or holding a role in its document
+    evidence: bool | str           # titled, quoted, holding a role or meeting someone in its document;
+                                   # "pronoun": only a personal pronoun near the name says so
 
 
 @dataclass(eq=False)  # identity: a person is hashed and compared as itself
@@ -137,7 +140,7 @@ def _title_keys(title: str) -> frozenset[str]:
     return frozenset({t}) if 0 < len(t.split()) <= 3 else frozenset()
 
 
-def _local(rec: DocRecord, le: LocalEntity, evidence: bool) -> _Local:
+def _local(rec: DocRecord, le: LocalEntity, evidence: bool | str) -> _Local:
     titles: set[str] = set()
     for t in le.titles:
         titles |= _title_keys(t)
@@ -266,6 +269,7 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
     for r in records:
         evidence |= {(r.doc_id, q.speaker) for q in r.quotes if q.speaker}
         evidence |= {(r.doc_id, x.person) for x in r.roles}
+        evidence |= {(r.doc_id, k) for ev in r.events for k in ev.participants}
     listed = {(r.doc_id, k) for r in sorted(records, key=lambda r: r.doc_id)
               for k in _place_list_items(r, evidence, log)}
     pairs = [(r, e) for r in records for e in r.entities if e.type == "Person"]
@@ -290,7 +294,8 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
         if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
                 and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
-        ev = bool(le.titles or le.titled_forms or le.title_refs) or (r.doc_id, le.key) in evidence
+        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun"}) \
+            or (r.doc_id, le.key) in evidence or ("pronoun" if le.evidence else False)
         out.append(_local(r, le, ev))
     return out
 
@@ -612,8 +617,11 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
             continue
         if any(known_given_name(parse_person(n).given) for n in p.names):
             continue
-        evidence = any(m.evidence for m in p.members)
         docs = {m.rec.doc_id for m in p.members}
+        # a pronoun near the name is weak evidence ("Covid … his"): it counts when half or more of the
+        # documents have it
+        evidence = any(m.evidence for m in p.members if m.evidence != "pronoun") or \
+            2 * sum(m.evidence == "pronoun" for m in p.members) >= len(p.members)
         if not evidence and not p.names and len(docs) >= UNTITLED_DOCS:
             out.add(id(p))
             log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],

@@ -50,6 +50,7 @@ class LocalEntity:
     titles: list[str] = field(default_factory=list)        # job titles stated for it in this document
     mentions: int = 0
     first_sent: int = 0
+    evidence: list[str] = field(default_factory=list)     # persons: what says it is one (title, pronoun …)
 
 
 @dataclass

@@ -48,3 +48,42 @@ def test_context_that_is_no_person():
     doc = make(["Lee", "administration", "acted"], ["PROPN", "NOUN", "VERB"], ["NNP", "NN", "VBD"],
                ["compound", "nsubj", "ROOT"], [1, 2, 2], [])
     assert not not_a_person(doc, 0, 1)
+
+
+def _sentences(words, pos, tags, deps, heads, starts, ents):
+    doc = Doc(VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads, sent_starts=starts)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc
+
+
+def test_a_pronoun_after_a_name_is_evidence_of_a_person():
+    from graphkit.extract.mentions import find_mentions
+
+    # "Tice was held . He is a reporter ." / "Tdap is free . It works ."
+    held = _sentences(["Tice", "was", "held", ".", "He", "writes", "."],
+                      ["PROPN", "AUX", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
+                      ["NNP", "VBD", "VBN", ".", "PRP", "VBZ", "."],
+                      ["nsubjpass", "auxpass", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+                      [2, 2, 2, 2, 5, 5, 5], [True, False, False, False, True, False, False], [(0, 1, "PERSON")])
+    free = _sentences(["Tdap", "is", "free", ".", "It", "works", "."],
+                      ["PROPN", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT"],
+                      ["NNP", "VBZ", "JJ", ".", "PRP", "VBZ", "."],
+                      ["nsubj", "ROOT", "acomp", "punct", "nsubj", "ROOT", "punct"],
+                      [1, 1, 1, 1, 5, 5, 5], [True, False, False, False, True, False, False], [(0, 1, "PERSON")])
+    assert "pronoun" in find_mentions(held, 0, 0, 0)[0].evidence
+    assert "pronoun" not in find_mentions(free, 0, 0, 0)[0].evidence
+
+
+def test_things_and_forms_of_address_ner_calls_people_are_dropped():
+    from graphkit.extract.mentions import Mention, cluster_mentions
+
+    def m(text, char, **kw):
+        return Mention(chunk=0, start=char, end=char + 1, text=text, label="Person", sent=char, char=char,
+                       raw=text, **kw)
+
+    text = "x" * 40
+    names = [e.name for e in cluster_mentions([m("Scenic Trail", 0), m("Madam", 10), m("Rocky Bleier", 20),
+                                               m("Abundant Salmon", 30, evidence={"title"})], text)]
+    # a common adjective before a common noun is a thing, unless the document titles it;
+    # a form of address is nobody; an adjective before a name is a given name
+    assert names == ["Rocky Bleier", "Abundant Salmon"]

@@ -9,9 +9,9 @@ from graphkit.records import DocRecord, LocalEntity, QuoteRec
 from graphkit.resolve import Overrides, resolve
 
 
-def person(key, name, forms=None, titles=(), mentions=1):
+def person(key, name, forms=None, titles=(), mentions=1, evidence=()):
     return LocalEntity(key=key, type="Person", name=name, forms=list(forms or [name]), mentions=mentions,
-                       titles=list(titles))
+                       titles=list(titles), evidence=list(evidence))
 
 
 def doc(doc_id, *ents, published="2022-05-01", quotes=()):
@@ -195,14 +195,17 @@ def test_names_the_corpus_never_treats_as_a_person_are_left_out():
     quoted = [doc(f"q{i}", "Zients", quotes=[QuoteRec(speaker="e0", text="We are on track.")]) for i in range(3)]
     org = LocalEntity(key="o", type="Organization", name="Nord Stream", forms=["Nord Stream"], mentions=1)
     pipeline = [doc("p", "Nord Stream")] + [doc(f"o{i}", org) for i in range(2)]
-    once = [doc("once", "Protasevich")]
+    # one document, nothing but NER's word: not a person; a pronoun after the name keeps it
+    once = [doc("once", "Tdap"), doc("he", person("e0", "Protasevich", evidence=["pronoun"]))]
+    # a pronoun in one document of three is chance ("Covid … his")
+    covid = [doc("c0", person("e0", "Covid", evidence=["pronoun"])), doc("c1", "Covid"), doc("c2", "Covid")]
     state = LocalEntity(key="s", type="Place", name="Ohio", forms=["Ohio"], mentions=1)
     # a stray title on a place is weak evidence when the corpus names it as a place far more often
     ohio = [doc("oh", person("e0", "Ohio", titles=["Governor"]))] + [doc(f"s{i}", state) for i in range(3)]
-    res = resolve(laughter + quoted + pipeline + once + ohio)
+    res = resolve(laughter + quoted + pipeline + once + covid + ohio)
     assert groups(res) == [["Protasevich"], ["Zients"]]
     left = {tuple(e["left_out"]) for e in rule_entries(res, "not-a-person")}
-    assert left == {("Laughter",), ("Nord Stream",), ("Ohio",)}
+    assert left == {("Laughter",), ("Nord Stream",), ("Ohio",), ("Tdap",), ("Covid",)}
 
 
 def test_same_groups_and_log_whatever_the_input_order():
@@ -265,12 +268,13 @@ def test_one_word_names_in_a_list_of_places_are_not_people():
     def place(key, name, sent=2):
         return LocalEntity(key=key, type="Place", name=name, forms=[name], mentions=1, first_sent=sent)
 
-    def listed(key, name, sent=2):
-        return LocalEntity(key=key, type="Person", name=name, forms=[name], mentions=1, first_sent=sent)
+    def listed(key, name, sent=2, titles=()):
+        return LocalEntity(key=key, type="Person", name=name, forms=[name], mentions=1, first_sent=sent,
+                           titles=list(titles))
 
     counties = doc("kansas", place("p0", "Barton"), place("p1", "Geary"), place("p2", "Stanton"),
                    listed("x0", "Smith"), listed("x1", "Graham"), listed("x2", "Stafford"),
-                   listed("x3", "Tewes", sent=4))
+                   listed("x3", "Tewes", sent=4, titles=["Mayor"]))
     res = resolve([doc("a", "Colin Smith"), doc("b", "Lindsey Graham"), counties])
     assert node_of(res, "kansas", "e3") is None and node_of(res, "kansas", "e4") is None
     assert node_of(res, "kansas", "e6") == "Tewes"  # named in another sentence: a person still

@@ -47,7 +47,7 @@ permanent political military presidential ministerial foreign-affairs affairs un
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady hon hon. rev rev. fr fr.
 gen gen. col col. lt lt. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. gov gov. sen sen.
-rep rep. amb amb. pres pres. sec sec. st. rabbi imam pastor reverend
+rep rep. amb amb. pres pres. sec sec. st. rabbi imam pastor reverend madam madame
 """.split())
 
 # Lemmas of verbs that introduce reported speech.

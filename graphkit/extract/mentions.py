@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
 from ..read import is_headline
 from ..records import Document, LocalEntity
-from .lexicon import (CAPITALS, EVENT_NOUNS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
+from .lexicon import (CAPITALS, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
 
@@ -347,6 +347,10 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 aff_end = tp.affiliation_span[1] if tp.affiliation_span and tp.affiliation_span[0] == tp.start else tp.start
                 title_ranges.append((tp.start, aff_end, tp.end))
             # hyphenated pair of names ("Putin-Biden talks") is split below, at document level
+            if start > 0 and is_honorific(doc[start - 1]):
+                m.evidence.add("honorific")  # "Ms. Amini"
+            if _pronoun_follows(doc, end):
+                m.evidence.add("pronoun")
         if label == "Place" and re.fullmatch(r"[A-Z]+-?\d+", text):
             label = m.label = "Organization"  # "G7", "G20" are groups, not places
         if label != "Person" and _is_venue(text):
@@ -416,6 +420,22 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             covered.update(range(start, end))
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+_PERSONAL = frozenset("he him his himself she her hers herself".split())
+
+
+def _pronoun_follows(doc: Doc, end: int) -> bool:
+    """A personal pronoun after the name in its sentence, or opening the next one ("... hold Putin
+    accountable for his war"; "Navalny died. He was ..."): weak evidence that the name is a
+    person's, which things and cut words rarely have. No coreference is claimed."""
+    sent = doc[end - 1].sent if end > 0 else None
+    if sent is None:
+        return False
+    if any(t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$") for t in doc[end:sent.end]):
+        return True
+    nxt = doc[sent.end:sent.end + 2]
+    return any(t.lower_ in ("he", "she") for t in nxt)
 
 
 # Venues the small English model misses or reads as a person ("Hotel President Wilson")
@@ -724,6 +744,8 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         votes.setdefault(translit(m.text), Counter())[m.label] += 1
     for m in full:  # "Sergei Lavrov" votes for a later bare "Lavrov" being a person
         votes.setdefault(translit(split_person(m.text)[1]), Counter())["Person"] += 1
+    # a name titled, labelled or in apposition once in the document has that evidence everywhere
+    evidenced = {translit(m.text) for m in mentions if m.title or m.evidence & PERSON_EVIDENCE}
     out = []
     for m in mentions:
         key = translit(m.text)
@@ -746,6 +768,8 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
             m.label = "Place"
         if m.label == "Person" and not _looks_like_person_name(m.text):
             continue
+        if m.label == "Person" and " " not in m.text and (m.text.lower() in HONORIFICS or m.text.lower() + "." in HONORIFICS):
+            continue  # "Madam", "Gov": a form of address or a title cut from its name
         if m.label == "Person" and " " not in m.text and not evidence and key not in person_tokens \
                 and m.text.lower() in _english_words(("adj", "verb")) and not known_given_name(m.text):
             # one capitalised adjective or verb NER calls a person, with no title, no label and no
@@ -758,8 +782,24 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         if m.label == "Person" and " " in m.text and not evidence and first.lower() in lower_words \
                 and not known_given_name(first) and first.isalpha():
             continue  # "Tax Cuts", "Porter Novelli": the first word is a common word of this document
+        if m.label == "Person" and " " in m.text and key not in evidenced and _named_thing(m.text):
+            continue
         out.append(m)
     return out
+
+
+#: what a mention's context says of a person (kept on LocalEntity.evidence for resolution)
+PERSON_EVIDENCE = frozenset({"title", "appos", "speaker-label", "honorific", "pronoun"})
+
+
+def _named_thing(text: str) -> bool:
+    """A name of several words that no document evidence makes a person's and whose words say it
+    is a thing: led by a common adjective or verb that is no given name and ended by a common
+    word ("Scenic Trail", "Abundant Salmon", "Bronze Star"); "Rocky Bleier" ends in a name."""
+    toks = [t.strip(".,'’") for t in text.split()]
+    first, last = toks[0], toks[-1]
+    return (len(first) > 2 and first.isalpha() and first.lower() in _english_words(("adj", "verb"))
+            and not known_given_name(first) and last.isalpha() and not looks_like_given_name(last))
 
 
 def entity_key_of(label: str, text: str) -> str:
@@ -848,6 +888,7 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
     for e in entities:
         if e.type == "Person":
             e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title})
+            e.evidence = sorted({x for m in mentions if m.entity == e.key for x in m.evidence & PERSON_EVIDENCE})
     return [e for e in entities if e.mentions > 0]
 
 
