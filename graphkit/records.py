@@ -81,6 +81,7 @@ class EventRec:
     # offices that take part but that the document names no holder of ("the President will travel
     # to …" in a briefing that never names him): resolution finds the holder at that date
     offices: list[str] = field(default_factory=list)
+    within: int | None = None    # first sentence of the trip this event happened on (schema:subEvent)
 
 
 @dataclass

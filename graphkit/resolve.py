@@ -51,6 +51,7 @@ class Event:
     refers_to: set[str] = field(default_factory=set)   # "after the summit": event words it follows
     definite: bool = False                               # named with "the"/"this": a back-reference
     dateline: int | None = None                          # the document's dateline city, a last resort
+    within: set[tuple[str, int]] = field(default_factory=set)  # (doc, sentence) of the trip it was on
     first_sent: int = 0
     iri: str = ""
 
@@ -261,13 +262,22 @@ def _best_date(dates: list[str]) -> str | None:
     return sorted(md, key=lambda d: (-len(d), d))[0] if md else None
 
 
+#: event words that name one occasion however often a document repeats them
+_NAMED_OCCASIONS = frozenset({"summit", "conference", "visit", "trip", "talks", "negotiation", "negotiations"})
+
+
 def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
     if _KIND_GROUP.get(a.kind) != _KIND_GROUP.get(b.kind):
         return False
+    if a.within & set(b.sources) or b.within & set(a.sources):
+        return False  # a trip and a meeting held on it are two events (the trip's subEvent)
     if not _dates_compatible(a.date, b.date):
         return False
     if a.locations and b.locations and not (a.locations & b.locations):
         return False
+    if same_doc and a.kind == b.kind == "Visit" and a.first_sent != b.first_sent and a.locations and b.locations \
+            and not (a.locations <= b.locations or b.locations <= a.locations):
+        return False  # "will travel to Texas and Nevada", "… to Austin, Texas": a trip and its stops
     # a named gathering (the G20 summit) stays apart from meetings held on its sidelines
     if a.orgs != b.orgs and (a.orgs or b.orgs):
         # a named gathering (the G20 summit) stays apart from meetings on its sidelines; only a
@@ -280,8 +290,15 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
         return False
     shared = len(a.participants & b.participants)
     if same_doc:
-        if "delegation" in a.triggers or "delegation" in b.triggers:
+        # a delegation listed by its members ("The Russian delegation included A, B") attends the
+        # meeting its members attend; a delegation one person leads somewhere is a trip, and the
+        # meetings its members hold there stay apart from it and from each other ("led a
+        # delegation to …", "The delegation met with A", "… also met with B")
+        if any("delegation" in x.triggers and len(x.participants) >= 2 for x in (a, b)):
             return shared >= 1
+        if a.first_sent != b.first_sent and a.participants - b.participants and b.participants - a.participants \
+                and not (a.definite or b.definite) and not (a.triggers & b.triggers & _NAMED_OCCASIONS):
+            return False  # "The delegation met with A." "It also met with B.": two meetings
         single = min(len(a.participants), len(b.participants)) == 1
         if shared == 0:
             # "Stoltenberg hosted the talks" right after "the Council met": a definite back-reference
@@ -293,6 +310,8 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
         singles = [x for x in (a, b) if len(x.participants) == 1]
         back_ref = any(x.definite or "visit" in x.triggers for x in singles) or bool(a.triggers & b.triggers)
         return shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations) or (single and back_ref)
+    if {d for d, _ in a.sources} == {d for d, _ in b.sources}:
+        return False  # two events of one document that its own pass kept apart
     return shared >= 2 and (same_date or bool(a.locations & b.locations))
 
 
@@ -368,6 +387,8 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
             e.locations = {index[(rec.doc_id, k)] for k in ev.locations if (rec.doc_id, k) in index}
             e.orgs = {index[(rec.doc_id, k)] for k in ev.orgs if (rec.doc_id, k) in index}
             e.sources = [(rec.doc_id, s) for s in ev.sents]
+            if ev.within is not None:
+                e.within = {(rec.doc_id, ev.within)}
             if rec.dateline and (rec.doc_id, rec.dateline) in index and _recent(e, rec.published):
                 e.dateline = index[(rec.doc_id, rec.dateline)]
             if e.participants or e.orgs:
@@ -467,6 +488,7 @@ def _absorb_event(target: Event, e: Event) -> None:
     target.definite = target.definite and e.definite
     target.first_sent = min(target.first_sent, e.first_sent)
     target.dateline = target.dateline if target.dateline is not None else e.dateline
+    target.within |= e.within
     if _KIND_RANK.get(e.kind, 9) < _KIND_RANK.get(target.kind, 9):
         target.kind = e.kind
 

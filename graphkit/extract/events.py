@@ -343,6 +343,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for h in anchors:
         for c in h.children:
+            if c.dep_ in ("compound", "nmod") and h.lower_ in ("delegation", "delegations"):
+                continue  # "a U.S. delegation": where it comes from, not where it meets
             if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
                     or c.ent_type_ == "DATE":
                 visit_tok(c, 1)
@@ -655,6 +657,18 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
     return participants, gov
 
 
+def _companions(ctx: Context, first: int, before: int) -> list[str]:
+    """People said to join or accompany someone in sentences ``first`` … ``before - 1`` ("She was
+    joined by A and B", "X, accompanied by Y, …"): the members of a delegation told so far."""
+    out: list[str] = []
+    for k in range(first, before):
+        chunk, sent = ctx.sents[k]
+        for t in sent:
+            if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN":
+                out += [p for c in t.children if c.dep_ == "agent" for p in _persons_in(ctx, chunk, c)]
+    return out
+
+
 def find_events(ctx: Context) -> list[EventRec]:
     """Event mentions of the document, one per event word with at least one named person."""
     published = ctx.document.published
@@ -680,7 +694,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 # "The delegation met with …": the members of the delegation this document told of
                 led = [e for e in events if e.trigger == "delegation"]
                 if led:
-                    participants = led[-1].participants + list(participants)
+                    participants = led[-1].participants + _companions(ctx, led[-1].sents[0], sent_idx) + list(participants)
             participants = list(dict.fromkeys(p for p in participants if p))
             offices = _bare_offices(ctx, chunk, tok, gov)
             org_subjects = []
@@ -698,6 +712,9 @@ def find_events(ctx: Context) -> list[EventRec]:
                     anchors.append(EventRec(kind=kind, name=tok.text, sents=[sent_idx], trigger=tok.lemma_.lower(),
                                             planned=planned, locations=places, date=dated[0][0], date_text=dated[0][1]))
                 continue
+            if tok.lower_ in ("delegation", "delegations") and gov is not None and \
+                    gov.lemma_.lower() in ("lead", "head", "send") and any(c.dep_ == "prep" and c.lower_ == "to" for c in gov.children):
+                kind = "Visit"  # "led a delegation to Tashkent": a trip
             places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
             orgs = list(dict.fromkeys(org_subjects + orgs))
             direct = _direct_places(ctx, chunk, tok)
@@ -758,6 +775,7 @@ def find_events(ctx: Context) -> list[EventRec]:
     _participant_lists(ctx, events, anchors)
     for ev in events:
         ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
+    _trips(ctx, events)
     events += _headline_events(ctx, events)
     events = _join_headline_event(ctx, events)
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
@@ -782,6 +800,27 @@ def find_events(ctx: Context) -> list[EventRec]:
     events = [ev for ev in events if len(set(ev.participants)) > 1 or ev.locations or ev.orgs or ev.date
               or ev.kind == "PressConference" or ev.refers_to or ev.definite or not spoken(ev)]
     return events
+
+
+def _trips(ctx: Context, events: list[EventRec]) -> None:
+    """A trip told in a readout is where what its traveller does next happens: "X led a
+    delegation to Tashkent … She met with A … The delegation also met with B" are all in Tashkent,
+    until the traveller goes somewhere else. A delegation's trip counts the people who joined its
+    leader. Transcripts (turns of several speakers) are left alone: a speaker recalls meetings
+    held anywhere."""
+    if len(ctx.voices) > 1 or ctx.questions:
+        return
+    trip: EventRec | None = None
+    for ev in sorted(events, key=lambda e: e.sents[0] if e.sents else 0):
+        if ev.kind == "Visit" and ev.locations and ev.participants:
+            trip = ev
+            if ev.trigger == "delegation":
+                ev.participants += [p for p in _companions(ctx, ev.sents[0], len(ctx.sents)) if p not in ev.participants]
+            continue
+        if trip is not None and ev.kind != "Visit" and not ev.locations and trip.participants[0] in ev.participants \
+                and ev.planned == trip.planned and (not ev.date or not trip.date or ev.date == trip.date):
+            ev.locations = list(trip.locations)
+            ev.within = trip.sents[0]
 
 
 # "Participants included A, B and C", "The roundtable featured …", "Lawmakers who attended the

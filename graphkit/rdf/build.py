@@ -75,7 +75,11 @@ def build_graph(records: list[DocRecord], res: Resolution) -> Graph:
         _add_roles(g, rec, res, ent_iri, country_iri, d)
         _add_quotes(g, rec, res, ent_iri, d)
     sentences = {(r.doc_id, k): v for r in records for k, v in r.sentences.items()}
+    told_in = {src: ev.iri for ev in res.events for src in ev.sources}
     for ev in res.events:
+        for src in sorted(ev.within):  # the trip it was on: "led a delegation to …" → "met with …"
+            if src in told_in and told_in[src] != ev.iri:
+                g.add((ID[told_in[src]], SDO.subEvent, ID[ev.iri]))
         s = ID[ev.iri]
         g.add((s, RDF.type, SDO.Event))
         g.add((s, SDO.name, Literal(ev.name)))
