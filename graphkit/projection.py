@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Callable
 
 import networkx as nx
 from rdflib import Graph, URIRef
@@ -87,11 +88,13 @@ def project(g: Graph, multi: bool = False) -> nx.Graph:
         if p is not None and str(p) in G and org is not None and str(org) in G:
             _edge(G, str(p), str(org), "role", f"{title} at {G.nodes[str(org)]['label']}",
                   sorted({docs.get(x, str(x)) for x in g.objects(r, PROV.wasDerivedFrom)}), evid(r))
-    named_in: dict = defaultdict(list)  # document → (entity, its names): what a quote there may name
+    named_in: dict = defaultdict(lambda: defaultdict(set))  # document → name → entities it names
     for d, e in g.subject_objects(SDO.mentions):
         if str(e) in G and G.nodes[str(e)]["type"] != "Event":
-            names = {G.nodes[str(e)]["label"], *G.nodes[str(e)]["aliases"]}
-            named_in[d].append((str(e), {x for x in names if len(x) >= 4}))
+            for x in {G.nodes[str(e)]["label"], *G.nodes[str(e)]["aliases"]}:
+                if len(x) >= 4:
+                    named_in[d][x].add(str(e))
+    finders: dict = {}
     for q in g.subjects(RDF.type, SDO.Quotation):
         c = g.value(q, SDO.creator)
         if c is None or str(c) not in G:
@@ -99,15 +102,42 @@ def project(g: Graph, multi: bool = False) -> nx.Graph:
         text = str(g.value(q, SDO.text) or "")
         src = g.value(q, PROV.wasDerivedFrom)
         G.nodes[str(c)].setdefault("quotes", []).append((text, docs.get(src, "")))
-        for e, names in named_in.get(src, ()):
-            # "quoted about": the speaker names this entity in the quotation (whole words only)
-            if e != str(c) and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", text) for x in names):
-                _edge(G, str(c), e, "quoted about", f"quoted about {G.nodes[e]['label']}",
-                      [docs.get(src, "")], [(text, docs.get(src, ""))])
+        names = named_in.get(src)
+        if not names:
+            continue
+        if src not in finders:
+            finders[src] = _name_finder(names)
+        found = {x for x in names if x in text} if len(text) < 40 else set(finders[src](text))
+        # "quoted about": the speaker names this entity in the quotation (whole words only)
+        for e in sorted({e for x in found for e in names[x] if _whole_word(x, text)} - {str(c)}):
+            _edge(G, str(c), e, "quoted about", f"quoted about {G.nodes[e]['label']}",
+                  [docs.get(src, "")], [(text, docs.get(src, ""))])
     for n in G:
         G.nodes[n].setdefault("quotes", [])
         G.nodes[n]["quotes"].sort()
     return G
+
+
+def _name_finder(names) -> Callable[[str], set[str]]:
+    """The names of ``names`` a text holds, by one scan: an alternation of them all, longest
+    first, tried at every position (a lookahead, so "Joe Biden" and the "Biden" inside it are
+    both found). One pass per quotation instead of one search per name: at corpus scale a
+    briefing has hundreds of quotations and hundreds of names."""
+    alts = "|".join(re.escape(x) for x in sorted(names, key=lambda x: (-len(x), x)))
+    pat = re.compile(rf"(?=(?<!\w)({alts})(?!\w))")
+    shorter = sorted(names, key=len)
+
+    def find(text: str) -> set[str]:
+        hits = {m.group(1) for m in pat.finditer(text)}
+        # a shorter name at the same place as a longer one ("Joe" in "Joe Biden")
+        return hits | {x for x in shorter for h in hits if len(x) < len(h) and h.startswith(x)
+                       and not h[len(x)].isalnum()}
+
+    return find
+
+
+def _whole_word(x: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(x)}(?!\w)", text) is not None
 
 
 def _edge(G: nx.Graph, a: str, b: str, relation: str, label: str, docs: list[str], evidence) -> None:
