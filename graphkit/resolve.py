@@ -276,7 +276,7 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
     if a.locations and b.locations and not (a.locations & b.locations):
         return False
     if same_doc and a.kind == b.kind == "Visit" and a.first_sent != b.first_sent and a.locations and b.locations \
-            and not (a.locations <= b.locations or b.locations <= a.locations):
+            and a.locations != b.locations:
         return False  # "will travel to Texas and Nevada", "… to Austin, Texas": a trip and its stops
     # a named gathering (the G20 summit) stays apart from meetings held on its sidelines
     if a.orgs != b.orgs and (a.orgs or b.orgs):

@@ -181,3 +181,32 @@ def test_a_bare_office_is_its_holder_at_that_date(tmp_path):
     met = [{str(n) for a in g.objects(e, SDO.attendee) for n in g.objects(a, SDO.name)}
            for e in g.subjects(RDF.type, SDO.Event)]
     assert {"Ana Ruiz", "Rita Lopez"} in [m & {"Ana Ruiz", "Rita Lopez"} for m in met]
+
+
+def test_a_delegation_trip_and_the_meetings_held_on_it(tmp_path):
+    text = ("This week, Deputy Secretary Ann Lee led a U.S. delegation to a regional conference in\n"
+            "Tbilisi, Georgia. She was joined by Ambassador Carl Moss. The delegation met with Prime\n"
+            "Minister Ivo Ranic to discuss energy. The delegation also met with Foreign Minister Lena\n"
+            "Kovac to discuss trade.")
+    rec = jsonl(tmp_path, "Readout of Deputy Secretary Lee's Trip to Georgia", text)
+    trips = [e for e in rec.events if e.kind == "Visit"]
+    assert len(trips) == 1 and {name_of(rec, p) for p in trips[0].participants} == {"Ann Lee", "Carl Moss"}
+    assert [name_of(rec, p) for p in trips[0].locations] == ["Tbilisi"]  # not the U.S. it came from
+    held = {frozenset(name_of(rec, p) for p in e.participants): e for e in rec.events if e.within is not None}
+    # each meeting has the delegation and its own counterpart, happens where the trip went, on the trip
+    assert set(held) >= {frozenset({"Ann Lee", "Carl Moss", "Ivo Ranic"}), frozenset({"Ann Lee", "Carl Moss", "Lena Kovac"})}
+    assert all([name_of(rec, p) for p in e.locations] == ["Tbilisi"] and e.within == trips[0].sents[0]
+               for e in held.values())
+
+
+def test_the_stops_of_a_trip_are_visits_of_their_own(tmp_path):
+    from graphkit.resolve import resolve
+
+    text = ("On Monday, the Governor Ana Ruiz will travel to Austin, Texas and Reno, Nevada.\n\n"
+            "On Monday, Governor Ruiz will travel to Austin, Texas.\n\n"
+            "On Monday, Governor Ruiz will also travel to Reno, Nevada.")
+    rec = jsonl(tmp_path, "Governor Ruiz to Travel to Texas and Nevada", text)
+    res = resolve([rec])
+    names = {i: e.name for i, e in enumerate(res.entities)}
+    places = sorted(tuple(sorted(names[p] for p in e.locations)) for e in res.events if e.kind == "Visit")
+    assert ("Austin", "Texas") in places and ("Nevada", "Reno") in places and len(places) == 3

@@ -550,6 +550,7 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
         return None
     if lemma in ("meet", "talk", "confer") and len(subj) + len(objs) < 2:
         subj += _left_persons(ctx, chunk, tok)
+    subj = list(dict.fromkeys(subj))  # "The President talked about …" found twice is still one person
     by_phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
         g.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for g in c.children)
         for c in tok.children)
@@ -811,8 +812,16 @@ def _trips(ctx: Context, events: list[EventRec]) -> None:
     if len(ctx.voices) > 1 or ctx.questions:
         return
     trip: EventRec | None = None
+    visits: list[EventRec] = []
     for ev in sorted(events, key=lambda e: e.sents[0] if e.sents else 0):
         if ev.kind == "Visit" and ev.locations and ev.participants:
+            # a stop of a trip told before: "will travel to Texas and Nevada" … "to Austin, Texas"
+            outer = [v for v in visits if v.participants[0] == ev.participants[0] and len(v.locations) > 1
+                     and set(v.locations) & set(ev.locations) and set(v.locations) != set(ev.locations)
+                     and v.sents[0] != ev.sents[0]]
+            if outer:
+                ev.within = outer[-1].sents[0]
+            visits.append(ev)
             trip = ev
             if ev.trigger == "delegation":
                 ev.participants += [p for p in _companions(ctx, ev.sents[0], len(ctx.sents)) if p not in ev.participants]
