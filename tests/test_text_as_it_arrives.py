@@ -210,3 +210,15 @@ def test_the_stops_of_a_trip_are_visits_of_their_own(tmp_path):
     names = {i: e.name for i, e in enumerate(res.entities)}
     places = sorted(tuple(sorted(names[p] for p in e.locations)) for e in res.events if e.kind == "Visit")
     assert ("Austin", "Texas") in places and ("Nevada", "Reno") in places and len(places) == 3
+
+
+def test_a_department_after_of_is_the_title_not_the_name(tmp_path):
+    rec = jsonl(tmp_path, "Readout of the Cabinet Meeting",
+                "The Governor met with Secretary of State Omar Diallo, Secretary of the Treasury Ann Lee, "
+                "Secretary of Labor Rita Gomez and Secretary of Homeland Security Ivo Ranic.\n\n"
+                "The President’s Bipartisan Harbor Law was discussed.")
+    people = {e.name: e for e in rec.entities if e.type == "Person"}
+    assert {"Ann Lee", "Ivo Ranic", "Omar Diallo"} <= set(people)
+    assert not any(n.startswith(("Treasury", "Homeland")) or "Harbor" in n for n in people)
+    assert people["Ann Lee"].titles == ["Secretary of the Treasury"]  # not the list that follows
+    assert people["Ivo Ranic"].titles == ["Secretary of Homeland Security"]

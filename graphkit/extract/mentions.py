@@ -239,6 +239,16 @@ def split_titled_names(doc: Doc) -> list[_Span]:
     title word, a possessive or a country are a PERSON."""
     out: list[_Span] = []
     for ent in doc.ents:
+        # "Secretary of the Treasury Janet Yellen", "Secretary of Homeland Security Alejandro
+        # Mayorkas": NER ran the department after "of" into the name (or the name into it)
+        of_office = ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "the") and \
+            any(is_title_head(t) for t in doc[max(0, ent.start - 3):ent.start])
+        if ent.label_ == "PERSON" and of_office and ent.end - ent.start >= 3:
+            k = next((k for k in range(ent.start + 1, ent.end - 1) if known_given_name(doc[k].text)
+                      and not any(known_given_name(t.text) for t in doc[ent.start:k])), None)
+            if k is not None:
+                out += [_Span(ent.start, k, "ORG"), _Span(k, ent.end, "PERSON")]
+                continue
         if ent.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") or ent.end - ent.start < 2:
             out.append(_Span(ent.start, ent.end, ent.label_))
             continue
@@ -256,6 +266,7 @@ def split_titled_names(doc: Doc) -> list[_Span]:
             if prev is None:
                 continue
             titled = is_title_head(prev) or is_honorific(prev) and prev.lower_ not in ("st", "st.") or \
+                (of_office and k > ent.start) or \
                 (country_of(prev.text) and any(is_title_head(t) for t in doc[max(ent.start, k - 6):k - 1])) or (k == ent.start and title_before(doc, k) is not None)
             # after a title any word that is no common English word may be a first name; after a
             # possessive or a country only a known given name is ("Bloomberg's Ann Lee", not
@@ -371,7 +382,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 and prev.end - prev.start == 1 and _looks_like_person_name(prev.text) \
                 and fold(prev.text) not in COUNTRIES and fold(prev.text) not in DEMONYMS and not prev.text.isupper() \
                 and prev.text.lower() not in TITLE_MODIFIERS and not is_title_head(doc[prev.start]) \
-                and not (prev.start > 0 and doc[prev.start - 1].lower_ in ("of", "for", "to")):
+                and not (prev.start > 0 and doc[prev.start - 1].lower_ in ("of", "for", "to", "the")) \
+                and not known_given_name(m.text.split()[0]):  # "the Treasury" + "Janet Yellen"
             m.start, m.char = prev.start, prev.char
             m.text = clean_surface(doc[m.start:m.end].text)
             m.raw = m.text if m.title is None else m.raw
@@ -885,9 +897,12 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             by_key[key] = e
         attach(m, e)
     _link_acronyms(entities, doc_text, mentions)
+    person_names = {m.text for m in mentions if m.label == "Person" and " " in m.text}
     for e in entities:
         if e.type == "Person":
-            e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title})
+            # a "title" holding another person's name is a list the parse ran together
+            e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title
+                               and not any(n in m.title.title for n in person_names)})
             e.evidence = sorted({x for m in mentions if m.entity == e.key for x in m.evidence & PERSON_EVIDENCE})
     return [e for e in entities if e.mentions > 0]
 

@@ -90,6 +90,8 @@ def find_roles(ctx: Context) -> list[RoleRec]:
         title = tp.title.strip()
         if not title or len(title) > 120 or not any(c.isalpha() for c in title):
             return
+        if any(n.label == "Person" and " " in n.text and n.text in title for n in ctx.mentions):
+            return  # "Secretary of Commerce Ann Lee and Secretary of …": a list run together, no title
         key = (m.entity, fold(title), m.sent)
         if key in seen:
             return

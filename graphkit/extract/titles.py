@@ -89,7 +89,12 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             break
     # "President Joe Biden's national security adviser Jake Sullivan": the title is the adviser's
     for x in range(end - 1, start, -1):
-        if doc[x].tag_ == "POS" and doc[x - 1].ent_type_ == "PERSON":
+        # "the President's Chief of Staff Jeff Zients", "the President's Bipartisan Infrastructure
+        # Law": what follows an office's possessive is the office holder's, not a title
+        # ("Deputy Head of the Russian President's Administration" is one title: the possessive
+        # is inside its "of")
+        if doc[x].tag_ == "POS" and (doc[x - 1].ent_type_ == "PERSON" or is_title_head(doc[x - 1])
+                                     and not any(t.lower_ == "of" for t in doc[start:x - 1])):
             start = x + 1
             break
     while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS) \
@@ -132,7 +137,7 @@ def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
                 # ", President Joe Biden's national security adviser,": the title is after the owner
                 start = stop = e if doc[e - 1].tag_ == "POS" else e + 1
                 continue
-            break  # ", Assistant to the President Yury Ushakov": the next person's title, not this one's
+            return None  # ", Assistant to the President Yury Ushakov": the next person's title, not this one's
         stop += 1
     if stop <= start:
         return None
