@@ -222,3 +222,16 @@ def test_a_department_after_of_is_the_title_not_the_name(tmp_path):
     assert not any(n.startswith(("Treasury", "Homeland")) or "Harbor" in n for n in people)
     assert people["Ann Lee"].titles == ["Secretary of the Treasury"]  # not the list that follows
     assert people["Ivo Ranic"].titles == ["Secretary of Homeland Security"]
+
+
+def test_separate_meetings_titles_and_possessors_are_told_apart(tmp_path):
+    rec = jsonl(tmp_path, "Statement on the Governor's Travel",
+                "Governor Ana Ruiz will travel to Rome from May 9 to 12 to meet separately with Mayor Carlo "
+                "Bianchi and Minister Lucia Verdi.\n\nShe appeared on “Meet the Press” on Sunday. She welcomed "
+                "Mayor Bianchi’s plan to rebuild the bridge.")
+    got = sorted((e.kind, tuple(sorted(name_of(rec, p) for p in e.participants)), tuple(name_of(rec, p) for p in e.locations),
+                  e.date) for e in rec.events)
+    # one trip, dated by its range; a meeting with each; no show, no welcomed plan
+    assert got == [("Meeting", ("Ana Ruiz", "Carlo Bianchi"), ("Rome",), None),
+                   ("Meeting", ("Ana Ruiz", "Lucia Verdi"), ("Rome",), None),
+                   ("Visit", ("Ana Ruiz",), ("Rome",), "2023-05-09")]

@@ -37,7 +37,7 @@ _SPEAKER_FEELINGS = frozenset("pleasure honor honour privilege delighted glad pl
                               "thrilled excited opportunity chance".split())
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
-_SEPARATE = {"separate", "respective", "individual", "parallel"}
+_SEPARATE = {"separate", "respective", "individual", "parallel", "separately", "individually"}
 _AFTER = {"after", "following", "before", "ahead", "wake"}
 # ("Congress" and "Assembly" are legislatures far more often than gatherings: not here)
 _NAMED_EVENT_WORDS = {"week", "forum", "summit", "conference", "festival", "expo", "games",
@@ -346,7 +346,9 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
             if c.dep_ in ("compound", "nmod") and h.lower_ in ("delegation", "delegations"):
                 continue  # "a U.S. delegation": where it comes from, not where it meets
             if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
-                    or c.ent_type_ == "DATE":
+                    or c.ent_type_ == "DATE" or (c.dep_ == "prep" and c.lower_ in ("from", "between", "through")
+                                                 and any(g.ent_type_ == "DATE" for g in c.children)):
+                # ("from May 9 to 12": the dates of a trip; "from Washington" is where it started)
                 visit_tok(c, 1)
         if h.dep_ in ("relcl", "advcl") and h.head.ent_type_ == "DATE":
             span = next((e for e in doc.ents if e.start <= h.head.i < e.end), None)
@@ -585,8 +587,10 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
     for o in objs:
         if re.search(r"\w\.(?:gov|com|org|net|edu)\b", o.text, re.I):
             continue  # a website is visited, not met
-        if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in o.subtree
-                                                      if t.dep_ in ("compound", "poss", "pobj", "appos", "conj")):
+        # ("welcomed the Prime Minister's intent": a possessor is met only on a visit, "visited X's home")
+        deps = ("compound", "poss", "pobj", "appos", "conj") if verb.lemma_.lower() == "visit" else \
+            ("compound", "pobj", "appos", "conj")
+        if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in o.subtree if t.dep_ in deps):
             return True
         if o.pos_ in ("PROPN",) or o.lower_ in ("him", "her", "them", "us", "me", "you"):
             return True
@@ -658,6 +662,15 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
     return participants, gov
 
 
+def _in_a_title(tok: Token) -> bool:
+    """A capitalised event verb inside a name or a quoted title ("on “Meet the Press”", "Call of
+    Duty"): a work's name, not an encounter."""
+    if tok.pos_ != "VERB" or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return tok.ent_type_ in ("WORK_OF_ART", "ORG", "EVENT", "FAC") or prev.text in ("“", '"', "‘", "'")
+
+
 def _companions(ctx: Context, first: int, before: int) -> list[str]:
     """People said to join or accompany someone in sentences ``first`` … ``before - 1`` ("She was
     joined by A and B", "X, accompanied by Y, …"): the members of a delegation told so far."""
@@ -681,7 +694,7 @@ def find_events(ctx: Context) -> list[EventRec]:
         found_here = []
         for tok in sent:
             kind = _kind_of(tok)
-            if kind is None or _is_negated(tok) or _looks_forward(tok):
+            if kind is None or _is_negated(tok) or _looks_forward(tok) or _in_a_title(tok):
                 continue
             found = (_verb_participants(ctx, chunk, tok, sent_idx, kind) if tok.pos_ == "VERB"
                      else _noun_participants(ctx, chunk, tok, sent, sent_idx))
@@ -747,7 +760,13 @@ def find_events(ctx: Context) -> list[EventRec]:
                     date, date_text = carry[3][0], carry[3][1]
             found_here.append(tok)
             refers = _referenced_event(tok) or (_referenced_event(gov) if gov is not None else None)
-            groups = [[p] for p in participants] if any(c.lower_ in _SEPARATE for c in tok.children) else [participants]
+            groups = [participants]
+            if any(c.lower_ in _SEPARATE for c in tok.children):
+                # "held separate press conferences": one each; "will meet separately with A and B":
+                # the subject with each of the others
+                subj = [p for p in _subjects(ctx, chunk, tok, sent_idx) if p in participants] if tok.pos_ == "VERB" else []
+                others = [p for p in participants if p not in subj]
+                groups = [subj + [p] for p in others] if others else [[p] for p in participants]
             for group in groups:  # "held separate press conferences": one event each
                 events.append(EventRec(kind=kind, name=tok.text, participants=group, locations=places,
                                        orgs=orgs, date=date, date_text=date_text, planned=planned,
@@ -827,7 +846,8 @@ def _trips(ctx: Context, events: list[EventRec]) -> None:
                 ev.participants += [p for p in _companions(ctx, ev.sents[0], len(ctx.sents)) if p not in ev.participants]
             continue
         if trip is not None and ev.kind != "Visit" and not ev.locations and trip.participants[0] in ev.participants \
-                and ev.planned == trip.planned and (not ev.date or not trip.date or ev.date == trip.date):
+                and (ev.planned == trip.planned or ev.sents[:1] == trip.sents[:1]) \
+                and (not ev.date or not trip.date or ev.date == trip.date):
             ev.locations = list(trip.locations)
             ev.within = trip.sents[0]
 
