@@ -800,6 +800,13 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
     return out
 
 
+#: head nouns of the names of organisations, buildings, awards, laws and peoples: a name without
+#: any person's evidence that ends in one is a thing (general English, no names from any text)
+_THING_HEADS = _ORG_WORDS - {"house", "post", "times", "news", "court", "union", "bank"} | VENUE_WORDS | frozenset("""
+church school hospital award prize act law program programme scouts tribe nation museum library park street
+avenue bridge river lake mountain memorial monument clinic academy cathedral temple mosque synagogue
+""".split())
+
 #: what a mention's context says of a person (kept on LocalEntity.evidence for resolution)
 PERSON_EVIDENCE = frozenset({"title", "appos", "speaker-label", "honorific", "pronoun"})
 
@@ -810,6 +817,9 @@ def _named_thing(text: str) -> bool:
     word ("Scenic Trail", "Abundant Salmon", "Bronze Star"); "Rocky Bleier" ends in a name."""
     toks = [t.strip(".,'’") for t in text.split()]
     first, last = toks[0], toks[-1]
+    low = last.lower()
+    if low in _THING_HEADS or low.endswith("s") and low[:-1] in _THING_HEADS:
+        return True  # "Tony Awards", "Ebenezer Baptist Church": the head noun names a thing
     return (len(first) > 2 and first.isalpha() and first.lower() in _english_words(("adj", "verb"))
             and not known_given_name(first) and last.isalpha() and not looks_like_given_name(last))
 

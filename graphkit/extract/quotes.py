@@ -14,7 +14,7 @@ from .events import resolve_pronoun
 from .lexicon import SPEECH_VERBS
 from .transcript import Turn, speaker_of_role
 
-__all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers"]
+__all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers", "paragraph_groups"]
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE = {"”", "»"}
@@ -305,12 +305,38 @@ def _turn_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
         body = " ".join(ctx.document.text[t.start:t.end].split())
         if not speaker or len(re.findall(r"\w+", body)) < 1:
             continue
-        if len(body) > _MAX_TURN_CHARS:
-            cut = body.rfind(". ", 0, _MAX_TURN_CHARS)
-            body = body[: cut + 1 if cut > 0 else _MAX_TURN_CHARS] + " …"
-        out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(ctx.sent_of_char(t.start)),
-                            pattern="transcript-turn" if t.name else "transcript-turn-title"))
+        for start, text in paragraph_groups(ctx.document.text, t.start, t.end):
+            out.append(QuoteRec(speaker=speaker, text=text, sent=ctx.use(ctx.sent_of_char(start)),
+                                pattern="transcript-turn" if t.name else "transcript-turn-title"))
     return out
+
+
+def paragraph_groups(text: str, start: int, end: int, limit: int = _MAX_TURN_CHARS) -> list[tuple[int, str]]:
+    """``text[start:end]`` as quotations of whole paragraphs: one when it is short, else runs of
+    consecutive paragraphs of at most ``limit`` characters (a longer paragraph alone). A long
+    turn or statement is several quotations, each whole, never one cut in the middle."""
+    whole = " ".join(text[start:end].split())
+    if len(whole) <= limit:
+        return [(start, whole)] if whole else []
+    groups: list[tuple[int, str]] = []
+    at, buf = start, ""
+    for m in re.finditer(r"(?s)(.*?)(?:\n[ \t\u00a0]*\n\s*|$)", text[start:end]):
+        para = " ".join(m.group(1).split())
+        if not para:
+            if m.end() >= end - start:
+                break
+            continue
+        if buf and len(buf) + 1 + len(para) > limit:
+            groups.append((at, buf))
+            buf = ""
+        if not buf:
+            at = start + m.start(1)
+        buf = f"{buf} {para}".strip()
+        if m.end() >= end - start:
+            break
+    if buf:
+        groups.append((at, buf))
+    return groups
 
 
 _STATEMENT = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Message|Letter|Op-Ed|Op-ed|Proclamation)\s+"
@@ -350,15 +376,8 @@ def _statement_quotes(ctx: Context) -> list[QuoteRec]:
     if not paras or not _FIRST_PERSON.search(" ".join(paras[:3])):
         return []
     speakers = statement_speakers(ctx)
-    body = ""
-    for p in paras:
-        body = f"{body} {' '.join(p.split())}".strip()
-        if len(body) > _MAX_TURN_CHARS:
-            break
-    if len(body) > _MAX_TURN_CHARS:
-        cut = body.rfind(". ", 0, _MAX_TURN_CHARS)
-        body = body[: cut + 1 if cut > 0 else _MAX_TURN_CHARS] + " …"
     if not speakers:
         return []
-    sent = ctx.use(ctx.sent_of_char(body_start))
-    return [QuoteRec(speaker=speakers[0], text=body, sent=sent, pattern="statement-in-name", co_speakers=speakers[1:])]
+    return [QuoteRec(speaker=speakers[0], text=text, sent=ctx.use(ctx.sent_of_char(at)), pattern="statement-in-name",
+                     co_speakers=speakers[1:])
+            for at, text in paragraph_groups(doc.text, body_start, len(doc.text))]
