@@ -235,3 +235,16 @@ def test_separate_meetings_titles_and_possessors_are_told_apart(tmp_path):
     assert got == [("Meeting", ("Ana Ruiz", "Carlo Bianchi"), ("Rome",), None),
                    ("Meeting", ("Ana Ruiz", "Lucia Verdi"), ("Rome",), None),
                    ("Visit", ("Ana Ruiz",), ("Rome",), "2023-05-09")]
+
+
+def test_no_sentence_starts_right_after_a_word_on_its_line(tmp_path):
+    from graphkit.nlp import load_nlp
+
+    # under a headline the small model split "President | Joseph R. Biden, Jr. spoke …" in two
+    doc = load_nlp()("Readout of the Governor’s Call with Mayor Ann Lee\n\nGovernor Maria T. Olsen, Jr. spoke "
+                     "today with Mayor Ann Lee of Springfield and Mayor Ivo Ranic of Shelbyville.")
+    assert [s.text.strip() for s in doc.sents][1].startswith("Governor Maria T. Olsen, Jr. spoke today")
+    rec = jsonl(tmp_path, "Readout of the Governor’s Call with Mayor Ann Lee",
+                "Governor Maria T. Olsen, Jr. spoke today with Mayor Ann Lee of Springfield and Mayor Ivo\n"
+                "Ranic of Shelbyville.")
+    assert any({"Maria T. Olsen", "Ann Lee", "Ivo Ranic"} <= {name_of(rec, p) for p in e.participants} for e in rec.events)

@@ -60,6 +60,10 @@ def register_components() -> None:
                 tok.is_sent_start = True
             elif prev.is_space and "\n" in prev.text:
                 tok.is_sent_start = True
+            elif prev.is_alpha and not tok.is_space and not tok.is_punct:
+                # no sentence starts right after a word on the same line ("President | Joseph R.
+                # Biden, Jr. spoke …" under a headline was two sentences to the small model)
+                tok.is_sent_start = False
         return doc
 
 
