@@ -111,6 +111,7 @@ class DocRecord:
     sentences: dict[int, str] = field(default_factory=dict)  # only sentences that carry evidence
     notes: list[str] = field(default_factory=list)
     dateline: str | None = None  # LocalEntity key of the dateline city ("MOSCOW (AA) –")
+    dateline_is_venue: bool = False  # the "dateline" is a transcript's venue line: that day's place only
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -389,7 +389,10 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
             e.sources = [(rec.doc_id, s) for s in ev.sents]
             if ev.within is not None:
                 e.within = {(rec.doc_id, ev.within)}
-            if rec.dateline and (rec.doc_id, rec.dateline) in index and _recent(e, rec.published):
+            # a venue line is the place of that day's encounters only, not of those the speakers
+            # recall ("I just met with …", "yesterday I met …"); a dateline city is the news's place
+            here = (e.date == rec.published or e.first_sent == 0) if rec.dateline_is_venue else _recent(e, rec.published)
+            if rec.dateline and (rec.doc_id, rec.dateline) in index and here:
                 e.dateline = index[(rec.doc_id, rec.dateline)]
             if e.participants or e.orgs:
                 events.append(e)

@@ -65,6 +65,10 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     ctx.signed = ctx.signed or bool(re.match(r"(?i)(?:joint\s+)?remarks\b", document.text[:document.headline_end]))
     events = find_events(ctx)
     quotes = find_quotes(ctx, turns)
+    # a leader's remarks happen where the venue line says, and so does what they did there that
+    # day; a briefing room or an aircraft is only where the briefing was, not what it tells of
+    dateline = find_dateline(ctx)
+    venue = ctx.venue if ctx.signed and turns and not aboard else None
     return DocRecord(
         doc_id=document.id,
         title=document.title,
@@ -79,9 +83,8 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         quotes=quotes,
         sentences={i: ctx.sent_text(i) for i in sorted(ctx.used_sents)},
         notes=list(document.notes),
-        # a leader's remarks happen where the venue line says, and so does what they did there that
-        # day; a briefing room or an aircraft is only where the briefing was, not what it tells of
-        dateline=find_dateline(ctx) or (ctx.venue if ctx.signed and turns and not aboard else None),
+        dateline=dateline or venue,
+        dateline_is_venue=dateline is None and venue is not None,
     )
 
 
