@@ -519,6 +519,14 @@ def _planned(tok: Token, gov: Token | None) -> bool:
             return True
         if t.dep_ == "xcomp" and t.head.lemma_ in ("plan", "agree", "expect", "intend", "hope", "want", "schedule", "prepare", "seek"):
             return True
+        # "I'm going to have that conversation with him", "is set to meet", "travels to X tomorrow"
+        if t.dep_ == "xcomp" and (t.head.lower_ == "going" and t.head.tag_ == "VBG" or t.head.lemma_ == "set"):
+            return True
+        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("tomorrow", "tonight") for c in t.children):
+            return True
+        # "the meeting/visit tomorrow": the noun's own time
+        if t.pos_ == "NOUN" and any(c.lower_ in ("tomorrow",) for c in t.children):
+            return True
         if any(c.dep_ == "amod" and c.lower_ in _PLANNED_WORDS for c in t.children):
             return True
         if t.lemma_ in ("schedule", "plan") or any(c.lemma_ in ("schedule", "plan") for c in t.children):
