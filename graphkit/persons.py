@@ -294,8 +294,8 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
         if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
                 and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
-        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun"}) \
-            or (r.doc_id, le.key) in evidence or ("pronoun" if le.evidence else False)
+        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word"}) \
+            or (r.doc_id, le.key) in evidence or ("pronoun" if "pronoun" in le.evidence else False)
         out.append(_local(r, le, ev))
     return out
 
@@ -618,6 +618,12 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
         if any(known_given_name(parse_person(n).given) for n in p.names):
             continue
         docs = {m.rec.doc_id for m in p.members}
+        if not p.names and all("common-word" in m.le.evidence for m in p.members):
+            out.add(id(p))
+            log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],
+                    "a common English word as a whole name, and no one in the corpus has it as a surname "
+                    "with a given name", {"documents_as_person": len(docs)})
+            continue
         # a pronoun near the name is weak evidence ("Covid … his"): it counts when half or more of the
         # documents have it
         evidence = any(m.evidence for m in p.members if m.evidence != "pronoun") or \

@@ -50,7 +50,8 @@ class LocalEntity:
     titles: list[str] = field(default_factory=list)        # job titles stated for it in this document
     mentions: int = 0
     first_sent: int = 0
-    evidence: list[str] = field(default_factory=list)     # persons: what says it is one (title, pronoun …)
+    evidence: list[str] = field(default_factory=list)     # persons: what says it is one (title, pronoun …),
+                                                          # or "common-word" (a common word as the whole name)
 
 
 @dataclass

@@ -314,3 +314,13 @@ def test_a_bare_given_name_never_joins_a_full_name_across_documents():
     assert node_of(res, "titled") != "Chris Murphy"
     murphy = [e for e in res.entities if e.name == "Chris Murphy"][0]
     assert set(murphy.forms) == {"Chris Murphy"} and murphy.docs == {"a"}
+
+
+def test_a_common_word_as_a_whole_name_is_no_one_unless_the_corpus_has_it_as_a_surname():
+    odd = [doc(f"n{i}", person("e0", "Extraordinary", titles=["Ambassador"], evidence=["title", "common-word"]))
+           for i in range(2)]
+    young = [doc("y", person("e0", "Young", titles=["Senator"], evidence=["title", "common-word"])),
+             doc("t", person("e0", "Todd Young", titles=["Senator"], evidence=["title"]))]
+    res = resolve(odd + young)
+    assert groups(res) == [["Todd Young", "Young"]]
+    assert any(e["left_out"] == ["Extraordinary"] for e in rule_entries(res, "not-a-person"))

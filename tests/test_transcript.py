@@ -93,3 +93,19 @@ def test_a_single_mixed_case_lead_in_is_a_heading():
 def test_a_call_line_is_no_venue():
     text = lay_out("Background Press Call\n\nVia Teleconference\n\n3:00 P.M.\n\nMR DOE: Hi.")
     assert venue_lines(text, len("Background Press Call") + 1) == []
+
+
+def test_an_audience_line_ends_the_turn_it_interrupts_and_is_nobodys():
+    from graphkit.extract.transcript import find_turns
+
+    text = "Intro\n\nTHE GOVERNOR: Once it is built —\n\nAUDIENCE: Booo —\n\nTHE GOVERNOR: — it will last.\n"
+    turns = find_turns(text)
+    assert [(t.label, t.name, t.role, text[t.start:t.end].strip()) for t in turns] == [
+        ("THE GOVERNOR", None, "Governor", "Once it is built —"), ("AUDIENCE", None, None, "Booo —"),
+        ("THE GOVERNOR", None, "Governor", "— it will last.")]
+
+
+def test_cross_talk_is_a_stage_direction():
+    from graphkit.layout import STAGE_DIRECTION
+
+    assert STAGE_DIRECTION.sub("", "Thanks, everybody. (Cross-talk.)") == "Thanks, everybody."

@@ -128,6 +128,11 @@ def _plural_common(low: str) -> bool:
     return low.endswith("s") and low not in words and any(s in words and not known_given_name(s) for s in singulars)
 
 
+#: prefixes of ships' names (navies and coast guards)
+_SHIP_PREFIXES = frozenset({"USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZS", "INS", "JS", "ROKS"})
+_VESSELS = frozenset("carrier ship vessel destroyer frigate submarine cruiser tanker freighter".split())
+
+
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """A span NER tags PERSON that its context shows is not a person: "the Houthis", "the Bataan"
     (a determiner before a bare name), "Jim Crow laws", "the Lobito Corridor" (a name modifying a
@@ -136,6 +141,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
         return True
+    if before is not None and (before.text.upper() in _SHIP_PREFIXES or before.lower_ in _VESSELS):
+        return True  # "USS Gerald R. Ford", "the aircraft carrier Gerald R. Ford": a ship named after a person
     k = end
     while k < len(doc) and k - end < 12 and (doc[k].text in (",", "and") or doc[k].pos_ == "PROPN" and doc[k].is_title
                                              and doc[k].lower_ not in _PLACE_LIST_WORDS):
@@ -794,7 +801,7 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         if m.label == "Person" and " " in m.text and not evidence and first.lower() in lower_words \
                 and not known_given_name(first) and first.isalpha():
             continue  # "Tax Cuts", "Porter Novelli": the first word is a common word of this document
-        if m.label == "Person" and " " in m.text and key not in evidenced and _named_thing(m.text):
+        if m.label == "Person" and " " in m.text and (key not in evidenced and _named_thing(m.text) or _gerund_led(m.text)):
             continue
         out.append(m)
     return out
@@ -807,6 +814,16 @@ church school hospital award prize act law program programme scouts tribe nation
 avenue bridge river lake mountain memorial monument clinic academy cathedral temple mosque synagogue
 """.split())
 
+def _gerund_led(text: str) -> bool:
+    """"Unleashing American Energy", "PROTECTING OUR CHILDREN:": led by a verb's -ing form, the
+    title of an order, a plan or a fact sheet's section, whatever label or title it carries."""
+    first = text.split()[0].strip(".,:'’")
+    f = first.lower()
+    verbs = _english_words(("verb",))
+    return " " in text and f.endswith("ing") and len(f) > 5 and not known_given_name(first) and (
+        f[:-3] in verbs or f[:-3] + "e" in verbs or f[:-4] in verbs)
+
+
 #: what a mention's context says of a person (kept on LocalEntity.evidence for resolution)
 PERSON_EVIDENCE = frozenset({"title", "appos", "speaker-label", "honorific", "pronoun"})
 
@@ -818,6 +835,8 @@ def _named_thing(text: str) -> bool:
     toks = [t.strip(".,'’") for t in text.split()]
     first, last = toks[0], toks[-1]
     low = last.lower()
+    if _gerund_led(text):
+        return True
     if low in _THING_HEADS or low.endswith("s") and low[:-1] in _THING_HEADS:
         return True  # "Tony Awards", "Ebenezer Baptist Church": the head noun names a thing
     return (len(first) > 2 and first.isalpha() and first.lower() in _english_words(("adj", "verb"))
@@ -914,6 +933,11 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title
                                and not any(n in m.title.title for n in person_names)})
             e.evidence = sorted({x for m in mentions if m.entity == e.key for x in m.evidence & PERSON_EVIDENCE})
+            if " " not in e.name and e.name.isalpha() and e.name.lower() in _english_words(("adj", "verb")) \
+                    and not known_given_name(e.name):
+                # "Ambassador Extraordinary": a common word as a whole name; resolution keeps it only
+                # when the corpus gives someone that surname with a given name ("Todd Young")
+                e.evidence.append("common-word")
     return [e for e in entities if e.mentions > 0]
 
 

@@ -115,7 +115,8 @@ def find_turns(text: str, start: int = 0) -> list[Turn]:
             surname = re.escape(name.split()[-1])
             return title is not None or any(
                 mm.start() not in labels_at for mm in re.finditer(rf"(?m)(?<![\w-]){surname}(?![\w-])", text))
-        hits = [h for h in hits if h[3] or is_speaker(*labels[h[2]])]
+        # ("AUDIENCE:", "PARTICIPANT:" are nobody's turns, but turns: they end the one before)
+        hits = [h for h in hits if h[3] or is_speaker(*labels[h[2]]) or _NOBODY & set(h[2].lower().split())]
     if not any(not h[3] for h in hits):
         return []
     turns = []
