@@ -248,3 +248,12 @@ def test_no_sentence_starts_right_after_a_word_on_its_line(tmp_path):
                 "Governor Maria T. Olsen, Jr. spoke today with Mayor Ann Lee of Springfield and Mayor Ivo\n"
                 "Ranic of Shelbyville.")
     assert any({"Maria T. Olsen", "Ann Lee", "Ivo Ranic"} <= {name_of(rec, p) for p in e.participants} for e in rec.events)
+
+
+def test_a_hosted_breakfast_is_the_hosting_and_the_president_is_not_the_vice_president(tmp_path):
+    rec = jsonl(tmp_path, "Background Call on the Visit of Mayor Lee",
+                "In the morning, Vice President Ana Ruiz will host Mayor Ann Lee for a working breakfast.\n\n"
+                "The President will also meet with Mayor Ivo Ranic.")
+    got = [sorted(name_of(rec, p) for p in e.participants) for e in rec.events]
+    assert ["Ana Ruiz", "Ann Lee"] in got and ["Ana Ruiz"] not in got  # no breakfast of the host alone
+    assert not any("Ivo Ranic" in g and "Ana Ruiz" in g for g in got)  # "the President" is not the Vice President

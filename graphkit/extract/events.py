@@ -53,7 +53,7 @@ def _left_persons(ctx: Context, chunk: int, verb: Token) -> list[str]:
         if not key or key in out:
             continue
         a = t.head
-        while a.pos_ not in ("VERB", "AUX") and a.head is not a:
+        while a.pos_ not in ("VERB", "AUX") and a.head.i != a.i:
             a = a.head
         if a == verb:
             out.append(key)
@@ -196,7 +196,7 @@ def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str 
             for depth in range(6):
                 if t.dep_ in ("nsubj", "nsubjpass"):
                     return depth
-                if t.head is t or t.pos_ in ("VERB", "AUX"):
+                if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
                     return None
                 t = t.head
             return None
@@ -251,11 +251,11 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                 out += _first_person(ctx, chunk, s)
             else:
                 out += _persons_in(ctx, chunk, s)
-        if subs or v.dep_ not in _CLIMB or v.head is v:
+        if subs or v.dep_ not in _CLIMB or v.head.i == v.i:
             break
         v = v.head
         steps = 0
-        while v.pos_ not in ("VERB", "AUX") and v.head is not v and steps < 4:
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i and steps < 4:
             v = v.head
             steps += 1
         if v.pos_ not in ("VERB", "AUX"):
@@ -485,7 +485,7 @@ def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None) -> li
     found: list[str] = []
     verbs = [v for v in (tok, gov) if v is not None and v.pos_ in ("VERB", "AUX")]
     for v in list(verbs):  # "will travel to Denver to meet …": the subject of the clause it depends on
-        while v.dep_ in ("xcomp", "advcl", "conj") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+        while v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             verbs.append(v)
     cands = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -631,7 +631,7 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
     if any(_is_person_possessor(ctx, chunk, c) for c in tok.children):
         h = tok  # "his meeting with EU leaders": the possessor is the attendee, not the outer subject
     budget = 4
-    while h is not h.head and h.pos_ in ("ADP", "NOUN", "PROPN") and budget > 0 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
+    while h.i != h.head.i and h.pos_ in ("ADP", "NOUN", "PROPN") and budget > 0 and h.dep_ in ("pobj", "prep", "dobj", "compound"):
         path.append(h)
         if not (h.lower_ in _SIDELINES or (h.pos_ == "NOUN" and _kind_of(h))):
             budget -= 1  # "on the sidelines of", another event word: keep climbing
@@ -670,6 +670,10 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
     return participants, gov
 
 
+def _group_of(ev: EventRec) -> str:
+    return "c" if ev.kind == "Call" else ("p" if ev.kind == "PressConference" else "m")
+
+
 def _in_a_title(tok: Token) -> bool:
     """A capitalised event verb inside a name or a quoted title ("on “Meet the Press”", "Call of
     Duty"): a work's name, not an encounter."""
@@ -700,6 +704,8 @@ def find_events(ctx: Context) -> list[EventRec]:
     for sent_idx, (chunk, sent) in enumerate(ctx.sents):
         doc = sent.doc
         found_here = []
+        told_by: dict[int, list[EventRec]] = {}   # event word's token → its events in this sentence
+        governed: list[tuple[EventRec, int]] = []  # (noun event, its governing verb's token)
         for tok in sent:
             kind = _kind_of(tok)
             if kind is None or _is_negated(tok) or _looks_forward(tok) or _in_a_title(tok):
@@ -781,6 +787,26 @@ def find_events(ctx: Context) -> list[EventRec]:
                                        sents=[ctx.use(sent_idx)], trigger=tok.lemma_.lower(), refers_to=refers,
                                        definite=any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                     for c in tok.children), offices=list(offices)))
+                told_by.setdefault(tok.i, []).append(events[-1])
+                # only "host X for a breakfast", "held a meeting": not "met on the sidelines of the
+                # summit", "met at the summit", where the summit is an occasion of its own
+                if tok.pos_ != "VERB" and gov is not None and kind != "Summit" and (
+                        tok.dep_ == "dobj" and tok.head.i == gov.i
+                        or tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == gov.i):
+                    governed.append((events[-1], gov.i))
+        # "will host Angela Merkel for a working breakfast at the Residence": the breakfast is the
+        # hosting, one event with the host, the guest, the breakfast's place and time
+        for ev, g in governed:
+            hosts = told_by.get(g, [])
+            if len(hosts) == 1 and ev in events and hosts[0] is not ev and _group_of(ev) == _group_of(hosts[0]):
+                h = hosts[0]
+                h.participants += [p for p in ev.participants if p not in h.participants]
+                h.locations = h.locations or ev.locations
+                h.orgs += [o for o in ev.orgs if o not in h.orgs]
+                if h.date is None:
+                    h.date, h.date_text = ev.date, ev.date_text
+                h.kind = ev.kind if h.kind == "Meeting" and ev.kind != "Meeting" else h.kind
+                events.remove(ev)
         # a verbless fragment of names right after a list of attendees continues that list (a
         # sentence splitter broke "... and the ambassador to the United States. Moscow John Sullivan.")
         if not found_here and events and events[-1].sents[-1] == sent_idx - 1 and events[-1].trigger == "delegation" \

@@ -117,6 +117,10 @@ def find_roles(ctx: Context) -> list[RoleRec]:
     return roles
 
 
+#: words that make a title another office than its head alone
+_LESSER = frozenset("vice deputy assistant under associate principal acting former".split())
+
+
 def title_heads_of(title: str) -> set[str]:
     """The head noun(s) of a title: "press secretary of the President" → {"secretary", "spokes"}."""
     low = fold(title)
@@ -158,7 +162,9 @@ def resolve_title_references(ctx: Context, roles: list[RoleRec]) -> None:
             heads = title_heads_of(tok.text) | ({"spokes"} if tok.lower_ in ("spokesman", "spokeswoman", "spokesperson") else set())
             if tok.lower_ == "secretary" and tok.i > 0 and doc[tok.i - 1].lower_ == "press":
                 heads.add("spokes")
-            cands = {p for h in heads for p, _ in holders.get(h, [])}
+            # "the President" is not the Vice President, "the Secretary" not a Deputy Secretary
+            mods = {t.lower_ for t in doc[left:tok.i]} & _LESSER
+            cands = {p for h in heads for p, r in holders.get(h, []) if set(fold(r.title).split()) & _LESSER == mods}
             words = [t for t in doc[left:tok.i] if t.pos_ in ("PROPN", "ADJ", "NOUN")]
             if len(cands) > 1 and words:
                 aff = {country_of(w.text) or fold(w.text) for w in words}
