@@ -37,7 +37,7 @@ _SPEAKER_FEELINGS = frozenset("pleasure honor honour privilege delighted glad pl
                               "thrilled excited opportunity chance".split())
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
-_SEPARATE = {"separate", "respective", "individual", "parallel", "separately", "individually"}
+_SEPARATE = {"separate", "respective", "individual", "parallel", "separately", "individually", "bilaterally"}
 _AFTER = {"after", "following", "before", "ahead", "wake"}
 # ("Congress" and "Assembly" are legislatures far more often than gatherings: not here)
 _NAMED_EVENT_WORDS = {"week", "forum", "summit", "conference", "festival", "expo", "games",
@@ -238,8 +238,10 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
     opportunity to talk", "said at a news conference following a meeting")."""
     out: list[str] = []
     v = verb
+    subject_seen = False
     for _ in range(5):
         subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject_seen = subject_seen or any(s.lower_ not in ("it", "this", "that", "there") for s in subs)
         for s in subs:
             if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                 out += _persons_in(ctx, chunk, v.head)
@@ -263,7 +265,9 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
     feeling = verb.head.lemma_.lower() in _SPEAKER_FEELINGS or verb.head.lower_ in _SPEAKER_FEELINGS or any(
         c.dep_ in ("attr", "acomp") and (c.lemma_.lower() in _SPEAKER_FEELINGS or c.lower_ in _SPEAKER_FEELINGS)
         for c in verb.head.children)  # "it is a pleasure to welcome", "I'm glad to meet"
-    if not out and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and feeling:
+    # (only when the clause has no subject of its own: "The President will have the opportunity
+    # to meet …" is the President's meeting, not the briefer's)
+    if not out and not subject_seen and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and feeling:
         out += ctx.voice_at(ctx.chunks[chunk][0] + verb.idx)  # "it is a pleasure to welcome …" in a turn
     return out
 
@@ -485,8 +489,14 @@ def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None) -> li
     found: list[str] = []
     verbs = [v for v in (tok, gov) if v is not None and v.pos_ in ("VERB", "AUX")]
     for v in list(verbs):  # "will travel to Denver to meet …": the subject of the clause it depends on
-        while v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
-            v = v.head
+        for _ in range(4):
+            if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+            elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "attr") and v.head.head.pos_ in ("VERB", "AUX") \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                v = v.head.head  # "will have the opportunity to meet …": the subject of "have"
+            else:
+                break
             verbs.append(v)
     cands = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     cands += [c for c in tok.children if c.dep_ == "poss"]
@@ -512,7 +522,15 @@ def _is_negated(tok: Token) -> bool:
 
 
 def _planned(tok: Token, gov: Token | None) -> bool:
+    around = [tok, gov]
     for t in (tok, gov):
+        # "he'll have a chance to meet …", "will travel to Denver to meet …": the clause's own tense
+        if t is not None and t.dep_ in ("acl", "relcl") and t.head.dep_ in ("dobj", "attr") \
+                and t.head.head.pos_ in ("VERB", "AUX"):
+            around.append(t.head.head)
+        elif t is not None and t.dep_ in ("xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+            around.append(t.head)
+    for t in around:
         if t is None:
             continue
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PLANNED_MARKS for c in t.children):
@@ -775,7 +793,9 @@ def find_events(ctx: Context) -> list[EventRec]:
             found_here.append(tok)
             refers = _referenced_event(tok) or (_referenced_event(gov) if gov is not None else None)
             groups = [participants]
-            if any(c.lower_ in _SEPARATE for c in tok.children):
+            if any(c.lower_ in _SEPARATE for c in tok.children) or any(
+                    c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ == "each" for g in c.children)
+                    for c in tok.children):
                 # "held separate press conferences": one each; "will meet separately with A and B":
                 # the subject with each of the others
                 subj = [p for p in _subjects(ctx, chunk, tok, sent_idx) if p in participants] if tok.pos_ == "VERB" else []
