@@ -269,7 +269,9 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
     for r in records:
         evidence |= {(r.doc_id, q.speaker) for q in r.quotes if q.speaker}
         evidence |= {(r.doc_id, x.person) for x in r.roles}
-        evidence |= {(r.doc_id, k) for ev in r.events for k in ev.participants}
+        # meeting someone says a full name is a person's; a lone word in a list of attendees is as
+        # often a cut title or a thing ("Advocacy")
+        evidence |= {(r.doc_id, k) for ev in r.events for k in ev.participants if " " in r.entity(k).name}
     listed = {(r.doc_id, k) for r in sorted(records, key=lambda r: r.doc_id)
               for k in _place_list_items(r, evidence, log)}
     pairs = [(r, e) for r in records for e in r.entities if e.type == "Person"]

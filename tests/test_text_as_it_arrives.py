@@ -257,3 +257,15 @@ def test_a_hosted_breakfast_is_the_hosting_and_the_president_is_not_the_vice_pre
     got = [sorted(name_of(rec, p) for p in e.participants) for e in rec.events]
     assert ["Ana Ruiz", "Ann Lee"] in got and ["Ana Ruiz"] not in got  # no breakfast of the host alone
     assert not any("Ivo Ranic" in g and "Ana Ruiz" in g for g in got)  # "the President" is not the Vice President
+
+
+def test_a_readouts_list_of_participants_one_a_line_is_its_meetings(tmp_path):
+    text = ("Today, Governor Ana Ruiz convened the regional forum on water to urge fellow leaders to act.\n"
+            "Governor Ruiz also asked Adviser Tom Hale to chair a session with the mayors.\n\n"
+            "This forum built on the spring summit.\n\nParticipants included:\n\n"
+            "-   Dr. Melina Okafor, Founding Organizer of the River Trust\n"
+            "-   Curt Decker, Executive Director of the Water Rights Network\n"
+            "-   Fawn Sharp, President of the Valley Council\n")
+    rec = jsonl(tmp_path, "Readout of Governor Ana Ruiz’s Meeting with Water Leaders", text)
+    main = [e for e in rec.events if e.sents and e.sents[0] == 0]
+    assert main and {"Ana Ruiz", "Melina Okafor", "Curt Decker", "Fawn Sharp"} <= {name_of(rec, p) for p in main[0].participants}

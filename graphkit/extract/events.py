@@ -1028,6 +1028,13 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
             prior = _told_before(events, k) or _told_before(anchors, k)
             if prior:
                 target = max(prior, key=lambda e: max(e.sents))
+                # "Participants included:" a few sentences after the readout's own meeting and
+                # an aside ("… asked X to chair a session with …"): the readout's meeting, the one its
+                # headline tells, unless the list names its occasion or follows it at once
+                main = [e for e in events if e.sents and e.sents[0] == 0 and e.kind in ("Meeting", "Summit")]
+                if main and target is not main[0] and max(target.sents) < k - 1 \
+                        and not any(_kind_of(t) for t in sent):
+                    target = main[0]
                 if target in anchors:
                     anchors.remove(target)
                     events.append(target)

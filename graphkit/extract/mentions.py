@@ -369,6 +369,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 m.evidence.add("honorific")  # "Ms. Amini"
             if _pronoun_follows(doc, end):
                 m.evidence.add("pronoun")
+            if title_after(doc, end) is not None:
+                m.evidence.add("appos")  # "Fawn Sharp, President of the National Congress …"
         if label == "Place" and re.fullmatch(r"[A-Z]+-?\d+", text):
             label = m.label = "Organization"  # "G7", "G20" are groups, not places
         if label != "Person" and _is_venue(text):
@@ -649,11 +651,19 @@ def heading_spans(document: Document) -> list[tuple[int, int]]:
     """Character spans of the headline and of Title-Case headings inside the body
     ("Unleashing American Energy", "Critical Minerals and Rare Earths")."""
     spans = [(0, document.headline_end)] if document.headline_end else []
+    in_list = False  # after "Participants included:", lines "Name, what they are" are its items
     for m in re.finditer(r"[^\n]+", document.text):
         if m.start() < document.headline_end:
             continue
-        line = m.group(0).strip(" *:")
+        raw = m.group(0).strip()
+        line = raw.strip(" *:")
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+        head, _, rest = line.partition(",")
+        item = bool(rest) and len(head.split()) <= 6
+        if item and (in_list or any(w.lower() in TITLE_HEADS for w in re.findall(r"[A-Za-z]+", rest))):
+            in_list = True
+            continue  # "Curt Decker, Executive Director of …": a list of attendees, one a line, not a heading
+        in_list = raw.endswith(":")
         if 1 < len(words) <= 12 and is_headline(line) and \
                 sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             spans.append((m.start(), m.end()))
@@ -801,7 +811,10 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         if m.label == "Person" and " " in m.text and not evidence and first.lower() in lower_words \
                 and not known_given_name(first) and first.isalpha():
             continue  # "Tax Cuts", "Porter Novelli": the first word is a common word of this document
-        if m.label == "Person" and " " in m.text and (key not in evidenced and _named_thing(m.text) or _gerund_led(m.text)):
+        # (a name recovered after a title, not NER's, has that title as its only evidence)
+        if m.label == "Person" and " " in m.text and ((key not in evidenced or m.ner == "RULE") and _named_thing(m.text)
+                                                      or _gerund_led(m.text)
+                                                      or _plural_thing(m.text.split()[-1])):
             continue
         out.append(m)
     return out
@@ -809,10 +822,18 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
 
 #: head nouns of the names of organisations, buildings, awards, laws and peoples: a name without
 #: any person's evidence that ends in one is a thing (general English, no names from any text)
-_THING_HEADS = _ORG_WORDS - {"house", "post", "times", "news", "court", "union", "bank"} | VENUE_WORDS | frozenset("""
-church school hospital award prize act law program programme scouts tribe nation museum library park street
-avenue bridge river lake mountain memorial monument clinic academy cathedral temple mosque synagogue
-""".split())
+_THING_HEADS = (_ORG_WORDS - {"house", "post", "times", "news", "court", "union", "bank"}
+                | VENUE_WORDS - {"lodge", "castle", "square", "manor"}) | frozenset("""
+school hospital award prize act program programme scouts tribe nation museum library clinic academy
+cathedral mosque synagogue
+""".split())  # (not "park", "street", "church", "law", "lake", "bridge": surnames too — Rosa Parks, Frank Church)
+
+
+def _plural_thing(word: str) -> bool:
+    """"Groups", "Awards", "Nations": the plural of a thing's head noun, which no surname is."""
+    low = word.lower()
+    return low.endswith("s") and (low[:-1] in _THING_HEADS or low.endswith("ies") and low[:-3] + "y" in _THING_HEADS)
+
 
 def _gerund_led(text: str) -> bool:
     """"Unleashing American Energy", "PROTECTING OUR CHILDREN:": led by a verb's -ing form, the
@@ -837,8 +858,11 @@ def _named_thing(text: str) -> bool:
     low = last.lower()
     if _gerund_led(text):
         return True
-    if low in _THING_HEADS or low.endswith("s") and low[:-1] in _THING_HEADS:
+    if low in _THING_HEADS or _plural_thing(last):
         return True  # "Tony Awards", "Ebenezer Baptist Church": the head noun names a thing
+    f = first.lower()
+    if f in DEMONYMS or f.endswith("s") and f[:-1] in DEMONYMS:
+        return True  # "Americans Advancing Justice", "Russian Energy": a people's word leads no one's name
     return (len(first) > 2 and first.isalpha() and first.lower() in _english_words(("adj", "verb"))
             and not known_given_name(first) and last.isalpha() and not looks_like_given_name(last))
 
