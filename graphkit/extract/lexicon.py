@@ -26,7 +26,7 @@ TITLE_HEADS = frozenset("""
 president vice-president premier minister secretary spokesman spokeswoman spokesperson
 ambassador envoy adviser advisor director chief head chairman chairwoman chairperson chair
 commissioner governor senator congressman congresswoman representative leader assistant aide
-chancellor king queen prince princess emperor monarch sheikh emir pope cardinal archbishop bishop
+chancellor king queen prince princess emperor monarch sheikh emir pope cardinal archbishop bishop taoiseach tanaiste
 mayor deputy undersecretary under-secretary general admiral colonel commander officer official
 diplomat negotiator professor researcher analyst economist scientist expert fellow investor
 consultant editor correspondent journalist reporter columnist anchor attorney lawyer judge justice

@@ -832,7 +832,12 @@ cathedral mosque synagogue
 def _plural_thing(word: str) -> bool:
     """"Groups", "Awards", "Nations": the plural of a thing's head noun, which no surname is."""
     low = word.lower()
-    return low.endswith("s") and (low[:-1] in _THING_HEADS or low.endswith("ies") and low[:-3] + "y" in _THING_HEADS)
+    return low in _PLURAL_THINGS or low.endswith("s") and (
+        low[:-1] in _THING_HEADS or low.endswith("ies") and low[:-3] + "y" in _THING_HEADS)
+
+
+#: plurals that end names of programmes and benefits, though their singulars may be names ("Grant")
+_PLURAL_THINGS = frozenset("grants loans credits benefits services rights funds bonds scholarships".split())
 
 
 def _gerund_led(text: str) -> bool:
