@@ -41,7 +41,7 @@ SPEAKER_LABEL = re.compile(
 # "(Laughter.)", "(As interpreted.)", "(Applause.)", "(inaudible)", "(Via interpreter)": a short
 # parenthesis in a transcript that tells what happened or how it was said, not what was said
 STAGE_DIRECTION = re.compile(
-    r"[ ]?\((?:[A-Z][a-z]+(?:[ ,-][A-Za-z]+){0,6}\.|(?:[Vv]ia|[Aa]s|[Tt]hrough) (?:an )?interpret[a-z]*\.?|"
+    r"[ ]?\((?:[A-Z][a-z]+(?:[ ,-][A-Za-z]+\.?){0,9}\.|(?:[Vv]ia|[Aa]s|[Tt]hrough) (?:an )?interpret[a-z]*\.?|"
     r"[a-z]+(?: [a-z]+){0,3})\)"
 )
 # "12:06 P.M. EDT", "4:44 P.M.", "END": the times and end marks that frame a transcript

@@ -269,3 +269,14 @@ def test_a_readouts_list_of_participants_one_a_line_is_its_meetings(tmp_path):
     rec = jsonl(tmp_path, "Readout of Governor Ana Ruiz’s Meeting with Water Leaders", text)
     main = [e for e in rec.events if e.sents and e.sents[0] == 0]
     assert main and {"Ana Ruiz", "Melina Okafor", "Curt Decker", "Fawn Sharp"} <= {name_of(rec, p) for p in main[0].participants}
+
+
+def test_a_met_with_place_a_release_end_mark_and_a_long_stage_direction(tmp_path):
+    rec = jsonl(tmp_path, "Readout of Governor Ana Ruiz’s Meeting with Mayor Ivo Ranic",
+                "Governor Ana Ruiz met with Mayor Ivo Ranic of Shelbyville in Springfield on May 2, 2023.")
+    ev = [e for e in rec.events if {"Ana Ruiz", "Ivo Ranic"} <= {name_of(rec, p) for p in e.participants}]
+    assert ev and [name_of(rec, p) for p in ev[0].locations] == ["Springfield"]
+    st = jsonl(tmp_path, "Statement from Governor Ana Ruiz on the Bridge",
+               "I am proud of the crews. (An aide hands Ms. Ruiz a note.) We will open it soon.\n\n\\###\n\nAbout the bridge.")
+    assert [t for _, t, p in quotes(st) if p == "statement-in-name"] == [
+        "I am proud of the crews. We will open it soon."]

@@ -342,6 +342,9 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
 
     # "met Sergei Lavrov in Geneva": the parser often hangs the place on the object
     anchors = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj") and c.ent_type_ == "PERSON"]
+    # "met with President X of Ukraine in Vilnius": on the person after "with" too
+    anchors += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
     # "summit of G7 in London": the place hangs on the "of" complement
     anchors += [g for h in heads if h.pos_ in ("NOUN", "PROPN") for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -613,10 +616,14 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
     for o in objs:
         if re.search(r"\w\.(?:gov|com|org|net|edu)\b", o.text, re.I):
             continue  # a website is visited, not met
-        # ("welcomed the Prime Minister's intent": a possessor is met only on a visit, "visited X's home")
+        # ("welcomed the Prime Minister's intent": a possessor is met only on a visit, "visited X's
+        # home"; "welcomed the launch of the Declaration by … Zelenskyy": for welcome, receive and
+        # host only the object's own words count, not a name deep inside it)
         deps = ("compound", "poss", "pobj", "appos", "conj") if verb.lemma_.lower() == "visit" else \
             ("compound", "pobj", "appos", "conj")
-        if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in o.subtree if t.dep_ in deps):
+        near = list(o.subtree) if verb.lemma_.lower() in ("meet", "visit") else \
+            [o, *o.children, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+        if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in near if t.dep_ in deps):
             return True
         if o.pos_ in ("PROPN",) or o.lower_ in ("him", "her", "them", "us", "me", "you"):
             return True

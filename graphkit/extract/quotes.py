@@ -315,6 +315,10 @@ def paragraph_groups(text: str, start: int, end: int, limit: int = _MAX_TURN_CHA
     """``text[start:end]`` as quotations of whole paragraphs: one when it is short, else runs of
     consecutive paragraphs of at most ``limit`` characters (a longer paragraph alone). A long
     turn or statement is several quotations, each whole, never one cut in the middle."""
+    # a release's end mark ("###", escaped "\###") closes the text; it is nobody's words
+    mark = re.search(r"\n\s*\\?#{3}\s*(?:\n|$)", text[start:end])
+    if mark:
+        end = start + mark.start()
     whole = " ".join(text[start:end].split())
     if len(whole) <= limit:
         return [(start, whole)] if whole else []
