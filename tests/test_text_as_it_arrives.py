@@ -280,3 +280,10 @@ def test_a_met_with_place_a_release_end_mark_and_a_long_stage_direction(tmp_path
                "I am proud of the crews. (An aide hands Ms. Ruiz a note.) We will open it soon.\n\n\\###\n\nAbout the bridge.")
     assert [t for _, t, p in quotes(st) if p == "statement-in-name"] == [
         "I am proud of the crews. We will open it soon."]
+
+
+def test_a_name_with_a_middle_initial_after_a_department(tmp_path):
+    rec = jsonl(tmp_path, "Secretaries Announce Faster Permits",
+                "“We are cutting the wait,” said Secretary of Energy Chris Wright.\n\nThe rule takes effect today.\n\n"
+                "“It takes too long to build here,” said Secretary of Transportation Sean P. Duffy.")
+    assert ("Sean P. Duffy", "It takes too long to build here", "speech-verb-after") in quotes(rec)

@@ -265,9 +265,11 @@ def split_titled_names(doc: Doc) -> list[_Span]:
             if k < ent.start:
                 continue
             toks = doc[k:ent.end]
-            if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not is_title_head(t)
+            # (a middle initial may sit inside: "Sean P. Duffy")
+            if not all(re.fullmatch(r"[A-Z]\.", t.text) and 0 < x < len(toks) - 1 or
+                       t.is_title and t.is_alpha and t.pos_ == "PROPN" and not is_title_head(t)
                        and t.lower_ not in _ORG_WORDS and not country_of(t.text) and fold(t.text) not in CAPITALS
-                       for t in toks):
+                       for x, t in enumerate(toks)):
                 continue
             prev = doc[k - 1] if k > 0 else None
             if prev is None:
