@@ -271,7 +271,8 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
         evidence |= {(r.doc_id, x.person) for x in r.roles}
         # meeting someone says a full name is a person's; a lone word in a list of attendees is as
         # often a cut title or a thing ("Advocacy")
-        evidence |= {(r.doc_id, k) for ev in r.events for k in ev.participants if " " in r.entity(k).name}
+        full = {e.key for e in r.entities if " " in e.name}
+        evidence |= {(r.doc_id, k) for ev in r.events for k in ev.participants if k in full}
     listed = {(r.doc_id, k) for r in sorted(records, key=lambda r: r.doc_id)
               for k in _place_list_items(r, evidence, log)}
     pairs = [(r, e) for r in records for e in r.entities if e.type == "Person"]

@@ -486,6 +486,19 @@ def _office_of(tok: Token) -> str | None:
     return office if office in OFFICES else None
 
 
+def _outer_verb(v: Token, for_subject: bool = False) -> Token | None:
+    """The verb of the clause ``v`` depends on, or None: "will travel to Denver to meet" (xcomp,
+    advcl), "will have the opportunity to meet" (a clause on the object of "have"). Looking for
+    a subject, a coordinated verb's counts too and a clause with a subject of its own stops."""
+    if v.dep_ in (("xcomp", "advcl", "conj") if for_subject else ("xcomp", "advcl")) and v.head.i != v.i \
+            and v.head.pos_ in ("VERB", "AUX"):
+        return v.head
+    if v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "attr") and v.head.head.pos_ in ("VERB", "AUX") \
+            and not (for_subject and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)):
+        return v.head.head
+    return None
+
+
 def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None) -> list[str]:
     """Offices among an event word's subjects, possessors and "with" objects that no mention of the
     document stands for ("the President will travel to …", "the President's call with …")."""
@@ -493,12 +506,8 @@ def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None) -> li
     verbs = [v for v in (tok, gov) if v is not None and v.pos_ in ("VERB", "AUX")]
     for v in list(verbs):  # "will travel to Denver to meet …": the subject of the clause it depends on
         for _ in range(4):
-            if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
-                v = v.head
-            elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "attr") and v.head.head.pos_ in ("VERB", "AUX") \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-                v = v.head.head  # "will have the opportunity to meet …": the subject of "have"
-            else:
+            v = _outer_verb(v, for_subject=True)
+            if v is None:
                 break
             verbs.append(v)
     cands = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -525,14 +534,8 @@ def _is_negated(tok: Token) -> bool:
 
 
 def _planned(tok: Token, gov: Token | None) -> bool:
-    around = [tok, gov]
-    for t in (tok, gov):
-        # "he'll have a chance to meet …", "will travel to Denver to meet …": the clause's own tense
-        if t is not None and t.dep_ in ("acl", "relcl") and t.head.dep_ in ("dobj", "attr") \
-                and t.head.head.pos_ in ("VERB", "AUX"):
-            around.append(t.head.head)
-        elif t is not None and t.dep_ in ("xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
-            around.append(t.head)
+    # "he'll have a chance to meet …", "will travel to Denver to meet …": the clause's own tense
+    around = [tok, gov] + [_outer_verb(t) for t in (tok, gov) if t is not None]
     for t in around:
         if t is None:
             continue
@@ -695,8 +698,9 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
     return participants, gov
 
 
-def _group_of(ev: EventRec) -> str:
-    return "c" if ev.kind == "Call" else ("p" if ev.kind == "PressConference" else "m")
+def _kind_group(kind: str) -> str:
+    """Calls, press conferences and in-person encounters: mentions of one kind may be one event."""
+    return "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
 
 
 def _in_a_title(tok: Token) -> bool:
@@ -792,7 +796,7 @@ def find_events(ctx: Context) -> list[EventRec]:
             if date is None and not planned and sent_idx == 0 and published and \
                     ctx.sent_text(0).strip() == ctx.document.title.strip():
                 date, date_text = published, "(headline)"  # a headline's event is the day's news
-            group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
+            group = _kind_group(kind)
             if carry and carry[0] == sent_idx - 1 and carry[1] == group:
                 places = places or carry[2]
                 if not date and carry[3]:
@@ -825,7 +829,7 @@ def find_events(ctx: Context) -> list[EventRec]:
         # hosting, one event with the host, the guest, the breakfast's place and time
         for ev, g in governed:
             hosts = told_by.get(g, [])
-            if len(hosts) == 1 and ev in events and hosts[0] is not ev and _group_of(ev) == _group_of(hosts[0]):
+            if len(hosts) == 1 and ev in events and hosts[0] is not ev and _kind_group(ev.kind) == _kind_group(hosts[0].kind):
                 h = hosts[0]
                 h.participants += [p for p in ev.participants if p not in h.participants]
                 h.locations = h.locations or ev.locations
@@ -850,7 +854,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 dates = [(resolve_date(d, published), d) for d in date_texts]
                 dates = [d for d in dates if d[0]]
                 if places or dates:
-                    group = "c" if kind == "Call" else ("p" if kind == "PressConference" else "m")
+                    group = _kind_group(kind)
                     carry = (sent_idx, group, places, dates[0] if dates else ())
                     break
     _participant_lists(ctx, events, anchors)
@@ -959,8 +963,7 @@ def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]
     if not head:
         return events
     h = head[0]
-    group = lambda e: "c" if e.kind == "Call" else ("p" if e.kind == "PressConference" else "m")
-    body = [e for e in events if e is not h and e.sents and min(e.sents) > 0 and group(e) == group(h)
+    body = [e for e in events if e is not h and e.sents and min(e.sents) > 0 and _kind_group(e.kind) == _kind_group(h.kind)
             and set(e.participants) & set(h.participants) and e.planned == h.planned]
     if not body:
         return events

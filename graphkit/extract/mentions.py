@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ..names import acronym_of, clean_surface, fold, person_compatible, split_person, translit
+from ..names import acronym_of, clean_surface, fold, known_given_name, person_compatible, split_person, translit
 from ..read import is_headline
 from ..records import Document, LocalEntity
 from .lexicon import (CAPITALS, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
@@ -224,19 +224,6 @@ def looks_like_given_name(word: str, lemma: str = "") -> bool:
     plural = low.endswith("s") and (low[:-1] in words or low.endswith("es") and low[:-2] in words
                                     or low.endswith("ies") and low[:-3] + "y" in words)
     return low not in words and lemma.lower() not in words and not plural
-
-
-def known_given_name(word: str) -> bool:
-    """A given name the ``nicknames`` dataset knows ("Cecilia", "Joe")."""
-    low = word.lower()
-    return bool(_namer().nicknames_of(low) or _namer().canonicals_of(low))
-
-
-@lru_cache(maxsize=1)
-def _namer():
-    from nicknames import NickNamer  # a maintained dataset of English given names and their nicknames
-
-    return NickNamer()
 
 
 def split_titled_names(doc: Doc) -> list[_Span]:
@@ -857,9 +844,11 @@ PERSON_EVIDENCE = frozenset({"title", "appos", "speaker-label", "honorific", "pr
 
 
 def _named_thing(text: str) -> bool:
-    """A name of several words that no document evidence makes a person's and whose words say it
-    is a thing: led by a common adjective or verb that is no given name and ended by a common
-    word ("Scenic Trail", "Abundant Salmon", "Bronze Star"); "Rocky Bleier" ends in a name."""
+    """A name of several words whose words say it is a thing (the caller checks that nothing in
+    the document makes it a person's): led by an -ing form ("Unleashing American Energy") or a
+    people's word ("Americans Advancing …"), ended by a thing's head noun ("Tony Awards"), or led
+    by a common adjective or verb that is no given name and ended by a common word ("Scenic
+    Trail", "Bronze Star"; "Rocky Bleier" ends in a name)."""
     toks = [t.strip(".,'’") for t in text.split()]
     first, last = toks[0], toks[-1]
     low = last.lower()
