@@ -39,3 +39,15 @@ def test_transcript_turns_are_quotes():
                  "MS. PSAKI: Nothing to announce yet on that front.")
     qs = quotes(rec)
     assert len(qs) == 2 and all(s == "Jen Psaki" for s, _ in qs)
+
+
+def test_reaction_list_names_each_speaker_even_when_ner_misses_them():
+    # a "here is what they are saying" list: outlet, title and name, a colon, the quotation
+    rec = record("What people are saying:\n\n"
+                 "Acme Daily's Nora Quill: “Prices fell across the board this spring.”\n\n"
+                 "Widget Weekly Chief Economist Caleb Silver: “The smoke was worse than the fire here.”\n\n"
+                 "Rowan Trust Fund: “We welcome the figures.”")
+    qs = quotes(rec)
+    assert ("Caleb Silver", "The smoke was worse than the fire here.") in qs
+    assert ("Nora Quill", "Prices fell across the board this spring.") in qs
+    assert all(s != "Caleb Silver" for s, t in qs if t.startswith("We welcome"))

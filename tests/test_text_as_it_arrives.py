@@ -50,7 +50,10 @@ def test_a_quotation_a_speaker_cites_in_a_turn_is_the_cited_persons(tmp_path):
                 "must pass this week.”\n\nQ Will it?\n\nMR. HADDAD: We hope so.\n\n1:30 P.M. EDT")
     qs = quotes(rec)
     assert any(s == "Joan Wells" and t.startswith("The budget must pass") for s, t, _ in qs)
-    assert sum(1 for s, _, p in qs if s == "Omar Haddad" and p.startswith("transcript-turn")) == 2
+    turns = [t for s, t, p in qs if s == "Omar Haddad" and p.startswith("transcript-turn")]
+    assert len(turns) == 2
+    # the senator's words are hers: the briefer's turn shows them elided
+    assert turns[0] == "Good afternoon. As Senator Joan Wells said yesterday, “…”"
 
 
 def test_a_participant_list_joins_the_meeting(tmp_path):
@@ -287,3 +290,49 @@ def test_a_name_with_a_middle_initial_after_a_department(tmp_path):
                 "“We are cutting the wait,” said Secretary of Energy Chris Wright.\n\nThe rule takes effect today.\n\n"
                 "“It takes too long to build here,” said Secretary of Transportation Sean P. Duffy.")
     assert ("Sean P. Duffy", "It takes too long to build here", "speech-verb-after") in quotes(rec)
+
+
+def test_words_a_speaker_quotes_back_to_the_other_speaker_are_the_other_speakers(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by Governor Maria Lopez and Mayor Tom Vale Before Their Meeting",
+                "10:00 A.M. EDT\n\nGOVERNOR LOPEZ: Tom, welcome. Last spring you told me, “Our river towns\n"
+                "deserve a bridge.” I agree.\n\nMAYOR VALE: Thank you, Governor.\n\n10:10 A.M. EDT")
+    qs = quotes(rec)
+    assert ("Tom Vale", "Our river towns deserve a bridge.") in [(s, t) for s, t, _ in qs]
+    assert any(s == "Maria Lopez" and "“…”" in t for s, t, _ in qs)
+
+
+def test_a_speaker_label_is_the_person_its_title_names_when_two_share_the_surname(tmp_path):
+    # the headline's "Governor Lopez" and an untitled "Maria Lopez" later: the label is the titled one
+    rec = jsonl(tmp_path, "Remarks by Governor Lopez and Mayor Tom Vale in a Joint Press Conference",
+                "City Hall\n\n10:00 A.M. EDT\n\nGOVERNOR LOPEZ: Good morning. Tom, thank you.\n\n"
+                "MAYOR VALE: Thank you. I am glad to stand with Governor Maria Lopez, and with Dr. Rosa Lopez of the "
+                "university.\n\nGOVERNOR LOPEZ: We will take questions now.\n\n10:30 A.M. EDT")
+    speakers = {s for s, _, p in quotes(rec) if p.startswith("transcript-turn")}
+    assert None not in speakers and len(speakers) == 2
+
+
+def test_this_meeting_in_a_speakers_mouth_is_the_day_and_venue_of_the_remarks(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by Governor Maria Lopez and Mayor Tom Vale in a Joint Press Conference",
+                "City Hall\nSpringfield, Ohio\n\n10:00 A.M. EDT\n\nGOVERNOR LOPEZ: Good morning.\n\n"
+                "MAYOR VALE: I am grateful for this meeting with Governor Maria Lopez.\n\n10:30 A.M. EDT")
+    ev = [e for e in rec.events if e.trigger == "meeting" and e.pattern == "noun-meeting"]
+    assert ev and ev[0].date == "2023-03-02"
+    assert "City Hall" in [name_of(rec, k) for k in ev[0].locations]
+
+
+def test_a_readouts_list_of_participants_takes_the_day_its_first_sentence_gives(tmp_path):
+    rec = jsonl(tmp_path, "Readout of a Listening Session on Rural Clinics",
+                "On Tuesday, the Office of Rural Health convened nurses and clinic directors from six states.\n\n"
+                "Participants discussed staffing and travel distances.\n\n"
+                "Administration Participants Included:\n\n-   Paul Grant, Deputy Secretary of Health\n"
+                "-   Ada Kim, Director of Rural Programs\n", published="2023-03-02")
+    ev = [e for e in rec.events if {"Paul Grant", "Ada Kim"} <= {name_of(rec, p) for p in e.participants}]
+    assert ev and ev[0].date == "2023-02-28"
+
+
+def test_an_untagged_today_before_the_verb_dates_the_noun_event(tmp_path):
+    rec = jsonl(tmp_path, "Readout of a Session",
+                "Today, Deputy Secretary Paul Grant and Director Ada Kim convened the first listening session of "
+                "the Rural Clinics Roundtable (RCR).")
+    ev = [e for e in rec.events if {"Paul Grant", "Ada Kim"} <= {name_of(rec, p) for p in e.participants}]
+    assert ev and all(e.date == "2023-03-02" for e in ev)

@@ -333,6 +333,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
             span = next((e for e in doc.ents if e.start == t.i), None)
             if span is not None:
                 found_dates.append((depth, span.text))
+        elif not t.ent_type_ and t.dep_ in ("npadvmod", "tmod") and _RELATIVE_DAY.fullmatch(t.text):
+            found_dates.append((depth, t.text))  # a sentence-initial "Today," NER left untagged
         for c in t.children:
             if c.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "nsubj", "dobj", "cc", "punct", "acl"):
                 continue
@@ -668,6 +670,9 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
             participants += _objects(ctx, chunk, h, sent_idx)
             break
         h = h.head
+    if h.pos_ == "ADJ" and h.dep_ == "acomp" and h.lower_ in ("grateful", "thankful") and path[-1].lower_ == "for":
+        path.append(h)  # "I am grateful for this meeting with …": the one grateful was there
+        h = h.head
     if h.pos_ in ("VERB", "AUX") and (tok.dep_ in ("dobj", "pobj", "nsubjpass", "attr")
                                       or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
         gov = h
@@ -789,6 +794,14 @@ def find_events(ctx: Context) -> list[EventRec]:
                     break
             if date is None and not planned and published and _in_progress(tok):
                 date, date_text = published, "(in progress)"  # "I'm traveling with …", "we are meeting"
+            if date is None and not planned and published and ctx.signed and tok.pos_ == "NOUN" \
+                    and kind in ("Meeting", "Talks") and any(c.dep_ == "det" and c.lower_ == "this" for c in tok.children) \
+                    and ctx.voice_at(ctx.chunks[chunk][0] + tok.idx):
+                # a leader's "this meeting" in remarks: the one they are at, the day and place they
+                # speak (a briefer's "this meeting" is one they announce, elsewhere)
+                date, date_text = published, "(this, spoken)"
+                if not places and ctx.venue:
+                    places = [ctx.venue]
             if date is None and _same_day(tok, gov):
                 prior = [e for e in events if e.date and e.sents[-1] < sent_idx]
                 if prior:  # "On the same day, ...": the day of the event just told
@@ -940,7 +953,13 @@ def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
     """An event whose words carry no date takes the day its own sentence gives ("Today, the
     White House hosted …; participants included …"): a DATE entity the publication date resolves."""
     published = ctx.document.published
-    for si in sorted(ev.sents)[:2]:
+    order = sorted(ev.sents)[:2]
+    if ev.pattern == "participant-list":
+        # a list's occasion is told just before it, and a readout's first sentence gives its day
+        # ("On Wednesday, the Office … convened …"; then "Participants included: …")
+        lead = next((si for si in range(len(ctx.sents)) if ctx.sent_starts[si] >= ctx.document.headline_end), None)
+        order += [si for si in (min(ev.sents) - 1, lead) if si is not None and si >= 0 and si not in order]
+    for si in order:
         chunk, sent = ctx.sents[si]
         # NER's DATE spans, else the words themselves (a sentence-initial "Today," is often untagged)
         found = [ent.text for ent in sent.ents if ent.label_ in ("DATE", "TIME") and _RELATIVE_DAY.search(ent.text)]

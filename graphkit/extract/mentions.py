@@ -605,12 +605,23 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             if j == i:
                 i += 1
                 continue
+            if j - i == 1 and j + 1 < n and doc[j].is_title and doc[j].is_alpha and (ci, j) not in covered \
+                    and _speaks_next(doc, j + 1):
+                j += 1  # a surname the tagger took for a common noun ("Caleb Silver: “…”")
             text = doc[i:j].text
             key = translit(doc[j - 1].text)
             ok = False
             evidence = set()
             if j - i == 1 and key in surnames and doc[i].ent_type_ == "":
                 ok, evidence = True, {"known-surname"}
+            elif j - i == 2 and _speaks_next(doc, j) and known_given_name(doc[i].text) \
+                    and _looks_like_person_name(text) and not _named_thing(text) \
+                    and not (i > 0 and doc[i - 1].text == ",") \
+                    and not all(w.lower() in _english_words() for w in text.split()):
+                # (not "Jane Roe, Director, Day One: “…”", nor two common words: "Link Health")
+                # "Fox Business Network's Jane Roe: “…”": a given name and surname introducing a quotation
+                # (exactly two words: "Jane Roe Foundation: “…”" is the foundation)
+                ok, evidence = True, {"speaker-label"}
             elif 2 <= j - i <= 3 and _looks_like_person_name(text):
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
                 for k in range(i, j - 1):
@@ -628,6 +639,14 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 found.append(m)
             i = j
     return found
+
+
+def _speaks_next(doc: Doc, j: int) -> bool:
+    """Token ``j`` is a colon followed by an opening quotation mark."""
+    k = j + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return j < len(doc) and doc[j].text == ":" and k < len(doc) and doc[k].text in ("“", '"', "«")
 
 
 _DOCUMENT_WORDS = frozenset("joint statement statements remarks readout proclamation memorandum letter message "
@@ -891,9 +910,13 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
         entities.append(e)
         return e
 
+    heads_of: dict[str, set[str]] = {}  # entity → the title heads of its mentions so far
+
     def attach(m: Mention, e: LocalEntity) -> None:
         m.entity = e.key
         e.mentions += 1
+        if m.title is not None and m.title.title:
+            heads_of.setdefault(e.key, set()).update(_title_heads(m.title.title))
         if m.text not in e.forms:
             e.forms.append(m.text)
         if m.raw != m.text and m.raw not in e.titled_forms:
@@ -916,10 +939,13 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             # (a bare given name that calls on someone, "Go ahead, Chris.", names a reporter, not
             # the senator of that first name the briefing also mentions)
             cands = [e for e, full in persons if split_person(full)[0] and translit(split_person(full)[0][0]) == key]
-        if len(cands) > 1 and m.title is not None:
-            t = fold(m.title.title)
-            fitting = [e for e in cands if any(fold(x) == t for x in e.titles)]
-            cands = fitting or cands
+        mine = _title_heads(m.title.title) if m.title is not None and m.title.title else (
+            _title_heads(m.raw) if m.ner == "TURN" else set())  # a speaker label's words are its title
+        if len(cands) > 1 and mine:
+            # "VICE PRESIDENT HARRIS:" after "Vice President Harris" and an untitled "Kamala Harris":
+            # the one whose mentions share the title
+            fitting = [e for e in cands if mine & heads_of.get(e.key, set())]
+            cands = fitting if len(fitting) == 1 else cands
         if len(cands) == 1 and m.title is not None and _title_conflict(m, cands[0], mentions, headline_end):
             # "President Biden" in a speech that names only "Dr. Jill Biden" in full is not her
             cands = []

@@ -110,6 +110,24 @@ def _speaker_of_verb(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> st
     return None
 
 
+def _you_said(ctx: Context, q: _Q) -> bool:
+    """The quotation follows "you said to me" / "you told us" in its sentence: words the speaker
+    heard from the one addressed (a generic "you" says nothing to anyone in particular)."""
+    sent_idx = ctx.sent_of_char(q.start)
+    ci, sent = ctx.sents[sent_idx]
+    off = ctx.chunks[ci][0]
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in ("say", "tell") or off + t.idx >= q.start:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in t.children):
+            continue
+        hearers = [c for c in t.children if c.dep_ in ("dobj", "dative", "iobj")]
+        hearers += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+        if any(h.lower_ in ("me", "us") for h in hearers):
+            return True
+    return False
+
+
 def _according_to(ctx: Context, chunk: int, sent: Span) -> str | None:
     for t in sent:
         if t.lower_ == "according":
@@ -175,13 +193,21 @@ def _other_person_between(ctx: Context, start: int, end: int, speaker: str) -> b
                for m in ctx.mentions)
 
 
+def _colon_lead(text: str, start: int) -> str:
+    """The words that open a quotation's paragraph and end in a colon ("Acme Trust: “…”"), or ""."""
+    para_start = text.rfind("\n", 0, start) + 1
+    lead = text[para_start:start].rstrip(" “\"«")
+    if not lead.endswith(":") or len(lead) > 160 or re.search(r"[.!?]\s", lead):
+        return ""
+    return lead
+
+
 def _colon_speaker(ctx: Context, q: _Q, text: str) -> str | None:
     """"Fox Business Network's Jane Roe: “…”": a paragraph or list item that opens with a person
     (and their title) and a colon, then the quotation."""
-    para_start = text.rfind("\n", 0, q.start) + 1
-    lead = text[para_start:q.start].rstrip(" “\"«")
-    if not lead.endswith(":") or len(lead) > 160 or re.search(r"[.!?]\s", lead):
+    if not _colon_lead(text, q.start):
         return None
+    para_start = text.rfind("\n", 0, q.start) + 1
     for m in ctx.mentions:
         if m.entity and para_start <= m.char < q.start and ctx.entity(m.entity).type == "Person":
             tail = text[m.char + len(m.text):q.start]
@@ -233,6 +259,9 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
     out: list[QuoteRec] = []
     in_turn = [(t.start, t.end) for t in turns if not t.question]
     last_speaker: tuple[int, str, int] | None = None  # (paragraph, speaker, end) of the previous quote
+    cited: list[tuple[int, str]] = []  # (start, words) of quotations a speaker cites in a turn
+    speakers = turn_speakers(ctx, turns)
+    conversation = not any(t.question for t in turns)
     for q in quote_spans(text):
         if q.start < ctx.document.headline_end:
             continue  # a headline's quoted words are the headline writer's summary
@@ -242,6 +271,13 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
             continue
         speaker, how = _attribute(ctx, q, text)
         turn = any(s <= q.start < e for s, e in in_turn)
+        if turn and speaker is None and conversation and len(words) >= 4 and _you_said(ctx, q):
+            # "you said to me, “…”" between two speakers: the one addressed said it (where
+            # reporters ask questions, "you" is the reporter)
+            own = next((sp for t, sp in zip(turns, speakers) if t.start <= q.start < t.end), None)
+            others = {sp for sp in speakers if sp and sp != own}
+            if own and len(others) == 1:
+                speaker, how = others.pop(), "speech-verb-addressee"
         if turn:
             # inside a turn the speaker's own words are the turn; only a quotation the speaker
             # attributes to someone else by a speech verb ("as the President said, …") is kept
@@ -249,10 +285,12 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
                 continue
             out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(ctx.sent_of_char(q.start)),
                                 pattern=f"cited-in-turn-{how}"))
+            cited.append((q.start, body))
             continue
         sent_idx = ctx.sent_of_char(q.start)
         if speaker is None and last_speaker and last_speaker[0] in (q.para, q.para - 1) \
-                and not _other_person_between(ctx, last_speaker[2], q.start, last_speaker[1]):
+                and not _other_person_between(ctx, last_speaker[2], q.start, last_speaker[1]) \
+                and not _colon_lead(text, q.start):
             # (someone else named since the last quotation, "Rep. Jane Roe: “…”", is a new voice)
             speaker, how = last_speaker[1], "continues-previous-quote"
         if speaker is None and 3 <= len(words) <= 12:
@@ -268,7 +306,7 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
             continue
         last_speaker = (q.para, speaker, q.end)
         out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(sent_idx), pattern=how))
-    out += _turn_quotes(ctx, turns)
+    out += _turn_quotes(ctx, turns, cited)
     if not turns:
         out += _statement_quotes(ctx)
     return out
@@ -297,7 +335,9 @@ def turn_speakers(ctx: Context, turns: list[Turn]) -> list[str | None]:
     return out
 
 
-def _turn_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
+def _turn_quotes(ctx: Context, turns: list[Turn], cited: list[tuple[int, str]] = ()) -> list[QuoteRec]:
+    """Each turn as its speaker's quotation; words the speaker quotes from someone else ("as the
+    President said, “…”") are that person's quotation, so the turn shows them elided as "…"."""
     out = []
     for t, speaker in zip(turns, turn_speakers(ctx, turns)):
         if t.question:
@@ -305,7 +345,10 @@ def _turn_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
         body = " ".join(ctx.document.text[t.start:t.end].split())
         if not speaker or len(re.findall(r"\w+", body)) < 1:
             continue
+        theirs = [words for at, words in cited if t.start <= at < t.end]
         for start, text in paragraph_groups(ctx.document.text, t.start, t.end):
+            for words in theirs:
+                text = text.replace(words, "…")
             out.append(QuoteRec(speaker=speaker, text=text, sent=ctx.use(ctx.sent_of_char(start)),
                                 pattern="transcript-turn" if t.name else "transcript-turn-title"))
     return out
