@@ -87,3 +87,21 @@ def test_things_and_forms_of_address_ner_calls_people_are_dropped():
     # a common adjective before a common noun is a thing, unless the document titles it;
     # a form of address is nobody; an adjective before a name is a given name
     assert names == ["Rocky Bleier", "Abundant Salmon"]
+
+
+def test_a_titled_name_ner_ran_into_a_headlines_preposition_is_cut_there_and_is_a_person():
+    from graphkit.extract.mentions import Mention, headline_mentions
+    from graphkit.records import Document
+
+    words = ["Remarks", "by", "Governor", "Okafor", "Before", "Marine", "One", "Departure"]
+    doc = make(words, ["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN"],
+               ["NNS", "IN", "NNP", "NNP", "NNP", "NNP", "NNP", "NNP"],
+               ["ROOT", "prep", "compound", "compound", "compound", "compound", "compound", "pobj"],
+               [0, 0, 7, 7, 7, 7, 7, 1], [(3, 8, "ORG")])
+    text = doc.text + "\n\nTHE GOVERNOR: We are sending crews tonight."
+    m = Mention(chunk=0, start=3, end=8, text="Okafor Before Marine One Departure", label="Organization", sent=0,
+                char=doc[3].idx, raw="Okafor Before Marine One Departure", ner="ORG")
+    document = Document(id="d", text=text, title=doc.text, headline_end=len(doc.text))
+    kept = headline_mentions([m], document, [(0, doc)])
+    assert [(k.text, k.label) for k in kept] == [("Okafor", "Person")]
+    assert kept[0].title is not None and kept[0].title.title == "Governor"

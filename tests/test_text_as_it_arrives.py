@@ -336,3 +336,4 @@ def test_an_untagged_today_before_the_verb_dates_the_noun_event(tmp_path):
                 "the Rural Clinics Roundtable (RCR).")
     ev = [e for e in rec.events if {"Paul Grant", "Ada Kim"} <= {name_of(rec, p) for p in e.participants}]
     assert ev and all(e.date == "2023-03-02" for e in ev)
+

@@ -698,6 +698,8 @@ def headline_mentions(mentions: list[Mention], document: Document,
         inside = any(s <= m.char < e for s, e in spans)
         if inside and m.label == "Person" and m.text.split()[0].lower() in _DOCUMENT_WORDS:
             continue  # "Joint Statement", "Fact Sheet": the headline's kind of document
+        if inside and m.label != "Person" and issued and m.char < document.headline_end:
+            _headline_titled_name(m, text, chunks)
         if not inside or m.label != "Person" or "speaker-label" in m.evidence:
             kept.append(m)
             continue
@@ -737,6 +739,24 @@ def headline_mentions(mentions: list[Mention], document: Document,
             _cut_mention(m, words[:cut + 1], chunks)
         kept.append(m)
     return kept
+
+
+# long prepositions a Title-Case headline capitalises; no organisation's or place's name holds one
+_HEADLINE_PREPS = frozenset("before after during following upon amid ahead".split())
+
+
+def _headline_titled_name(m: Mention, text: str, chunks: list[tuple[int, Doc]] | None) -> None:
+    """"Remarks by President Biden Before Air Force One Departure": NER ran the titled name into
+    the headline's words as one organisation; the name is cut at the preposition and is a person."""
+    words = m.text.split()
+    k = next((i for i, w in enumerate(words) if i and w.lower() in _HEADLINE_PREPS and w[:1].isupper()), None)
+    before = text[max(0, m.char - 40):m.char].split()
+    if k is None or not before or before[-1].lower() not in TITLE_HEADS or chunks is None or m.start < 0:
+        return
+    _cut_mention(m, words[:k], chunks)
+    m.label = "Person"
+    m.evidence.add("title")
+    m.title = title_before(chunks[m.chunk][1], m.start)
 
 
 def _cut_mention(m: Mention, words: list[str], chunks: list[tuple[int, Doc]] | None) -> None:
