@@ -115,3 +115,4 @@ def test_lowercase_ministries_and_dash_joined_councils_are_organisations():
     # two countries joined by a dash stay two places
     got = [(m.text, m.label) for m in find_mentions(nlp("US-Russia talks resumed in Geneva."), 0, 0, 0)]
     assert ("US", "Place") in got and ("Russia", "Place") in got, got
+

@@ -105,3 +105,16 @@ def test_a_titled_name_ner_ran_into_a_headlines_preposition_is_cut_there_and_is_
     kept = headline_mentions([m], document, [(0, doc)])
     assert [(k.text, k.label) for k in kept] == [("Okafor", "Person")]
     assert kept[0].title is not None and kept[0].title.title == "Governor"
+
+
+def test_a_surname_after_a_title_that_ner_missed_is_recovered_but_no_plural_common_word():
+    from graphkit.extract.mentions import recover_mentions
+
+    words = ["Lund", "will", "call", "Chancellor", "Brakstad", "and", "the", "Member", "States", "."]
+    doc = Doc(VOCAB, words=words, pos=["PROPN", "AUX", "VERB", "PROPN", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "PUNCT"],
+              tags=["NNP", "MD", "VB", "NNP", "NNP", "CC", "DT", "NNP", "NNP", "."],
+              deps=["nsubj", "aux", "ROOT", "compound", "dobj", "cc", "det", "compound", "conj", "punct"],
+              heads=[2, 2, 2, 4, 2, 4, 8, 8, 4, 2], sent_starts=[1] + [0] * 9)
+    found = {m.text: m.evidence for m in recover_mentions([(0, doc)], [], [0])}
+    assert found.get("Brakstad") == {"title"}
+    assert "States" not in found

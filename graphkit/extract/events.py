@@ -314,7 +314,7 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     seen: set[int] = {h.i for h in heads}
 
     def visit_tok(t: Token, depth: int) -> None:
-        if t.i in seen or depth > 5:
+        if t.i in seen or depth > 6:
             return
         seen.add(t.i)
         if _kind_of(t) is not None and depth > 1 and not (t.head.lower_ == "of" and t.head.head.lower_ in _SIDELINES):

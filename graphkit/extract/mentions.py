@@ -614,6 +614,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             evidence = set()
             if j - i == 1 and key in surnames and doc[i].ent_type_ == "":
                 ok, evidence = True, {"known-surname"}
+            elif j - i == 1 and doc[i].ent_type_ == "" and _titled_surname(doc, i, ci, person_tokens):
+                ok, evidence = True, {"title"}  # "will call Chancellor Roe, President …": a surname after a title
             elif j - i == 2 and _speaks_next(doc, j) and known_given_name(doc[i].text) \
                     and _looks_like_person_name(text) and not _named_thing(text) \
                     and not (i > 0 and doc[i - 1].text == ",") \
@@ -639,6 +641,19 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 found.append(m)
             i = j
     return found
+
+
+def _titled_surname(doc: Doc, i: int, chunk: int, person_tokens: set[tuple[int, int]]) -> bool:
+    """Token ``i`` is one capitalised word right after a person's title that is no common word,
+    given name, title, place or people's word: a surname NER missed."""
+    tok = doc[i]
+    low = tok.lower_
+    if not tok.is_alpha or len(tok) < 3 or low in _english_words() or known_given_name(tok.text) \
+            or tok.tag_ == "NNPS" or _plural_thing(tok.text) or low.endswith("s") and low[:-1] in _english_words() \
+            or low in TITLE_HEADS or low in DEMONYMS or low in COUNTRIES or low in TITLE_MODIFIERS:
+        return False
+    tp = title_before(doc, i)
+    return tp is not None and tp.end == i and not any((chunk, t) in person_tokens for t in range(tp.start, i))
 
 
 def _speaks_next(doc: Doc, j: int) -> bool:
