@@ -516,7 +516,7 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
             log.add("title-conflict", forms, None, loc.rec.doc_id,
                     f"its document gives it a title no {surname} the corpus names in full holds at that "
                     "date, and another office; joins no one",
-                    {"offices": sorted(_offices(loc.titles)),
+                    {"offices": sorted(_offices(loc.titles) | (loc.titles & _RANKS)),
                      "candidates": {p.name(): sorted(_offices_near(p, loc.day)) for p in clash}})
             return
         total = sum(p.full_mentions for p in ranked)
@@ -589,17 +589,30 @@ _OFFICES = {"mayor": "mayor", "senator": "senator", "governor": "governor", "rep
             "congressman": "representative", "congresswoman": "representative", "sheriff": "sheriff"}
 
 
+#: posts no holder of one of the offices above holds at the same time ("Congressman Ryan" is not
+#: the cabinet secretary the corpus names in full as Evan Ryan)
+_POSTS = frozenset("secretary ambassador administrator minister judge justice king queen".split())
+
+#: a rank a person has in every document that names them: "King Abdullah" is no one the corpus
+#: never calls king
+_RANKS = frozenset("king queen prince princess emir sultan pope sheikh".split())
+
+
 def _offices(titles: Iterable[str]) -> set[str]:
     return {_OFFICES[t] for t in titles if t in _OFFICES}
 
 
 def _offices_near(p: _Person, day: int | None) -> set[str]:
-    return {_OFFICES[t] for t, days in p.titles.items() if t in _OFFICES
+    return {_OFFICES.get(t, t) for t, days in p.titles.items() if (t in _OFFICES or t in _POSTS)
             and (day is None or any(d is None or abs(d - day) <= TITLE_WINDOW_DAYS for d in days))}
 
 
 def _office_clash(loc: _Local, p: _Person) -> bool:
-    """The mention's document gives it an office, and the corpus gives ``p`` only other ones then."""
+    """The mention's document gives it an office, and the corpus gives ``p`` only other ones then;
+    or a rank the corpus never gives ``p``."""
+    ranks = loc.titles & _RANKS
+    if ranks and not ranks & set(p.titles):
+        return True
     mine = _offices(loc.titles)
     theirs = _offices_near(p, loc.day) if mine else set()
     return bool(theirs) and not (mine & theirs)

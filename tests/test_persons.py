@@ -248,6 +248,18 @@ def test_a_title_and_surname_joins_no_one_the_corpus_gives_another_office():
     assert entry["evidence"] == {"offices": ["mayor"], "candidates": {"Ron Johnson": ["senator"]}}
 
 
+def test_a_legislators_title_joins_no_one_the_corpus_gives_a_cabinet_post_then_and_a_rank_needs_its_holder():
+    recs = [doc(f"sec{i}", person("e0", "Ilse Marrow", titles=["Cabinet Secretary"])) for i in range(3)] + [
+        doc(f"mil{i}", person("e0", "Tariq Haddad", titles=["commander"])) for i in range(2)] + [
+        doc("rep", person("e0", "Marrow", titles=["Congressman"])),
+        doc("king", person("e0", "Haddad", titles=["King"])),
+        doc("plain", "Marrow")]
+    res = resolve(recs)
+    assert node_of(res, "rep") is None and node_of(res, "king") is None
+    assert node_of(res, "plain") == "Ilse Marrow"
+    assert {e["docs"][0] for e in rule_entries(res, "title-conflict")} == {"rep", "king"}
+
+
 def test_an_office_held_long_before_is_no_conflict_and_titles_a_person_combines_are_none():
     recs = senator_johnson(published="2010-01-01") + [
         doc("gov", person("e0", "Johnson", titles=["Governor"]), published="2022-05-01"),
