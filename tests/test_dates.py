@@ -18,3 +18,12 @@ from graphkit.extract.dates import resolve_date
 ])
 def test_resolve(text, pub, planned, want):
     assert resolve_date(text, pub, planned) == want
+
+
+def test_a_week_is_told_at_the_months_precision_and_an_indefinite_weekday_not_at_all():
+    assert resolve_date("this week", "2026-07-08") == "2026-07"
+    assert resolve_date("next week", "2026-07-08", planned=True) == "2026-07"
+    assert resolve_date("last week", "2026-07-08") is None  # June 29 to July 5: no one month
+    assert resolve_date("on a Saturday", "2023-09-20") is None
+    assert resolve_date("one Sunday", "2023-09-20") is None
+    assert resolve_date("on Saturday", "2023-09-20") == "2023-09-16"

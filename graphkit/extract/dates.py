@@ -51,6 +51,13 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
         if re.search(r"\bnext month\b", t):
             y, m = (pub.year, pub.month + 1) if pub.month < 12 else (pub.year + 1, 1)
             return f"{y:04d}-{m:02d}"
+        week = re.search(r"\b(this|last|next) week\b", t)
+        if week and not any(w in _MONTHS or w in _WEEKDAYS for w in words):
+            # a week is told at the month's precision when the whole week lies in one month
+            mid = pub + timedelta(days={"this": 0, "last": -7, "next": 7}[week.group(1)])
+            monday = mid - timedelta(days=mid.weekday())
+            sunday = monday + timedelta(days=6)
+            return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) else None
         if re.search(r"\bthis year\b", t) and not any(w in _MONTHS for w in words):
             return f"{pub.year:04d}"
         if re.search(r"\blast year\b", t):
@@ -84,6 +91,8 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
             return f"{year:04d}-{month:02d}-{day:02d}"
         return f"{year:04d}-{month:02d}"
     if weekday is not None and pub is not None:
+        if re.search(r"\b(?:a|one|every|each|that|any)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t):
+            return None  # "on a Saturday", "one Sunday": some day the text does not fix
         delta = (pub.weekday() - weekday) % 7
         if "next" in words or planned:
             ahead = (weekday - pub.weekday()) % 7 or (7 if "next" in words else 0)
