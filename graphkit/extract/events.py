@@ -173,17 +173,34 @@ def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
     return ctx.voice_at(char, plural=tok.lower_ in ("we", "us", "our"))
 
 
-def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> str | None:
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain: int = 0) -> str | None:
     """The person a singular pronoun most plausibly means: the nearest sentence first (this one
-    before the pronoun, then the two before it), a grammatical subject before any other mention."""
+    before the pronoun, then the two before it), a grammatical subject before any other mention.
+    A sentence before whose subject is the same pronoun passes it on: "She will meet X. She will
+    also meet Y": both "she" are whoever the first one is (never X)."""
     doc = ctx.chunks[chunk][1]
     for si in (sent_idx, sent_idx - 1, sent_idx - 2):
         if si < 0:
             break
+        if si < sent_idx and _chain < 3 and ctx.sents[si][0] == chunk:
+            root = ctx.sents[si][1].root
+            subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and ctx.entity_at(chunk, subj[0], "Person") is None \
+                    and _GENDER.get(subj[0].lower_, "?") == _GENDER.get(tok.lower_, "-"):
+                return resolve_pronoun(ctx, chunk, subj[0], si, _chain + 1)
         # in a turn "he" and "she" are someone the speaker talks about, never the speaker
         speaking = set(ctx.voice_at(ctx.chunks[chunk][0] + tok.idx))
+        # (a speaker label names who talks, not whom "he" means)
         cands = [m for m in ctx.mentions_in_sent(si, "Person")
-                 if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i) and m.entity not in speaking]
+                 if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i) and m.entity not in speaking
+                 and m.ner != "TURN"]
+        if ctx.sents[si][0] == chunk and any(
+                t.dep_ in ("nsubj", "nsubjpass") and (si < sent_idx or t.i < tok.i) and _office_of(t)
+                and ctx.entity_at(chunk, t, "Person") is None for t in ctx.sents[si][1]):
+            return None  # "did the President raise …? … he consulted": the office is the antecedent
         if not cands:
             continue
 
@@ -501,9 +518,30 @@ def _outer_verb(v: Token, for_subject: bool = False) -> Token | None:
     return None
 
 
-def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None) -> list[str]:
+def _office_antecedent(ctx: Context, chunk: int, pron: Token, sent_idx: int, _chain: int = 0) -> str | None:
+    """The office a "he"/"she" stands for when no person is its antecedent: the last bare office
+    ("the Vice President's schedule …  On Friday, she is going to meet …") in this sentence before
+    it or in the six before."""
+    if resolve_pronoun(ctx, chunk, pron, sent_idx) is not None:
+        return None
+    for si in range(sent_idx, max(-1, sent_idx - 7), -1):
+        ci, sent = ctx.sents[si]
+        if ci != chunk:
+            break
+        subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if si < sent_idx and subj and subj[0].lower_ == pron.lower_ and _chain < 3:
+            return _office_antecedent(ctx, chunk, subj[0], si, _chain + 1)  # "He … . He will …"
+        offices = [o for t in sent if (si < sent_idx or t.i < pron.i) and ctx.entity_at(ci, t, "Person") is None
+                   for o in [_office_of(t)] if o]
+        if offices:
+            return offices[-1]
+    return None
+
+
+def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None, sent_idx: int = -1) -> list[str]:
     """Offices among an event word's subjects, possessors and "with" objects that no mention of the
-    document stands for ("the President will travel to …", "the President's call with …")."""
+    document stands for ("the President will travel to …", "the President's call with …"), and
+    the office a subject pronoun stands for."""
     found: list[str] = []
     verbs = [v for v in (tok, gov) if v is not None and v.pos_ in ("VERB", "AUX")]
     for v in list(verbs):  # "will travel to Denver to meet …": the subject of the clause it depends on
@@ -520,6 +558,8 @@ def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None) -> li
         for t in [c, *[x for x in c.conjuncts]]:
             if ctx.entity_at(chunk, t, "Person") is None:
                 office = _office_of(t)
+                if office is None and sent_idx >= 0 and t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+                    office = _office_antecedent(ctx, chunk, t, sent_idx)
                 if office and office not in found:
                     found.append(office)
     return found
@@ -758,7 +798,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if led:
                     participants = led[-1].participants + _companions(ctx, led[-1].sents[0], sent_idx) + list(participants)
             participants = list(dict.fromkeys(p for p in participants if p))
-            offices = _bare_offices(ctx, chunk, tok, gov)
+            offices = _bare_offices(ctx, chunk, tok, gov, sent_idx)
             org_subjects = []
             if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
                 # "the NATO–Russia Council met at NATO headquarters": a body meets; people join later
@@ -1022,6 +1062,33 @@ def _told_before(pool: list[EventRec], k: int) -> list[EventRec]:
     return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
 
 
+def _is_list_sentence(sent: Span) -> bool:
+    """"Participants included …", "Attendees were:", "Lawmakers who participated … were:",
+    "The roundtable featured …", "… was joined by A and B". Read from the words, not the parse:
+    the small model often parses a list of titled names as one long noun phrase."""
+    toks = [t for t in sent if not t.is_space]
+    head = [t.lemma_.lower() for t in toks[:8]]
+    for k, lemma in enumerate(head):
+        if lemma in _LIST_SUBJECTS or toks[k].lower_ in _LIST_SUBJECTS:
+            after = [t.lemma_.lower() for t in toks[k + 1:k + 9]]
+            if any(a in ("include", "feature", "comprise", "consist") for a in after[:3]):
+                return True
+            if any(a in ("participate", "attend", "join") for a in after) and sent.text.rstrip().endswith(":"):
+                return True
+            if after[:1] == ["be"] and sent.text.rstrip().endswith(":"):
+                return True
+    for k, t in enumerate(toks):
+        if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
+                u.lower_ == "by" for u in toks[k + 1:k + 10]):
+            return True
+    return False
+
+
+def _told_before(pool: list[EventRec], k: int) -> list[EventRec]:
+    """Events of ``pool`` told in the six sentences up to sentence ``k`` (press conferences aside)."""
+    return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
+
+
 def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[EventRec]) -> None:
     k = 0
     while k < len(ctx.sents):
@@ -1029,20 +1096,20 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
         if not _is_list_sentence(sent):
             k += 1
             continue
-        people = [m.entity for m in ctx.mentions_in_sent(k, "Person")]
+        people = [m.entity for m in ctx.mentions_in_sent(k, "Person") if m.ner != "TURN"]
         last = k
         j = k + 1
         # a long list the sentence splitter broke at an abbreviation ("… Dr. Ann Lee, Sen. Bo Ray")
         while j < len(ctx.sents) and not any(t.pos_ in ("VERB", "AUX") for t in ctx.sents[j][1]) \
                 and ctx.mentions_in_sent(j, "Person") and "\n" not in ctx.document.text[ctx.sent_starts[j - 1]:ctx.sent_starts[j]]:
-            people += [m.entity for m in ctx.mentions_in_sent(j, "Person")]
+            people += [m.entity for m in ctx.mentions_in_sent(j, "Person") if m.ner != "TURN"]
             last = j
             j += 1
         if sent.text.rstrip().endswith(":"):  # the list follows, one name a line
             j = k + 1
             misses = 0
             while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25 and misses < 2:
-                found = [m.entity for m in ctx.mentions_in_sent(j, "Person")]
+                found = [m.entity for m in ctx.mentions_in_sent(j, "Person") if m.ner != "TURN"]
                 if not found:  # a line NER missed ("State Sen. Ann Roe Doe"): the list may go on
                     misses += 1
                     j += 1

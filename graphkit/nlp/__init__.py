@@ -43,6 +43,10 @@ def load_nlp(model: str = DEFAULT_MODEL, exclude: tuple[str, ...] = ()):
     return nlp
 
 
+# honorifics and titles written with a full stop, after which no sentence begins
+_ABBREVIATED_TITLES = frozenset("mr. ms. mrs. dr. sen. rep. gov. gen. lt. col. capt. amb. sec. st.".split())
+
+
 def register_components() -> None:
     """Register graphkit's spaCy components once (idempotent)."""
     from spacy.language import Language
@@ -60,6 +64,10 @@ def register_components() -> None:
                 tok.is_sent_start = True
             elif prev.is_space and "\n" in prev.text:
                 tok.is_sent_start = True
+            elif not tok.is_space and (prev.lower_ in _ABBREVIATED_TITLES or prev.text == "." and tok.i >= 2
+                                       and not doc[tok.i - 2].whitespace_
+                                       and doc[tok.i - 2].lower_ + "." in _ABBREVIATED_TITLES):
+                tok.is_sent_start = False  # "MR. SULLIVAN:", "Sen. Ann Roe": the name goes on
             elif prev.is_alpha and not tok.is_space and not tok.is_punct:
                 # no sentence starts right after a word on the same line ("President | Joseph R.
                 # Biden, Jr. spoke …" under a headline was two sentences to the small model)
