@@ -244,4 +244,7 @@ def clean_surface(text: str) -> str:
     """Whitespace-collapsed surface form with a trailing possessive removed."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s*['’]s?$", "", t)
-    return t.strip(" ,.;:-–—\"“”‘’'()")
+    out = t.strip(" ,.;:-–—\"“”‘’'()")
+    if re.search(r"\b(?:Jr|Sr)\.[\s,;:)]*$", t) and out.endswith(("Jr", "Sr")):
+        out += "."  # "Jr." keeps its full stop
+    return out

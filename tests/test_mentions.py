@@ -116,3 +116,8 @@ def test_lowercase_ministries_and_dash_joined_councils_are_organisations():
     got = [(m.text, m.label) for m in find_mentions(nlp("US-Russia talks resumed in Geneva."), 0, 0, 0)]
     assert ("US", "Place") in got and ("Russia", "Place") in got, got
 
+
+
+def test_a_generational_suffix_after_a_comma_is_part_of_the_name():
+    assert "Salvador Mendez, Jr." in names(record("The President nominated Judge Salvador Mendez, Jr. to the court."))
+    assert "Carl Voss, III" in names(record("Carl Voss, III, of Ohio will serve on the board."))

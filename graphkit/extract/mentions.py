@@ -75,6 +75,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+_SUFFIX = re.compile(r"(?:Jr|Sr|JR|SR)\.?|II|III|IV")
+
 _JUNK = re.compile(r"://|[/\\+=@_|<>{}\[\]#$%^*~]|^\S+\.\S+\.\S+$|\w\.[a-z]{2,4}$")
 
 
@@ -321,6 +323,9 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 end = k + 1
             elif end - start == 1 and doc[end - 1].lower_ in _PARTICLES:
                 continue
+            # "Salvador Mendoza, Jr.": a generational suffix after a comma NER left out is the name's
+            if end + 1 < len(doc) and doc[end].text == "," and _SUFFIX.fullmatch(doc[end + 1].text):
+                end += 2
             # "Karine Jean" + "-Pierre": a double-barrelled surname NER cut at its hyphen
             if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_title:
