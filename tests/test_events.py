@@ -58,3 +58,20 @@ def test_speaker_of_reported_meeting_is_not_an_attendee():
 def test_negated_attendance_is_no_event():
     rec = record("Xi Jinping did not attend the summit in Rome.")
     assert not rec.events
+
+
+def test_a_rule_or_habit_of_meeting_a_hire_a_tour_and_a_refusal_are_no_encounters():
+    for text in ["The Commission shall meet on a regular basis, and at least twice a year.",
+                 "Governor Ana Lee said: “I am proud to welcome John Reyes to the team.”",
+                 "Secretary Maria Cole has been traveling the country all spring.",
+                 "Press Secretary Dana Ruiz said she is not going to get into the negotiations with Senator Bo Park.",
+                 "Governor Ana Lee meets regularly with Mayor Tom Hale."]:
+        assert record(text).events == [], text
+    rec = record("Governor Ana Lee will welcome Mayor Tom Hale to the White House on Monday.")
+    assert [{name_of(rec, p) for p in e.participants} for e in rec.events] == [{"Ana Lee", "Tom Hale"}]
+
+
+def test_calling_both_of_two_people_is_a_call_each():
+    rec = record("Governor Ana Lee said she called both Mayor Tom Hale and Senator Bo Park within an hour.")
+    calls = sorted(sorted(name_of(rec, p) for p in e.participants) for e in rec.events if e.kind == "Call")
+    assert calls == [["Ana Lee", "Bo Park"], ["Ana Lee", "Tom Hale"]]

@@ -572,7 +572,14 @@ def _in_progress(tok: Token) -> bool:
 
 
 def _is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """Negated itself or in the clause it completes ("I'm not going to get into negotiations")."""
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _planned(tok: Token, gov: Token | None) -> bool:
@@ -613,6 +620,11 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     if lemma == "call" and (any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "out", "up", "back")
                                 for c in tok.children) or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)):
         return None  # "call on Congress to", "call for", "we called him Grandpa": a demand or a name, not a call
+    if lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in _JOINED for g in c.children)
+                                  for c in tok.children):
+        return None  # "proud to welcome John to the team": someone joins, no one meets
+    if lemma == "travel" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
+        return None  # "has been traveling the country": going around, no visit to anyone or anywhere
     if lemma == "welcome" and (any(c.lower_ == "please" for c in tok.children) or tok.i == tok.sent.start
                                or tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)):
         return None  # "Please welcome …": introducing a speaker, not a meeting
@@ -675,6 +687,25 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
         if o.lemma_.lower() in _PEOPLE_NOUNS or o.lower_ in _PEOPLE_NOUNS or o.lemma_.lower() in TITLE_HEADS:
             return True
         if verb.lemma_.lower() == "visit" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+    return False
+
+
+# what one is welcomed into when one joins it
+_JOINED = frozenset("team administration staff family board cabinet fold club campaign organization office".split())
+
+# adverbs of a recurring encounter, which names no one occasion ("shall meet regularly")
+_RECURRING = frozenset("regularly periodically routinely annually monthly weekly quarterly frequently often".split())
+
+
+def _recurring(tok: Token) -> bool:
+    """"The Commission shall meet on a regular basis": a rule or a habit, not an encounter."""
+    for t in (tok, tok.head if tok.dep_ in ("xcomp", "dobj") else tok):
+        if any(c.dep_ == "aux" and c.lower_ == "shall" for c in t.children):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in _RECURRING for c in t.children):
+            return True
+        if any(c.dep_ == "prep" and any(g.lower_ == "basis" for g in c.children) for c in t.children):
             return True
     return False
 
@@ -782,7 +813,7 @@ def find_events(ctx: Context) -> list[EventRec]:
         governed: list[tuple[EventRec, int]] = []  # (noun event, its governing verb's token)
         for tok in sent:
             kind = _kind_of(tok)
-            if kind is None or _is_negated(tok) or _looks_forward(tok) or _in_a_title(tok):
+            if kind is None or _is_negated(tok) or _looks_forward(tok) or _in_a_title(tok) or _recurring(tok):
                 continue
             found = (_verb_participants(ctx, chunk, tok, sent_idx, kind) if tok.pos_ == "VERB"
                      else _noun_participants(ctx, chunk, tok, sent, sent_idx))
@@ -859,7 +890,10 @@ def find_events(ctx: Context) -> list[EventRec]:
             groups = [participants]
             if any(c.lower_ in _SEPARATE for c in tok.children) or any(
                     c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ == "each" for g in c.children)
-                    for c in tok.children):
+                    for c in tok.children) or kind == "Call" and tok.pos_ == "VERB" and any(
+                    t.lower_ == "both" and t.dep_ in ("preconj", "det", "predet")
+                    for c in tok.children if c.dep_ == "dobj" for t in c.subtree):
+                # ("I called both A and B": a call each)
                 # "held separate press conferences": one each; "will meet separately with A and B":
                 # the subject with each of the others
                 subj = [p for p in _subjects(ctx, chunk, tok, sent_idx) if p in participants] if tok.pos_ == "VERB" else []
