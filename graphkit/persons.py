@@ -231,6 +231,12 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     first_index: dict[str, list[_Person]] | None = None
     shorts = sorted((x for x in locals_ if not x.full), key=lambda x: (x.key, x.rec.doc_id, x.le.first_sent))
     indexed: dict[str, _Block] = {}
+    # bare surnames no one has with a given name pool into one person, unless they carry offices
+    # no one holds at once ("Senator Murphy", "Governor Murphy"): then one person per office
+    pool_offices: dict[str, set[str]] = defaultdict(set)
+    for loc in shorts:
+        if not block_persons.get(loc.key):
+            pool_offices[loc.key] |= _offices(loc.titles)
     for loc in shorts:
         block = indexed.get(loc.key)
         if block is None:
@@ -248,13 +254,17 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
                             f"person only and not a given name the nicknames dataset knows",
                             {"first_name": loc.le.name})
                     continue
-            p = pooled.get(loc.key)
+            office = ""
+            if len(pool_offices[loc.key]) > 1:
+                office = min(_offices(loc.titles), default="")
+            p = pooled.get(f"{loc.key}|{office}")
             if p is None:
-                p = pooled[loc.key] = _Person(key=loc.key, order=len(persons))
+                p = pooled[f"{loc.key}|{office}"] = _Person(key=loc.key, order=len(persons))
                 persons.append(p)
             else:
                 log.add("surname-only", loc.le.forms, p, loc.rec.doc_id,
-                        "same surname; no one in the corpus has this surname with a given name", {})
+                        "same surname; no one in the corpus has this surname with a given name"
+                        + (f", and the same office ({office})" if office else ""), {})
             p.add(loc)
             continue
         _join_short(loc, block, forbids, joins, log)

@@ -336,3 +336,12 @@ def test_a_common_word_as_a_whole_name_is_no_one_unless_the_corpus_has_it_as_a_s
     res = resolve(odd + young)
     assert groups(res) == [["Todd Young", "Young"]]
     assert any(e["left_out"] == ["Extraordinary"] for e in rule_entries(res, "not-a-person"))
+
+
+def test_bare_surnames_with_offices_no_one_holds_at_once_are_two_people():
+    res = resolve([doc("a", person("e0", "Quill", titles=["Senator"])),
+                   doc("b", person("e0", "Quill", titles=["Governor"])),
+                   doc("c", person("e0", "Quill", titles=["Governor"]))])
+    assert res.of("a", "e0") != res.of("b", "e0") and res.of("b", "e0") == res.of("c", "e0")
+    res = resolve([doc("a", person("e0", "Quill", titles=["Senator"])), doc("b", "Quill")])
+    assert res.of("a", "e0") == res.of("b", "e0")  # one office only: one person, as before
