@@ -217,7 +217,9 @@ def canonical_person_name(forms: dict[str, int]) -> str:
             and not plural_title(f.split()[0])]
     # a form that is another full form with words before it is that name after a title's
     # leftovers ("Education Miguel Cardona"): a fuller name adds middle names, not a first word
-    names = set(full)
+    # (only when the shorter form is led by a given name: "López Obrador" and "Razdan Duggal" are the
+    # ends of "Andrés Manuel López Obrador" and "Shefali Razdan Duggal", not names of their own)
+    names = {f for f in full if known_given_name(f.split()[0])}
     full = [f for f in full if not any(" ".join(f.split()[k:]) in names for k in range(1, len(f.split()) - 1))] or full
     # nor one led by the person's own surname ("Trump Has", "Abinader Corona" beside "Luis Abinader")
     surnames = {translit(parse_person(f).surname) for f in full}

@@ -64,6 +64,8 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 6}) == "Antony Blinken"
     assert canonical_person_name({"Education Miguel Cardona": 9, "Miguel Cardona": 5}) == "Miguel Cardona"
     assert canonical_person_name({"Abinader Corona": 3, "Luis Abinader": 2}) == "Luis Abinader"
+    # the end of a longer name that no given name leads is no name of its own
+    assert canonical_person_name({"Ríos Montoya": 5, "Andrés Felipe Ríos Montoya": 4}) == "Andrés Felipe Ríos Montoya"
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 2}) == "Tony Blinken"
 
 
