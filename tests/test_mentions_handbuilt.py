@@ -118,3 +118,14 @@ def test_a_surname_after_a_title_that_ner_missed_is_recovered_but_no_plural_comm
     found = {m.text: m.evidence for m in recover_mentions([(0, doc)], [], [0])}
     assert found.get("Brakstad") == {"title"}
     assert "States" not in found
+
+
+def test_a_name_ending_in_a_company_word_is_no_person_even_with_a_persons_evidence():
+    from graphkit.extract.mentions import Mention, cluster_mentions
+
+    text = "Rowan Hale Company, General Widgets and Ann Lee, its chair, announced plants."
+    ms = [Mention(chunk=0, start=0, end=3, text="Rowan Hale Company", label="Person", sent=0, char=0,
+                  raw="Rowan Hale Company", ner="PERSON", evidence={"appos"}),
+          Mention(chunk=0, start=7, end=9, text="Ann Lee", label="Person", sent=0, char=text.index("Ann"),
+                  raw="Ann Lee", ner="PERSON", evidence={"appos"})]
+    assert [e.name for e in cluster_mentions(ms, text) if e.type == "Person"] == ["Ann Lee"]

@@ -862,7 +862,8 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         # (a name recovered after a title, not NER's, has that title as its only evidence)
         if m.label == "Person" and " " in m.text and ((key not in evidenced or m.ner == "RULE") and _named_thing(m.text)
                                                       or _gerund_led(m.text)
-                                                      or _plural_thing(m.text.split()[-1])):
+                                                      or _plural_thing(m.text.split()[-1])
+                                                      or fold(m.text.split()[-1]).rstrip(".") in _CORPORATE):
             continue
         out.append(m)
     return out
@@ -875,6 +876,11 @@ _THING_HEADS = (_ORG_WORDS - {"house", "post", "times", "news", "court", "union"
 school hospital award prize act program programme scouts tribe nation museum library clinic academy
 cathedral mosque synagogue
 """.split())  # (not "park", "street", "church", "law", "lake", "bridge": surnames too — Rosa Parks, Frank Church)
+
+
+#: the last word of a company's name, never of a person's: "Ford Motor Company" is a company
+#: even beside a title or in apposition
+_CORPORATE = frozenset("company corporation corp inc incorporated llc ltd plc gmbh holdings industries".split())
 
 
 def _plural_thing(word: str) -> bool:
