@@ -75,3 +75,11 @@ def test_calling_both_of_two_people_is_a_call_each():
     rec = record("Governor Ana Lee said she called both Mayor Tom Hale and Senator Bo Park within an hour.")
     calls = sorted(sorted(name_of(rec, p) for p in e.participants) for e in rec.events if e.kind == "Call")
     assert calls == [["Ana Lee", "Bo Park"], ["Ana Lee", "Tom Hale"]]
+
+
+def test_a_building_an_organisation_is_named_for_is_where_the_encounter_was():
+    rec = record("This evening, the Governor hosted Speaker Ana Lee and Leader Tom Hale in the Oval Office.")
+    assert [names for _, names, *_ in events(rec)] == [{"Oval Office"}]
+    assert any(e.type == "Place" and e.name == "Oval Office" for e in rec.entities)
+    rec = record("Yesterday Senator Bo Park visited Northern Arizona University with Secretary Ana Lee.")
+    assert {"Northern Arizona University"} in [names for _, names, *_ in events(rec)]

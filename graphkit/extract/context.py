@@ -48,6 +48,19 @@ class Context:
     def entity(self, key: str) -> LocalEntity:
         return self._entities[key]
 
+    def place_for(self, key: str) -> str:
+        """A Place entity named as the organisation ``key`` is, for a building used as where
+        something happens ("in the Oval Office"): the one the document has, else a new one."""
+        org = self._entities[key]
+        for e in self.entities:
+            if e.type == "Place" and e.name == org.name:
+                return e.key
+        place = LocalEntity(key=f"{key}-place", type="Place", name=org.name, forms=list(org.forms),
+                            mentions=org.mentions, first_sent=org.first_sent)
+        self.entities.append(place)
+        self._entities[place.key] = place
+        return place.key
+
     def mention_at(self, chunk: int, token: Token | int) -> Mention | None:
         i = token if isinstance(token, int) else token.i
         return self._by_token.get((chunk, i))

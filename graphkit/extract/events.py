@@ -16,7 +16,7 @@ import re
 
 from .context import Context
 from .dates import resolve_date
-from .lexicon import COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
+from .lexicon import BUILDING_WORDS, COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
 
 __all__ = ["find_events", "find_dateline", "resolve_pronoun"]
 
@@ -337,7 +337,10 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
         if _kind_of(t) is not None and depth > 1 and not (t.head.lower_ == "of" and t.head.head.lower_ in _SIDELINES):
             return  # another event's words carry their own place and date (not "on the sidelines of X in Y")
         key = ctx.entity_at(chunk, t)
-        if key and ctx.entity(key).type == "Place":
+        if key and ctx.entity(key).type == "Organization" and t.head.dep_ == "prep" and t.head.lower_ in preps \
+                and ctx.entity(key).name.split()[-1].lower() in BUILDING_WORDS:
+            found_places.append((depth, key))  # "in the Oval Office", "to the White House": the building
+        elif key and ctx.entity(key).type == "Place":
             found_places.append((depth, key))
             # "Villa La Grange, a mansion in Geneva, Switzerland": the venue's city is the same place
             for c in t.subtree:
@@ -414,8 +417,11 @@ def _direct_places(ctx: Context, chunk: int, tok: Token) -> list[str]:
         for c in tok.children:
             if c.dep_ == "dobj":
                 key = ctx.entity_at(chunk, c, "Place")
+                org = ctx.entity_at(chunk, c, "Organization")
                 if key:
                     out.append(key)
+                elif org and ctx.entity(org).name.split()[-1].lower() in BUILDING_WORDS:
+                    out.append(org)  # "visited Northern Arizona University": its campus
     if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
         key = ctx.entity_at(chunk, tok.head, "Place")
         if key:
@@ -848,7 +854,8 @@ def find_events(ctx: Context) -> list[EventRec]:
             if tok.lower_ in ("delegation", "delegations") and gov is not None and \
                     gov.lemma_.lower() in ("lead", "head", "send") and any(c.dep_ == "prep" and c.lower_ == "to" for c in gov.children):
                 kind = "Visit"  # "led a delegation to Tashkent": a trip
-            places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit")
+            places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, heads, visit=kind == "Visit" or (
+                tok.lemma_.lower() in ("welcome", "invite", "host") and tok.pos_ == "VERB"))
             orgs = list(dict.fromkeys(org_subjects + orgs))
             direct = _direct_places(ctx, chunk, tok)
             places = direct + [p for p in places if p not in direct]
@@ -971,6 +978,9 @@ def find_events(ctx: Context) -> list[EventRec]:
         return any(ctx.voice_at(ctx.sent_starts[s]) for s in ev.sents[:1])
     events = [ev for ev in events if len(set(ev.participants)) > 1 or ev.locations or ev.orgs or ev.date
               or ev.kind == "PressConference" or ev.refers_to or ev.definite or not spoken(ev)]
+    for ev in events:  # a building an organisation is named after, as where it happened, is a place
+        ev.locations = list(dict.fromkeys(ctx.place_for(k) if ctx.entity(k).type == "Organization" else k
+                                          for k in ev.locations))
     return events
 
 

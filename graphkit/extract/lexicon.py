@@ -91,6 +91,13 @@ villa palace hotel castle chateau château mansion manor stadium arena airport c
 square fortress residence lodge embassy-compound
 """.split())
 
+# Head words of buildings and grounds an organisation's name may also name ("the White House",
+# "the Oval Office", "Northern Arizona University"): after "in", "at" or "to" they are places.
+BUILDING_WORDS = VENUE_WORDS | frozenset("""
+house office room hall center centre university college school hospital library museum capitol
+lawn garden base academy institute
+""".split())
+
 # Titles that mean "speaks for": a bare "the spokesman" resolves to whoever holds one.
 SPOKES_TITLES = frozenset("spokesman spokeswoman spokesperson press-secretary secretary".split())
 
