@@ -83,3 +83,9 @@ def test_a_building_an_organisation_is_named_for_is_where_the_encounter_was():
     assert any(e.type == "Place" and e.name == "Oval Office" for e in rec.entities)
     rec = record("Yesterday Senator Bo Park visited Northern Arizona University with Secretary Ana Lee.")
     assert {"Northern Arizona University"} in [names for _, names, *_ in events(rec)]
+
+
+def test_someone_who_joined_the_event_just_told_is_one_of_its_attendees():
+    rec = record("Today, Secretary Ana Lee hosted a forum with Mayor Tom Hale and Governor Rita Ortiz at the Capitol. "
+                 "Representative Jane Fox also joined the event.")
+    assert [people for people, *_ in events(rec)] == [{"Ana Lee", "Tom Hale", "Rita Ortiz", "Jane Fox"}]

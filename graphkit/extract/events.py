@@ -114,7 +114,7 @@ def _kind_of(tok: Token) -> str | None:
 
 
 _HOSTED_NOUNS = frozenset("discussion discussions panel panels celebration session sessions reception dinner "
-                          "lunch luncheon breakfast program event events".split())
+                          "lunch luncheon breakfast program event events forum forums".split())
 _HOSTING_VERBS = frozenset("host moderate hold convene lead chair attend join participate organize organise".split())
 
 
@@ -704,6 +704,18 @@ _JOINED = frozenset("team administration staff family board cabinet fold club ca
 _RECURRING = frozenset("regularly periodically routinely annually monthly weekly quarterly frequently often".split())
 
 
+def _joined_event(events: list[EventRec], tok: Token, gov: Token | None, sent_idx: int) -> EventRec | None:
+    """The event told in the two sentences before that "the event" / "the meeting" someone
+    joined or attended refers back to, if any."""
+    if tok.pos_ != "NOUN" or gov is None or gov.lemma_.lower() not in ("join", "attend") \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+            or any(c.dep_ in ("prep", "compound", "amod") for c in tok.children):
+        return None  # (not "attended the meeting of the council": another one)
+    prior = [e for e in events if e.sents and sent_idx - 2 <= max(e.sents) < sent_idx
+             and _kind_group(e.kind) == "m" and e.participants]
+    return prior[-1] if prior else None
+
+
 def _recurring(tok: Token) -> bool:
     """"The Commission shall meet on a regular basis": a rule or a habit, not an encounter."""
     for t in (tok, tok.head if tok.dep_ in ("xcomp", "dobj") else tok):
@@ -906,6 +918,12 @@ def find_events(ctx: Context) -> list[EventRec]:
                 subj = [p for p in _subjects(ctx, chunk, tok, sent_idx) if p in participants] if tok.pos_ == "VERB" else []
                 others = [p for p in participants if p not in subj]
                 groups = [subj + [p] for p in others] if others else [[p] for p in participants]
+            joined = _joined_event(events, tok, gov, sent_idx)
+            if joined is not None:
+                # "Representative X also joined the event": a new attendee of the event just told
+                joined.participants += [p for p in participants if p not in joined.participants]
+                joined.sents.append(ctx.use(sent_idx))
+                continue
             for group in groups:  # "held separate press conferences": one event each
                 events.append(EventRec(kind=kind, name=tok.text, participants=group, locations=places,
                                        orgs=orgs, date=date, date_text=date_text, planned=planned,

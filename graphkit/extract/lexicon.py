@@ -68,7 +68,7 @@ EVENT_NOUNS = {
     "visit": "Visit", "trip": "Visit", "tour": "Visit",
     "conference": "PressConference", "briefing": "PressConference", "gaggle": "PressConference",
     "interview": "PressConference",
-    "dialogue": "Talks", "session": "Meeting", "forum": "Other", "ceremony": "Other",
+    "dialogue": "Talks", "session": "Meeting", "forum": "Meeting", "ceremony": "Other",
     "roundtable": "Meeting", "roundtables": "Meeting", "convening": "Meeting", "bilateral": "Meeting",
 }
 
