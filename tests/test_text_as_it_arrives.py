@@ -337,3 +337,11 @@ def test_an_untagged_today_before_the_verb_dates_the_noun_event(tmp_path):
     ev = [e for e in rec.events if {"Paul Grant", "Ada Kim"} <= {name_of(rec, p) for p in e.participants}]
     assert ev and all(e.date == "2023-03-02" for e in ev)
 
+
+
+def test_a_speakers_full_name_ner_missed_in_the_introduction_is_found_by_the_label(tmp_path):
+    rec = jsonl(tmp_path, "Press Briefing by the Flood Response Team",
+                "Via Teleconference\n\n2:24 P.M. EDT\n\nMR. FENTON: Good afternoon. Today, Assistant Secretary for "
+                "Preparedness and Response Dawn O’Connell will cover vaccine supply.\n\nMS. O’CONNELL: Thanks, Bob.\n\n"
+                "2:40 P.M. EDT")
+    assert ("Dawn O’Connell", "Thanks, Bob.") in [(s, t) for s, t, _ in quotes(rec)]

@@ -42,9 +42,9 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
         offsets.append(sent_offset)
         mentions += find_mentions(doc, ci, off, sent_offset)
         sent_offset += sum(1 for _ in doc.sents)
-    mentions += recover_mentions(chunks, mentions, offsets)
-    mentions = headline_mentions(mentions, document, chunks)
     turns = find_turns(document.text, document.headline_end)
+    mentions += recover_mentions(chunks, mentions, offsets, {t.name for t in turns if t.name})
+    mentions = headline_mentions(mentions, document, chunks)
     ctx_probe = Context(document, chunks, [], [])
     lines = venue_lines(document.text, document.headline_end + 1 if document.headline_end else 0) if turns else []
     mentions, venue_chars = _venue_mentions(document, chunks, mentions, lines, ctx_probe)

@@ -584,12 +584,35 @@ def _media_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sent_offsets: list[int]) -> list[Mention]:
+def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sent_offsets: list[int],
+                     speakers: set[str] = frozenset()) -> list[Mention]:
     """Names NER missed: a proper noun equal to the surname of a person the document names in full,
-    and a capitalised name right after a job title ("Deputy Head of ... Dmitry Kozak")."""
+    a capitalised name right after a job title ("Deputy Head of ... Dmitry Kozak"), and a given
+    name and surname whose surname labels a speaker's turns ("… Dawn O’Connell will cover …" above
+    "MS. O’CONNELL:")."""
     covered = {(m.chunk, t) for m in mentions for t in range(m.start, m.end)}
     person_tokens = {(m.chunk, t) for m in mentions if m.label == "Person" for t in range(m.start, m.end)}
     surnames = {translit(split_person(m.text)[1]) for m in mentions if m.label == "Person" and " " in m.text}
+    # (a label's last word that is a title or a common word, "SENIOR ADMINISTRATION OFFICIAL", no surname)
+    label_surnames = {translit(s.split()[-1]) for s in speakers if s and s.split()[-1].lower() not in TITLE_HEADS
+                      and s.split()[-1].lower() not in _english_words(("adj", "verb"))
+                      and not s.split()[-1].lower().startswith("official")}
+    for m in mentions:
+        # "Response Dawn" + "O’Connell" (tagged a noun): a person NER cut before the surname that
+        # labels a speaker's turns
+        if m.label != "Person" or m.start < 0 or not label_surnames:
+            continue
+        off, doc = chunks[m.chunk]
+        e = m.end
+        if e < len(doc) and doc[e].is_title and translit(doc[e].text) in label_surnames \
+                and translit(doc[e - 1].text) not in label_surnames and (m.chunk, e) not in covered:
+            k = m.start  # less a title's last word NER ran in ("Response Dawn"); "Maria Theresa" stays
+            while k < e - 1 and doc[k].lower_ in _english_words() and not known_given_name(doc[k].text):
+                k += 1
+            m.start, m.end, m.char = k, e + 1, off + doc[k].idx
+            m.text = m.raw = clean_surface(doc[k:e + 1].text)
+            m.evidence.add("known-surname")
+            covered.add((m.chunk, e))
     found: list[Mention] = []
     for ci, (off, doc) in enumerate(chunks):
         sent_of = {}
@@ -613,11 +636,22 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             if j - i == 1 and j + 1 < n and doc[j].is_title and doc[j].is_alpha and (ci, j) not in covered \
                     and _speaks_next(doc, j + 1):
                 j += 1  # a surname the tagger took for a common noun ("Caleb Silver: “…”")
+            elif j < n and doc[j].is_title and (ci, j) not in covered and translit(doc[j].text) in label_surnames:
+                j += 1  # "… Dawn O’Connell will cover …" above "MS. O’CONNELL:", the surname tagged a noun
             text = doc[i:j].text
             key = translit(doc[j - 1].text)
             ok = False
             evidence = set()
-            if j - i == 1 and key in surnames and doc[i].ent_type_ == "":
+            if j - i >= 2 and key in label_surnames and translit(doc[j - 2].text) not in label_surnames \
+                    and not is_title_head(doc[j - 2]) and not is_honorific(doc[j - 2]):
+                k = j - 2
+                while k > max(0, j - 5) and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" \
+                        and (known_given_name(doc[k - 1].text) or doc[k - 1].lower_ not in _english_words()) \
+                        and not is_title_head(doc[k - 1]) and not is_honorific(doc[k - 1]) \
+                        and ((ci, k - 1) not in covered or (ci, k - 1) in person_tokens):
+                    k -= 1  # "Maria Theresa Kumar", "Tracee Ellis Ross": every given name, no title word
+                ok, evidence, i, text = True, {"known-surname"}, k, doc[k:j].text
+            elif j - i == 1 and key in surnames and doc[i].ent_type_ == "":
                 ok, evidence = True, {"known-surname"}
             elif j - i == 1 and doc[i].ent_type_ == "" and _titled_surname(doc, i, ci, person_tokens):
                 ok, evidence = True, {"title"}  # "will call Chancellor Roe, President …": a surname after a title
