@@ -121,3 +121,4 @@ def test_lowercase_ministries_and_dash_joined_councils_are_organisations():
 def test_a_generational_suffix_after_a_comma_is_part_of_the_name():
     assert "Salvador Mendez, Jr." in names(record("The President nominated Judge Salvador Mendez, Jr. to the court."))
     assert "Carl Voss, III" in names(record("Carl Voss, III, of Ohio will serve on the board."))
+

@@ -129,3 +129,35 @@ def test_a_name_ending_in_a_company_word_is_no_person_even_with_a_persons_eviden
           Mention(chunk=0, start=7, end=9, text="Ann Lee", label="Person", sent=0, char=text.index("Ann"),
                   raw="Ann Lee", ner="PERSON", evidence={"appos"})]
     assert [e.name for e in cluster_mentions(ms, text) if e.type == "Person"] == ["Ann Lee"]
+
+
+def test_a_headline_name_ends_before_a_gerund_and_a_city_is_no_person():
+    from graphkit.extract.mentions import Mention, cluster_mentions, headline_mentions
+    from graphkit.records import Document
+
+    words = ["Remarks", "by", "Governor", "Okafor", "Highlighting", "State", "Leaders"]
+    doc = make(words, ["NOUN", "ADP", "PROPN", "PROPN", "VERB", "PROPN", "NOUN"],
+               ["NNS", "IN", "NNP", "NNP", "VBG", "NNP", "NNS"],
+               ["ROOT", "prep", "compound", "pobj", "acl", "compound", "dobj"], [0, 0, 3, 1, 3, 6, 4], [(3, 6, "PERSON")])
+    m = Mention(chunk=0, start=3, end=6, text="Okafor Highlighting State", label="Person", sent=0,
+                char=doc[3].idx, raw="Governor Okafor Highlighting State", ner="PERSON")
+    from graphkit.extract.titles import title_before
+    m.title = title_before(doc, 3)
+    document = Document(id="d", text=doc.text + "\n\nThe Governor spoke.", title=doc.text, headline_end=len(doc.text))
+    assert [k.text for k in headline_mentions([m], document, [(0, doc)])] == ["Okafor"]
+    city = Mention(chunk=0, start=0, end=2, text="Rowan City", label="Person", sent=0, char=0, raw="Rowan City",
+                   ner="PERSON", evidence={"appos"})
+    assert cluster_mentions([city], "Rowan City, its mayor said.") == []
+
+
+def test_a_titles_last_word_before_a_given_name_is_not_part_of_the_name():
+    from graphkit.extract.mentions import find_mentions
+
+    words = ["the", "Cabinet", "Heather", "Boal", "spoke", "and", "Rose", "Mary", "Smith", "agreed", "."]
+    doc = Doc(VOCAB, words=words, pos=["DET", "PROPN", "PROPN", "PROPN", "VERB", "CCONJ", "PROPN", "PROPN", "PROPN",
+                                       "VERB", "PUNCT"],
+              tags=["DT", "NNP", "NNP", "NNP", "VBD", "CC", "NNP", "NNP", "NNP", "VBD", "."],
+              deps=["det", "compound", "compound", "nsubj", "ROOT", "cc", "compound", "compound", "nsubj", "conj", "punct"],
+              heads=[3, 3, 3, 4, 4, 4, 8, 8, 9, 4, 4], sent_starts=[1] + [0] * 10)
+    doc.ents = [Span(doc, 1, 4, label="PERSON"), Span(doc, 6, 9, label="PERSON")]
+    assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Heather Boal", "Rose Mary Smith"]

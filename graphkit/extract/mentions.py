@@ -12,7 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..names import acronym_of, clean_surface, fold, known_given_name, person_compatible, split_person, translit
 from ..read import is_headline
@@ -57,6 +57,13 @@ def _misspelt_title(low: str) -> bool:
     return any(abs(len(h) - len(low)) <= 1 and Levenshtein.distance(low, h) == 1 for h in TITLE_HEADS if len(h) >= 6)
 
 
+def _title_leftover(t: Token, nxt: Token) -> bool:
+    """"Cabinet" in "… Investing in America Cabinet Heather Boushey": a common noun, no given name,
+    right before a given name — the end of a title, not part of the name."""
+    return t.is_alpha and t.lower_ in _english_words(("noun",)) and not known_given_name(t.text) \
+        and known_given_name(nxt.text)
+
+
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and (doc[start].pos_ in ("DET", "PUNCT", "ADP", "CCONJ") or doc[start].lower_ == "the"):
         start += 1
@@ -68,7 +75,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             t, nxt = doc[start], doc[start + 1]
             if (t.pos_ in _NOT_NAME_POS or not t.is_title or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
-                    or _misspelt_title(t.lower_)):
+                    or _misspelt_title(t.lower_)
+                    or end - start > 2 and _title_leftover(t, nxt)):
                 start += 1
             else:
                 break
@@ -669,6 +677,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                     tp = title_before(doc, k)
                     if tp is not None and tp.end == k and not any((ci, t) in person_tokens for t in range(tp.start, k)):
                         # (a "title" that holds another person's name is that person's title, not this one's)
+                        if j - k > 2 and _title_leftover(doc[k], doc[k + 1]):
+                            k += 1
                         ok, evidence, i, text = True, {"title"}, k, doc[k:j].text
                         break
             if ok:
@@ -760,8 +770,10 @@ def headline_mentions(mentions: list[Mention], document: Document,
         words = m.text.split()
         # a Title-Case headline writes its short function words in lower case and its long ones
         # capitalised: the name ends before either ("Joe Roe on Passage of …", "Ann Lee Before Departure")
-        low = next((k for k, w in enumerate(words) if k and (w.islower() or w.lower() in STOP_WORDS)
+        low = next((k for k, w in enumerate(words) if k and (w.islower() or w.lower() in STOP_WORDS
+                                                             or _gerund_led(w + " x"))
                     and w.lower() not in _PARTICLES), None)
+        # (or at a verb's -ing form: "President Roe Highlighting State and Local Leaders")
         if low is not None:
             words = words[:low]
             _cut_mention(m, words, chunks)
@@ -897,7 +909,8 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         if m.label == "Person" and " " in m.text and ((key not in evidenced or m.ner == "RULE") and _named_thing(m.text)
                                                       or _gerund_led(m.text)
                                                       or _plural_thing(m.text.split()[-1])
-                                                      or fold(m.text.split()[-1]).rstrip(".") in _CORPORATE):
+                                                      or fold(m.text.split()[-1]).rstrip(".") in _CORPORATE
+                                                      or fold(m.text.split()[-1]) in _PLACE_HEADS):
             continue
         out.append(m)
     return out
@@ -915,6 +928,10 @@ cathedral mosque synagogue
 #: the last word of a company's name, never of a person's: "Ford Motor Company" is a company
 #: even beside a title or in apposition
 _CORPORATE = frozenset("company corporation corp inc incorporated llc ltd plc gmbh holdings industries".split())
+
+
+#: the last word of a place's name, never of a person's ("Kansas City", "Brown County")
+_PLACE_HEADS = frozenset("city county township parish province".split())
 
 
 def _plural_thing(word: str) -> bool:
