@@ -92,6 +92,7 @@ class QuoteRec:
     sent: int = 0
     pattern: str = ""
     co_speakers: list[str] = field(default_factory=list)  # the other signatories of a joint statement
+    office: str | None = None    # "the President said, “…”": the office whose holder that day spoke
 
 
 @dataclass

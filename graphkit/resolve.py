@@ -62,6 +62,8 @@ class Resolution:
     index: dict[tuple[str, str], int]
     events: list[Event]
     log: list[dict]
+    # (document, quotation number) → the person holding the quotation's office that day
+    quote_speakers: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def of(self, doc_id: str, key: str | None) -> int | None:
         return None if key is None else self.index.get((doc_id, key))
@@ -369,10 +371,9 @@ def _holder(holders: dict, source: str, office: str, day: str | None) -> int | N
     return best if n >= 3 and n >= 3 * second else None
 
 
-def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dict) -> list[Event]:
+def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dict, holders: dict) -> list[Event]:
     events: list[Event] = []
     doc_of: list[str] = []
-    holders = office_holders(records, index)
     for rec in records:
         for ev in rec.events:
             e = Event(kind=ev.kind, name=ev.name, date=ev.date, date_text=ev.date_text, planned=ev.planned,
@@ -515,9 +516,13 @@ def resolve(records: list[DocRecord], overrides: Overrides | None = None) -> Res
     for e in entities:
         if e.members:
             e.name = _canonical(e)
-    events = _resolve_events(records, entities, index)
+    holders = office_holders(records, index)
+    events = _resolve_events(records, entities, index, holders)
+    quote_speakers = {(rec.doc_id, n): who for rec in records for n, q in enumerate(rec.quotes)
+                      if q.speaker is None and q.office
+                      for who in [_holder(holders, _source_of(rec), q.office, rec.published)] if who is not None}
     _assign_iris(entities, events)
-    return Resolution(entities=entities, index=index, events=events, log=log)
+    return Resolution(entities=entities, index=index, events=events, log=log, quote_speakers=quote_speakers)
 
 
 def _assign_iris(entities: list[Entity], events: list[Event]) -> None:

@@ -345,3 +345,25 @@ def test_a_speakers_full_name_ner_missed_in_the_introduction_is_found_by_the_lab
                 "Preparedness and Response Dawn O’Connell will cover vaccine supply.\n\nMS. O’CONNELL: Thanks, Bob.\n\n"
                 "2:40 P.M. EDT")
     assert ("Dawn O’Connell", "Thanks, Bob.") in [(s, t) for s, t, _ in quotes(rec)]
+
+
+
+def test_words_a_briefer_quotes_from_the_office_are_the_office_holders_that_day(tmp_path):
+    import graphkit
+    from rdflib import Namespace
+
+    sdo = Namespace("https://schema.org/")
+    docs = [{"id": f"r{i}", "title": f"Readout of President Ana Ruiz’s Call with Governor Tom Vale {i}",
+             "url": f"https://gov.example/r{i}", "published": "2023-03-0" + str(i + 1),
+             "text": f"President Ana Ruiz spoke today with Governor Tom Vale about the harbor, part {i}."}
+            for i in range(3)]
+    docs.append({"id": "b", "title": "Press Briefing by Press Secretary Omar Haddad", "url": "https://gov.example/b",
+                 "published": "2023-03-05",
+                 "text": "1:00 P.M. EDT\n\nMR. HADDAD: The President has long said — and he said it many times — "
+                         "“Show me your budget, and I will tell you what you value.”\n\nQ Thanks.\n\n1:30 P.M. EDT"})
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    g = graphkit.build(tmp_path / "feed.jsonl", cache=False)
+    credited = {(str(g.value(c, sdo.name)), str(t)) for q, t in g.subject_objects(sdo.text) for c in g.objects(q, sdo.creator)}
+    assert ("Ana Ruiz", "Show me your budget, and I will tell you what you value.") in credited
+    # the briefer's own turn shows the President's words elided
+    assert any(n == "Omar Haddad" and "“…”" in t for n, t in credited)

@@ -17,6 +17,7 @@ import re
 from .context import Context
 from .dates import resolve_date
 from .lexicon import BUILDING_WORDS, COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
+from .titles import bare_office
 
 __all__ = ["find_events", "find_dateline", "resolve_pronoun"]
 
@@ -198,7 +199,7 @@ def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain:
                  if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i) and m.entity not in speaking
                  and m.ner != "TURN"]
         if ctx.sents[si][0] == chunk and any(
-                t.dep_ in ("nsubj", "nsubjpass") and (si < sent_idx or t.i < tok.i) and _office_of(t)
+                t.dep_ in ("nsubj", "nsubjpass") and (si < sent_idx or t.i < tok.i) and bare_office(t)
                 and ctx.entity_at(chunk, t, "Person") is None for t in ctx.sents[si][1]):
             return None  # "did the President raise …? … he consulted": the office is the antecedent
         if not cands:
@@ -492,24 +493,6 @@ def _same_day(tok: Token, gov: Token | None) -> bool:
     return False
 
 
-# offices one person holds at a time, which a text names by title alone ("the President will …")
-OFFICES = ("vice president", "president", "first lady", "second gentleman")
-
-
-def _office_of(tok: Token) -> str | None:
-    """The office a bare "the President" / "the Vice President" / "the First Lady" names, if ``tok``
-    heads one: a determiner "the", no name after it, no "of" (the president of a company)."""
-    if tok.lower_ not in ("president", "lady", "gentleman") or not tok.text[:1].isupper():
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
-        return None
-    words = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
-    office = f"{words} {tok.lower_}".strip()
-    return office if office in OFFICES else None
-
 
 def _outer_verb(v: Token, for_subject: bool = False) -> Token | None:
     """The verb of the clause ``v`` depends on, or None: "will travel to Denver to meet" (xcomp,
@@ -538,7 +521,7 @@ def _office_antecedent(ctx: Context, chunk: int, pron: Token, sent_idx: int, _ch
         if si < sent_idx and subj and subj[0].lower_ == pron.lower_ and _chain < 3:
             return _office_antecedent(ctx, chunk, subj[0], si, _chain + 1)  # "He … . He will …"
         offices = [o for t in sent if (si < sent_idx or t.i < pron.i) and ctx.entity_at(ci, t, "Person") is None
-                   for o in [_office_of(t)] if o]
+                   for o in [bare_office(t)] if o]
         if offices:
             return offices[-1]
     return None
@@ -563,7 +546,7 @@ def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None, sent_
     for c in cands:
         for t in [c, *[x for x in c.conjuncts]]:
             if ctx.entity_at(chunk, t, "Person") is None:
-                office = _office_of(t)
+                office = bare_office(t)
                 if office is None and sent_idx >= 0 and t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
                     office = _office_antecedent(ctx, chunk, t, sent_idx)
                 if office and office not in found:

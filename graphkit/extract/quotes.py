@@ -12,6 +12,7 @@ from ..records import QuoteRec
 from .context import Context
 from .events import resolve_pronoun
 from .lexicon import SPEECH_VERBS
+from .titles import bare_office
 from .transcript import Turn, speaker_of_role
 
 __all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers", "paragraph_groups"]
@@ -107,6 +108,27 @@ def _speaker_of_verb(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> st
                 return resolve_pronoun(ctx, chunk, c, sent_idx)
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:  # ", adding: …"
         return _speaker_of_verb(ctx, chunk, verb.head, sent_idx)
+    return None
+
+
+def _office_speaker(ctx: Context, q: _Q, text: str) -> str | None:
+    """The office ("president") that a verb of saying right before the quotation has as its subject
+    ("The President has long said — … — “…”", "as the Vice President put it: “…”"), if any."""
+    sent_idx = ctx.sent_of_char(q.start)
+    ci, sent = ctx.sents[sent_idx]
+    off = ctx.chunks[ci][0]
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and off + t.idx < q.start
+             and not re.search(r"[”»]", text[off + t.idx:q.start])]
+    for verb in reversed(verbs):  # the nearest verb of saying whose subject names someone
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        c = subjects[0]
+        if c.lower_ in ("he", "she", "i", "me", "you", "we"):
+            continue  # "… — and he said this many times — “…”": the one named before
+        if ctx.entity_at(ci, c, "Person") is None:
+            return bare_office(c)
+        return None
     return None
 
 
@@ -278,6 +300,15 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
             others = {sp for sp in speakers if sp and sp != own}
             if own and len(others) == 1:
                 speaker, how = others.pop(), "speech-verb-addressee"
+        office = _office_speaker(ctx, q, text) if not all(w[:1].isupper() or w.isdigit() for w in words) else None
+        if office:  # (not a title in quotation marks: "told “60 Minutes”")
+            # "The President has long said — … — “…”": whoever holds the office that day, which
+            # resolution reads from the corpus
+            if turn:
+                cited.append((q.start, body))
+            out.append(QuoteRec(speaker=None, office=office, text=body, sent=ctx.use(ctx.sent_of_char(q.start)),
+                                pattern=f"{'cited-in-turn-' if turn else ''}office-holder"))
+            continue
         if turn:
             # inside a turn the speaker's own words are the turn; only a quotation the speaker
             # attributes to someone else by a speech verb ("as the President said, …") is kept

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
-__all__ = ["TitlePhrase", "is_title_head", "title_before", "title_after", "title_from_tokens",
+__all__ = ["OFFICES", "TitlePhrase", "bare_office", "is_title_head", "title_before", "title_after", "title_from_tokens",
            "is_honorific", "has_title_head"]
 
 _INNER_ADP = {"of", "for", "to", "in", "on", "at"}
@@ -192,3 +192,21 @@ def title_from_tokens(doc: Doc, start: int, end: int) -> TitlePhrase:
     title = " ".join(t.text for t in title_toks).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
     return TitlePhrase(start=start, end=end, title=title.strip(" ,"), affiliation=aff,
                        affiliation_span=aff_span)
+
+# offices one person holds at a time, which a text names by title alone ("the President will …")
+OFFICES = ("vice president", "president", "first lady", "second gentleman")
+
+
+def bare_office(tok: Token) -> str | None:
+    """The office a bare "the President" / "the Vice President" / "the First Lady" names, if ``tok``
+    heads one: a determiner "the", no name after it, no "of" (the president of a company)."""
+    if tok.lower_ not in ("president", "lady", "gentleman") or not tok.text[:1].isupper():
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
+        return None
+    words = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
+    office = f"{words} {tok.lower_}".strip()
+    return office if office in OFFICES else None

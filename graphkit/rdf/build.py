@@ -210,6 +210,13 @@ def _add_roles(g: Graph, rec: DocRecord, res: Resolution, ent_iri, country_iri, 
 
 def _add_quotes(g: Graph, rec: DocRecord, res: Resolution, ent_iri, d: URIRef) -> None:
     for n, q in enumerate(rec.quotes):
+        creators = [ent_iri[si] for who in [q.speaker, *q.co_speakers]
+                    for si in [res.of(rec.doc_id, who)] if si is not None and si in ent_iri]
+        holder = res.quote_speakers.get((rec.doc_id, n)) if q.speaker is None else None
+        if holder is not None and holder in ent_iri:  # "the President said": that day's President
+            creators.append(ent_iri[holder])
+        if q.speaker is None and not creators:
+            continue  # an office no one in the corpus clearly held that day: no one to credit
         key = hashlib.sha1(f"{rec.doc_id}|{n}|{q.text}".encode()).hexdigest()[:12]
         s = ID[f"quote/{key}"]
         g.add((s, RDF.type, SDO.Quotation))
@@ -220,7 +227,5 @@ def _add_quotes(g: Graph, rec: DocRecord, res: Resolution, ent_iri, d: URIRef) -
             g.add((s, GK.evidence, Literal(rec.sentences[q.sent])))
         if q.pattern:
             g.add((s, GK.pattern, Literal(q.pattern)))
-        for who in [q.speaker, *q.co_speakers]:
-            si = res.of(rec.doc_id, who)
-            if si is not None and si in ent_iri:
-                g.add((s, SDO.creator, ent_iri[si]))
+        for c in creators:
+            g.add((s, SDO.creator, c))
