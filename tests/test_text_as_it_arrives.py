@@ -367,3 +367,11 @@ def test_words_a_briefer_quotes_from_the_office_are_the_office_holders_that_day(
     assert ("Ana Ruiz", "Show me your budget, and I will tell you what you value.") in credited
     # the briefer's own turn shows the President's words elided
     assert any(n == "Omar Haddad" and "“…”" in t for n, t in credited)
+
+
+def test_this_summit_in_a_leaders_remarks_is_the_day_and_venue_of_the_remarks(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by President Ana Ruiz at the Leaders Summit on Rivers",
+                "East Room\n\n9:00 A.M. EDT\n\nTHE PRESIDENT: Good morning. We are here at this summit because "
+                "rivers matter.\n\n9:20 A.M. EDT")
+    ev = [e for e in rec.events if e.kind == "Summit"]
+    assert ev and ev[0].date == "2023-03-02" and [name_of(rec, k) for k in ev[0].locations] == ["East Room"]

@@ -868,7 +868,7 @@ def find_events(ctx: Context) -> list[EventRec]:
             if date is None and not planned and published and _in_progress(tok):
                 date, date_text = published, "(in progress)"  # "I'm traveling with …", "we are meeting"
             if date is None and not planned and published and ctx.signed and tok.pos_ == "NOUN" \
-                    and kind in ("Meeting", "Talks") and any(c.dep_ == "det" and c.lower_ == "this" for c in tok.children) \
+                    and kind in ("Meeting", "Talks", "Summit") and any(c.dep_ == "det" and c.lower_ == "this" for c in tok.children) \
                     and ctx.voice_at(ctx.chunks[chunk][0] + tok.idx):
                 # a leader's "this meeting" in remarks: the one they are at, the day and place they
                 # speak (a briefer's "this meeting" is one they announce, elsewhere)
