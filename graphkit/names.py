@@ -82,6 +82,8 @@ def plural_title(token: str) -> str | None:
     from .extract.lexicon import TITLE_HEADS  # a word list with no imports of its own
 
     w = fold(token)
+    if w.endswith("ies") and w[:-3] + "y" in TITLE_HEADS:
+        return w[:-3] + "y"  # "Secretaries Wright, McMahon and Rollins"
     return w[:-1] if w.endswith("s") and w[:-1] in TITLE_HEADS else None
 
 
@@ -153,6 +155,8 @@ def _given_match(a: str, b: str) -> bool:
     if (long_.startswith(short) and long_[len(short):] in _FEMININE) or \
             (len(fa) == len(fb) and fa[:-1] == fb[:-1] and {fa[-1], fb[-1]} == {"a", "o"}):
         return False  # "Victor"/"Victoria", "Paul"/"Paula", "Mario"/"Maria": close spellings, two names
+    if long_.startswith(short) and len(short) >= 4:
+        return True  # "Amit" for "Amitabha", "Alex" for "Alexander": the short form of the name
     return nickname_of(fa, fb) or (ta[0] == tb[0] and ratio(ta, tb) >= 80)
 
 

@@ -131,11 +131,17 @@ def _day(published: str | None) -> int | None:
         return None
 
 
+#: a title word before the head that makes it another office ("Lieutenant Governor" is not "Governor")
+_LESSER_OFFICE = ("lieutenant", "vice", "deputy", "assistant", "under")
+
+
 @lru_cache(maxsize=65536)
 def _title_keys(title: str) -> frozenset[str]:
     heads = title_heads_of(title)
     if heads:
-        return frozenset(heads)
+        words = fold(title).split()
+        return frozenset(next((f"{w} {h}" for k, w in enumerate(words[:-1]) if w in _LESSER_OFFICE
+                               and words[k + 1] == h), h) for h in heads)
     t = fold(title)
     return frozenset({t}) if 0 < len(t.split()) <= 3 else frozenset()
 
@@ -267,6 +273,12 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
                         + (f", and the same office ({office})" if office else ""), {})
             p.add(loc)
             continue
+        if "addressed" in loc.le.evidence and loc.rec.doc_id not in block.by_doc:
+            # "Go ahead, George.": a reporter called on by first name, not the George this
+            # document never names in full
+            log.add("ambiguous", loc.le.forms, None, loc.rec.doc_id,
+                    "a given name the document uses only to call on someone; joins no one of that surname", {})
+            continue
         _join_short(loc, block, forbids, joins, log)
     not_person = _not_people(records, persons, log)
     groups = [[(loc.rec, loc.le) for loc in p.members] for p in persons
@@ -307,7 +319,7 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
         if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
                 and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
-        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word"}) \
+        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word", "addressed"}) \
             or (r.doc_id, le.key) in evidence or ("pronoun" if "pronoun" in le.evidence else False)
         out.append(_local(r, le, ev))
     return out

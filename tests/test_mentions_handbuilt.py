@@ -161,3 +161,13 @@ def test_a_titles_last_word_before_a_given_name_is_not_part_of_the_name():
               heads=[3, 3, 3, 4, 4, 4, 8, 8, 9, 4, 4], sent_starts=[1] + [0] * 10)
     doc.ents = [Span(doc, 1, 4, label="PERSON"), Span(doc, 6, 9, label="PERSON")]
     assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Heather Boal", "Rose Mary Smith"]
+
+
+def test_an_addressed_given_name_is_marked_so_for_resolution():
+    from graphkit.extract.mentions import Mention, cluster_mentions
+
+    text = "Go ahead, George. And thanks, George, for that."
+    ms = [Mention(chunk=0, start=3, end=4, text="George", label="Person", sent=0, char=10, raw="George", ner="PERSON"),
+          Mention(chunk=0, start=9, end=10, text="George", label="Person", sent=1, char=text.index("George,"),
+                  raw="George", ner="PERSON")]
+    assert cluster_mentions(ms, text)[0].evidence == ["addressed"]

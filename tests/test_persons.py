@@ -349,3 +349,11 @@ def test_bare_surnames_with_offices_no_one_holds_at_once_are_two_people():
     assert res.of("a", "e0") != res.of("b", "e0") and res.of("b", "e0") == res.of("c", "e0")
     res = resolve([doc("a", person("e0", "Quill", titles=["Senator"])), doc("b", "Quill")])
     assert res.of("a", "e0") == res.of("b", "e0")  # one office only: one person, as before
+
+
+def test_a_given_name_used_only_to_call_on_someone_joins_no_one_of_that_surname():
+    res = resolve([doc("a", person("e0", "Lena George", titles=["Director"])),
+                   doc("b", person("e0", "George", evidence=["addressed"]))])
+    assert node_of(res, "b") is None and node_of(res, "a") == "Lena George"
+    res = resolve([doc("a", person("e0", "Lena George", titles=["Director"])), doc("b", "George")])
+    assert node_of(res, "b") == "Lena George"  # a bare surname still joins her

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from ..names import acronym_of, clean_surface, fold, known_given_name, person_compatible, split_person, translit
+from ..names import (acronym_of, clean_surface, fold, known_given_name, person_compatible, plural_title, split_person,
+                     translit)
 from ..read import is_headline
 from ..records import Document, LocalEntity
 from .lexicon import (CAPITALS, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
@@ -76,7 +77,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             if (t.pos_ in _NOT_NAME_POS or not t.is_title or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
                     or _misspelt_title(t.lower_)
-                    or end - start > 2 and _title_leftover(t, nxt)):
+                    or end - start > 2 and _title_leftover(t, nxt) or plural_title(t.text)):
                 start += 1
             else:
                 break
@@ -927,7 +928,8 @@ cathedral mosque synagogue
 
 #: the last word of a company's name, never of a person's: "Ford Motor Company" is a company
 #: even beside a title or in apposition
-_CORPORATE = frozenset("company corporation corp inc incorporated llc ltd plc gmbh holdings industries".split())
+_CORPORATE = frozenset("company corporation corp inc incorporated llc ltd plc gmbh holdings industries management "
+                       "capital partners ventures associates".split())
 
 
 #: the last word of a place's name, never of a person's ("Kansas City", "Brown County")
@@ -946,13 +948,18 @@ _PLURAL_THINGS = frozenset("grants loans credits benefits services rights funds 
 
 
 def _gerund_led(text: str) -> bool:
-    """"Unleashing American Energy", "PROTECTING OUR CHILDREN:": led by a verb's -ing form, the
-    title of an order, a plan or a fact sheet's section, whatever label or title it carries."""
+    """"Unleashing American Energy", "PROTECTING OUR CHILDREN:", "Strengthens Medicare": led by a
+    verb's -ing or -s form, the title of an order, a plan or a fact sheet's section, whatever label
+    or title it carries."""
     first = text.split()[0].strip(".,:'’")
     f = first.lower()
     verbs = _english_words(("verb",))
-    return " " in text and f.endswith("ing") and len(f) > 5 and not known_given_name(first) and (
-        f[:-3] in verbs or f[:-3] + "e" in verbs or f[:-4] in verbs)
+    if " " not in text or known_given_name(first):
+        return False
+    if f.endswith("ing") and len(f) > 5:
+        return f[:-3] in verbs or f[:-3] + "e" in verbs or f[:-4] in verbs
+    # (a verb's third person, which no given name is: "Strengthens", "Protects")
+    return f.endswith("s") and len(f) > 6 and f[:-1] in verbs and f[:-1] not in _english_words(("noun",))
 
 
 #: what a mention's context says of a person (kept on LocalEntity.evidence for resolution)
@@ -1081,6 +1088,11 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
                 # "Ambassador Extraordinary": a common word as a whole name; resolution keeps it only
                 # when the corpus gives someone that surname with a given name ("Todd Young")
                 e.evidence.append("common-word")
+            mine = [m for m in mentions if m.entity == e.key]
+            if " " not in e.name and mine and all(_addressed(m, doc_text) for m in mine) and known_given_name(e.name):
+                # "Go ahead, George.": a given name calling on someone, which resolution joins to no
+                # one of that surname elsewhere
+                e.evidence.append("addressed")
     return [e for e in entities if e.mentions > 0]
 
 
