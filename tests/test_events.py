@@ -89,3 +89,14 @@ def test_someone_who_joined_the_event_just_told_is_one_of_its_attendees():
     rec = record("Today, Secretary Ana Lee hosted a forum with Mayor Tom Hale and Governor Rita Ortiz at the Capitol. "
                  "Representative Jane Fox also joined the event.")
     assert [people for people, *_ in events(rec)] == [{"Ana Lee", "Tom Hale", "Rita Ortiz", "Jane Fox"}]
+
+
+def test_a_career_a_duration_and_a_report_are_no_encounters_and_an_announcer_is_no_attendee():
+    for text in ["Ms. Rita Ortiz joined the U.S. Department of Justice through its Honors Program in 2004.",
+                 "This is where the House of Representatives met for 50 years."]:
+        assert record(text).events == [], text
+    rec = record("Press Secretary Dana Ruiz said she can confirm that meeting with Prince Omar Haddad.")
+    assert all("Dana Ruiz" not in people for people, *_ in events(rec))
+    rec = record("President Ana Lee today announced the designation of a Presidential Delegation to attend the "
+                 "inauguration of President Omar Haddad.")
+    assert all("Ana Lee" not in people for people, *_ in events(rec))

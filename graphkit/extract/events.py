@@ -271,8 +271,14 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                 out += _first_person(ctx, chunk, s)
             else:
                 out += _persons_in(ctx, chunk, s)
+        if not subs and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and (
+                v.head.lemma_.lower() in _PEOPLE_NOUNS or _persons_in(ctx, chunk, v.head)):
+            out += _persons_in(ctx, chunk, v.head)  # "a delegation to attend …": the delegation attends
+            break  # (not "had the opportunity to meet": the one who had it)
         if subs or v.dep_ not in _CLIMB or v.head.i == v.i:
             break
+        if v.head.lemma_.lower() in _REPORTING:
+            break  # "announced the designation of a delegation to attend …": the announcer stays home
         v = v.head
         steps = 0
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i and steps < 4:
@@ -541,6 +547,9 @@ def _bare_offices(ctx: Context, chunk: int, tok: Token, gov: Token | None, sent_
             verbs.append(v)
     cands = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     cands += [c for c in tok.children if c.dep_ == "poss"]
+    # "will join the Vice President", "met the President": the object of an encounter verb
+    cands += [c for v in verbs for c in v.children if c.dep_ == "dobj"
+              and v.lemma_.lower() in ("join", "accompany", "meet", "host", "welcome", "receive", "brief")]
     cands += [g for v in [tok, *verbs] for c in v.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
               for g in c.children if g.dep_ == "pobj"]
     for c in cands:
@@ -612,6 +621,8 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     if lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in _JOINED for g in c.children)
                                   for c in tok.children):
         return None  # "proud to welcome John to the team": someone joins, no one meets
+    if lemma == "join" and any(c.dep_ == "dobj" and ctx.entity_at(chunk, c, "Organization") for c in tok.children):
+        return None  # "joined the Department of Justice in 2004": a career, not an encounter
     if lemma == "travel" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
         return None  # "has been traveling the country": going around, no visit to anyone or anywhere
     if lemma == "welcome" and (any(c.lower_ == "please" for c in tok.children) or tok.i == tok.sent.start
@@ -633,8 +644,9 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
         for c in tok.children)
     if kind == "PressConference":
         objs = []
-    elif lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2 and not (by_phone and subj):
-        return None
+    elif lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2 and not (by_phone and subj) \
+            and not any(c.dep_ == "dobj" and bare_office(c) for c in tok.children):
+        return None  # ("will join the Vice President": the office's holder, found in resolution)
     if lemma == "visit" and not objs and not subj:
         return None
     return subj + objs, None
@@ -680,6 +692,9 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
     return False
 
 
+# verbs whose subject tells of an encounter rather than attends it ("I can confirm that meeting")
+_REPORTING = frozenset("confirm announce preview describe detail characterize deny read report note".split())
+
 # what one is welcomed into when one joins it
 _JOINED = frozenset("team administration staff family board cabinet fold club campaign organization office".split())
 
@@ -708,6 +723,9 @@ def _recurring(tok: Token) -> bool:
             return True
         if any(c.dep_ == "prep" and any(g.lower_ == "basis" for g in c.children) for c in t.children):
             return True
+        if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("year", "decade", "century")
+                                                            for g in c.children) for c in t.children):
+            return True  # "where the House met for 50 years"
     return False
 
 
@@ -752,13 +770,16 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
                 and h.lemma_ not in EVENT_VERBS and not (path[-1] is tok and tok.dep_ == "dobj"):
             gov = None  # "Following the visit, X said": a speaker, not an attendee
         elif not _is_negated(h):
-            participants += _subjects(ctx, chunk, h, sent_idx)
+            if h.lemma_.lower() not in _REPORTING:  # "I can confirm that meeting": the speaker reports it
+                participants += _subjects(ctx, chunk, h, sent_idx)
             participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                              for p in _persons_in(ctx, chunk, c)]
             if h.lemma_ in ("tell", "inform", "brief", "assure", "warn") and path[-1].lower_ in ("in", "at", "during"):
                 # "Lavrov told Putin in a televised meeting": the one told was there too
                 participants += [p for c in h.children if c.dep_ in ("dobj", "dative")
                                  for p in _persons_in(ctx, chunk, c)]
+            if h.lemma_ == "join" and any(c.dep_ == "dobj" and ctx.entity_at(chunk, c, "Organization") for c in h.children):
+                return None  # "joined the Department of Justice through its Honors Program": a career
             if h.lemma_ in ("accompany", "attend", "join"):
                 participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
         else:
