@@ -375,3 +375,12 @@ def test_this_summit_in_a_leaders_remarks_is_the_day_and_venue_of_the_remarks(tm
                 "rivers matter.\n\n9:20 A.M. EDT")
     ev = [e for e in rec.events if e.kind == "Summit"]
     assert ev and ev[0].date == "2023-03-02" and [name_of(rec, k) for k in ev[0].locations] == ["East Room"]
+
+
+def test_a_leader_joined_by_guests_meets_them_that_day_where_the_remarks_are(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by President Ana Ruiz on Chip Plants",
+                "Roosevelt Room\n\n9:00 A.M. EDT\n\nTHE PRESIDENT: Good morning. We are also pleased to be joined by "
+                "Commerce Secretary Tom Hale and Governor Rita Ortiz.\n\n9:20 A.M. EDT")
+    ev = [e for e in rec.events if e.pattern == "participant-list"]
+    assert ev and {name_of(rec, p) for p in ev[0].participants} == {"Ana Ruiz", "Tom Hale", "Rita Ortiz"}
+    assert ev[0].date == "2023-03-02" and [name_of(rec, k) for k in ev[0].locations] == ["Roosevelt Room"]

@@ -1185,6 +1185,10 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                 last = j
                 j += 1
         people = list(dict.fromkeys(p for p in people if p))
+        if people and ctx.signed and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("we", "i") for t in sent):
+            # "We're pleased to be joined by A and B" in a leader's remarks: the speaker is there too (a
+            # briefer "joined by" a colleague is the briefing itself)
+            people += [k for k in ctx.voice_at(ctx.chunks[chunk][0] + sent[0].idx, plural=True) if k not in people]
         if len(people) >= 1:
             # "Lawmakers who participated in the meeting were:": the meeting already told, if any
             prior = _told_before(events, k) or _told_before(anchors, k)
@@ -1206,9 +1210,15 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                 ctx.use(target.sents[0])
             elif len(people) >= 2:
                 # "… will be joined at today's announcement by A, B and C": the list is the occasion
+                here = ctx.signed and bool(ctx.voice_at(ctx.chunks[chunk][0] + sent[0].idx)) and any(
+                    t.lower_ in ("am", "is", "are", "'re", "’re", "'m", "’m") for t in sent)
                 events.append(EventRec(kind="Meeting", name=sent.root.text, participants=people,
                                        sents=[ctx.use(s) for s in range(k, last + 1)], trigger="list",
-                                       planned=any(t.lower_ in ("will", "'ll") for t in sent), pattern="participant-list"))
+                                       planned=any(t.lower_ in ("will", "'ll") for t in sent), pattern="participant-list",
+                                       # a leader's "we are joined today by …": there and then
+                                       date=ctx.document.published if here else None,
+                                       date_text="(joined, spoken)" if here else None,
+                                       locations=[ctx.venue] if here and ctx.venue else []))
         k = last + 1
 
 
