@@ -109,3 +109,12 @@ def test_cross_talk_is_a_stage_direction():
     from graphkit.layout import STAGE_DIRECTION
 
     assert STAGE_DIRECTION.sub("", "Thanks, everybody. (Cross-talk.)") == "Thanks, everybody."
+
+
+def test_a_turn_that_is_only_a_transcribers_note_is_no_quotation():
+    from helpers import name_of, record
+
+    rec = record("Remarks by Governor Ana Lee\n\n10:00 A.M. EDT\n\nGOVERNOR LEE: Good morning, everyone.\n\n"
+                 "MR. HALE: (Inaudible) —\n\nGOVERNOR LEE: Thank you, Tom.\n\n10:10 A.M. EDT")
+    assert all(not q.text.startswith("(Inaudible") for q in rec.quotes)
+    assert any(name_of(rec, q.speaker) == "Ana Lee" and q.text == "Thank you, Tom." for q in rec.quotes)

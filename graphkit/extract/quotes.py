@@ -374,8 +374,8 @@ def _turn_quotes(ctx: Context, turns: list[Turn], cited: list[tuple[int, str]] =
         if t.question:
             continue
         body = " ".join(ctx.document.text[t.start:t.end].split())
-        if not speaker or len(re.findall(r"\w+", body)) < 1:
-            continue
+        if not speaker or not re.search(r"\w", re.sub(r"\([^()]*\)", "", body)):
+            continue  # (no words but a transcriber's note: "(Inaudible) —")
         theirs = [words for at, words in cited if t.start <= at < t.end]
         for start, text in paragraph_groups(ctx.document.text, t.start, t.end):
             for words in theirs:
