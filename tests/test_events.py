@@ -100,3 +100,11 @@ def test_a_career_a_duration_and_a_report_are_no_encounters_and_an_announcer_is_
     rec = record("President Ana Lee today announced the designation of a Presidential Delegation to attend the "
                  "inauguration of President Omar Haddad.")
     assert all("Ana Lee" not in people for people, *_ in events(rec))
+
+
+def test_separate_calls_held_by_one_person_are_each_with_that_person():
+    rec = record("Today, Governor Ana Lee held separate calls with Mayor Tom Hale and Mayor Rita Ortiz.")
+    calls = sorted(sorted(name_of(rec, p) for p in e.participants) for e in rec.events if e.kind == "Call")
+    assert calls == [["Ana Lee", "Rita Ortiz"], ["Ana Lee", "Tom Hale"]]
+    rec = record("Senator Bo Park and Governor Ana Lee held separate press conferences on Monday.")
+    assert sorted(len(e.participants) for e in rec.events) == [1, 1]

@@ -919,7 +919,10 @@ def find_events(ctx: Context) -> list[EventRec]:
                 # ("I called both A and B": a call each)
                 # "held separate press conferences": one each; "will meet separately with A and B":
                 # the subject with each of the others
-                subj = [p for p in _subjects(ctx, chunk, tok, sent_idx) if p in participants] if tok.pos_ == "VERB" else []
+                # ("held separate calls with A and B": the subject of the verb that holds them)
+                head = tok if tok.pos_ == "VERB" else gov
+                subj = list(dict.fromkeys(p for p in _subjects(ctx, chunk, head, sent_idx) if p in participants)) \
+                    if head is not None else []
                 others = [p for p in participants if p not in subj]
                 groups = [subj + [p] for p in others] if others else [[p] for p in participants]
             joined = _joined_event(events, tok, gov, sent_idx)
