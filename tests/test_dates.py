@@ -27,3 +27,9 @@ def test_a_week_is_told_at_the_months_precision_and_an_indefinite_weekday_not_at
     assert resolve_date("on a Saturday", "2023-09-20") is None
     assert resolve_date("one Sunday", "2023-09-20") is None
     assert resolve_date("on Saturday", "2023-09-20") == "2023-09-16"
+
+
+def test_days_and_weeks_ago():
+    assert resolve_date("three days ago", "2023-09-07") == "2023-09-04"
+    assert resolve_date("a day ago", "2023-09-07") == "2023-09-06"
+    assert resolve_date("two weeks ago", "2023-09-20") == "2023-09"

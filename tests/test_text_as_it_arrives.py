@@ -384,3 +384,12 @@ def test_a_leader_joined_by_guests_meets_them_that_day_where_the_remarks_are(tmp
     ev = [e for e in rec.events if e.pattern == "participant-list"]
     assert ev and {name_of(rec, p) for p in ev[0].participants} == {"Ana Ruiz", "Tom Hale", "Rita Ortiz"}
     assert ev[0].date == "2023-03-02" and [name_of(rec, k) for k in ev[0].locations] == ["Roosevelt Room"]
+
+
+def test_an_announced_visit_is_planned_on_the_day_the_body_gives_not_the_publication_day(tmp_path):
+    rec = jsonl(tmp_path, "President Ana Lee to Welcome President Omar Haddad of Colombia",
+                "President Ana Lee looks forward to welcoming President Omar Haddad to the White House on March 10, 2022.",
+                published="2022-03-02")
+    assert all(e.planned for e in rec.events)
+    assert any(e.date == "2022-03-10" and [name_of(rec, k) for k in e.locations] == ["White House"] for e in rec.events)
+    assert all(e.date != "2022-03-02" for e in rec.events)

@@ -17,6 +17,7 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _MIN_YEAR = 1800
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
 def _parse_pub(pub: str | None) -> date | None:
@@ -42,6 +43,16 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
         return (pub - timedelta(days=1)).isoformat() if pub else None
     if "tomorrow" in words:
         return (pub + timedelta(days=1)).isoformat() if pub else None
+    ago = re.search(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (day|week)s? ago\b", t)
+    if ago and pub is not None:  # "three days ago": a day; "two weeks ago": its month when the week lies in one
+        word = ago.group(1)
+        n = 1 if word == "a" else _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+        if ago.group(2) == "day":
+            return (pub - timedelta(days=n)).isoformat()
+        mid = pub - timedelta(days=7 * n)
+        monday = mid - timedelta(days=mid.weekday())
+        sunday = monday + timedelta(days=6)
+        return f"{monday.year:04d}-{monday.month:02d}" if monday.month == sunday.month else None
     if pub is not None:  # "earlier this month", "last year", "next month"
         if re.search(r"\bthis month\b", t):
             return f"{pub.year:04d}-{pub.month:02d}"

@@ -602,6 +602,10 @@ def _planned(tok: Token, gov: Token | None) -> bool:
             return True
         if t.lemma_ in ("schedule", "plan") or any(c.lemma_ in ("schedule", "plan") for c in t.children):
             return True
+        # a headline's infinitive: "President X to Welcome President Y", "… to Travel to Ohio"
+        if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.text[:1].isupper() and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return True
     return False
 
 
@@ -729,6 +733,12 @@ def _recurring(tok: Token) -> bool:
     return False
 
 
+def _dated_here(tok: Token) -> bool:
+    """A date hangs on the event word itself ("welcoming X … on March 10, 2022")."""
+    return any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod", "tmod")
+               for t in c.subtree)
+
+
 def _looks_forward(tok: Token) -> bool:
     """"look forward to meeting", "hope to meet": a hope, not a planned encounter."""
     for a in [tok, *list(tok.ancestors)[:4]]:
@@ -831,11 +841,16 @@ def find_events(ctx: Context) -> list[EventRec]:
     for sent_idx, (chunk, sent) in enumerate(ctx.sents):
         doc = sent.doc
         found_here = []
+        forward: set[int] = set()  # event words of "looks forward to … on <date>": planned
         told_by: dict[int, list[EventRec]] = {}   # event word's token → its events in this sentence
         governed: list[tuple[EventRec, int]] = []  # (noun event, its governing verb's token)
         for tok in sent:
             kind = _kind_of(tok)
-            if kind is None or _is_negated(tok) or _looks_forward(tok) or _in_a_title(tok) or _recurring(tok):
+            hoped = kind is not None and _looks_forward(tok)
+            if hoped and _dated_here(tok):
+                hoped = False  # "looks forward to welcoming X to the White House on March 10": a plan
+                forward.add(tok.i)
+            if kind is None or _is_negated(tok) or hoped or _in_a_title(tok) or _recurring(tok):
                 continue
             found = (_verb_participants(ctx, chunk, tok, sent_idx, kind) if tok.pos_ == "VERB"
                      else _noun_participants(ctx, chunk, tok, sent, sent_idx))
@@ -878,7 +893,7 @@ def find_events(ctx: Context) -> list[EventRec]:
             if not places:
                 places = _anaphoric_place(ctx, chunk, tok, sent_idx) or (
                     _anaphoric_place(ctx, chunk, gov, sent_idx) if gov is not None else [])
-            planned = _planned(tok, gov)
+            planned = _planned(tok, gov) or tok.i in forward
             date = None
             date_text = None
             for dt in date_texts:
@@ -982,6 +997,14 @@ def find_events(ctx: Context) -> list[EventRec]:
     _trips(ctx, events)
     events += _headline_events(ctx, events)
     events = _join_headline_event(ctx, events)
+    for h in events:
+        # "Statement … on the Visit of President X" over "On March 29, … will host President X": the
+        # headline tells the body's news, on the body's day, not on the day it was published
+        if h.date_text == "(headline)" and h.participants:
+            told = [e for e in events if e.sents and e.sents[0] > 0 and e.date and not e.date_text.startswith("(")
+                    and set(e.participants) & set(h.participants)]
+            if told:
+                h.date, h.date_text, h.planned = told[0].date, told[0].date_text, told[0].planned
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
     for ev in events:  # "Press Gaggle by …" under "Aboard Air Force One": the briefing's place
         if ev.kind == "PressConference" and ev.sents and ev.sents[0] == 0:
