@@ -393,3 +393,16 @@ def test_an_announced_visit_is_planned_on_the_day_the_body_gives_not_the_publica
     assert all(e.planned for e in rec.events)
     assert any(e.date == "2022-03-10" and [name_of(rec, k) for k in e.locations] == ["White House"] for e in rec.events)
     assert all(e.date != "2022-03-02" for e in rec.events)
+
+
+def test_a_trip_a_briefer_previews_is_where_the_meetings_the_same_turn_previews_happen(tmp_path):
+    rec = jsonl(tmp_path, "Press Briefing by Press Secretary Dana Ruiz",
+                "1:00 P.M. EDT\n\nMS. RUIZ: Good afternoon. Next, the President will travel to Vilnius, Lithuania, to "
+                "attend the summit. He will hold a bilateral meeting with President Jonas Petraitis of Lithuania.\n\n"
+                "Q Thanks. When will he meet Ana Lee?\n\nMS. RUIZ: I met with Ana Lee last year.\n\n1:30 P.M. EDT",
+                published="2023-07-07")
+    bilateral = [e for e in rec.events if "Jonas Petraitis" in {name_of(rec, p) for p in e.participants}]
+    assert bilateral and [name_of(rec, k) for k in bilateral[0].locations] == ["Vilnius"]
+    assert bilateral[0].offices == ["president"]
+    recalled = [e for e in rec.events if "Ana Lee" in {name_of(rec, p) for p in e.participants}]
+    assert recalled and not recalled[0].locations  # another turn, a recollection: anywhere

@@ -1036,26 +1036,48 @@ def _trips(ctx: Context, events: list[EventRec]) -> None:
     """A trip told in a readout is where what its traveller does next happens: "X led a
     delegation to Tashkent … She met with A … The delegation also met with B" are all in Tashkent,
     until the traveller goes somewhere else. A delegation's trip counts the people who joined its
-    leader. Transcripts (turns of several speakers) are left alone: a speaker recalls meetings
-    held anywhere."""
-    if len(ctx.voices) > 1 or ctx.questions:
+    leader. In a transcript only a trip one turn previews counts, for the planned encounters the
+    same turn tells next ("the President will travel to Vilnius … He will hold a bilateral
+    meeting with …"): a speaker recalls meetings held anywhere."""
+    if not (len(ctx.voices) > 1 or ctx.questions):
+        _trip_pass(ctx, events, planned_only=False)
         return
+    turns: dict[int, list[EventRec]] = {}
+    for ev in events:
+        if not ev.sents:
+            continue
+        start = ctx.sent_starts[ev.sents[0]]
+        turn = next((k for k, (s, e, _) in enumerate(ctx.voices) if s <= start < e), None)
+        if turn is not None:
+            turns.setdefault(turn, []).append(ev)
+    for group in turns.values():
+        _trip_pass(ctx, group, planned_only=True)
+
+
+def _traveller(ev: EventRec) -> str | None:
+    """Who travels: the first participant, else the office the event names ("the President")."""
+    return ev.participants[0] if ev.participants else (f"office:{ev.offices[0]}" if ev.offices else None)
+
+
+def _trip_pass(ctx: Context, events: list[EventRec], planned_only: bool) -> None:
     trip: EventRec | None = None
     visits: list[EventRec] = []
     for ev in sorted(events, key=lambda e: e.sents[0] if e.sents else 0):
-        if ev.kind == "Visit" and ev.locations and ev.participants:
+        if ev.kind == "Visit" and ev.locations and _traveller(ev) and (ev.planned or not planned_only):
             # a stop of a trip told before: "will travel to Texas and Nevada" … "to Austin, Texas"
-            outer = [v for v in visits if v.participants[0] == ev.participants[0] and len(v.locations) > 1
+            outer = [v for v in visits if _traveller(v) == _traveller(ev) and len(v.locations) > 1
                      and set(v.locations) & set(ev.locations) and set(v.locations) != set(ev.locations)
                      and v.sents[0] != ev.sents[0]]
             if outer:
                 ev.within = outer[-1].sents[0]
             visits.append(ev)
             trip = ev
-            if ev.trigger == "delegation":
+            if ev.trigger == "delegation" and not planned_only:
                 ev.participants += [p for p in _companions(ctx, ev.sents[0], len(ctx.sents)) if p not in ev.participants]
             continue
-        if trip is not None and ev.kind != "Visit" and not ev.locations and trip.participants[0] in ev.participants \
+        who = _traveller(trip) if trip is not None else None
+        goes = who is not None and (who in ev.participants or who.startswith("office:") and who[7:] in ev.offices)
+        if goes and ev.kind != "Visit" and not ev.locations and (ev.planned or not planned_only) \
                 and (ev.planned == trip.planned or ev.sents[:1] == trip.sents[:1]) \
                 and (not ev.date or not trip.date or ev.date == trip.date):
             ev.locations = list(trip.locations)
