@@ -108,3 +108,8 @@ def test_separate_calls_held_by_one_person_are_each_with_that_person():
     assert calls == [["Ana Lee", "Rita Ortiz"], ["Ana Lee", "Tom Hale"]]
     rec = record("Senator Bo Park and Governor Ana Lee held separate press conferences on Monday.")
     assert sorted(len(e.participants) for e in rec.events) == [1, 1]
+
+
+def test_just_spoke_with_someone_is_the_day_it_is_said():
+    rec = record("Governor Ana Lee said she just spoke with Mayor Tom Hale about the storm.", published="2024-02-12")
+    assert [(people, date) for people, _, date, *_ in events(rec)] == [({"Ana Lee", "Tom Hale"}, "2024-02-12")]

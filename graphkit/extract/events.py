@@ -903,6 +903,9 @@ def find_events(ctx: Context) -> list[EventRec]:
                     break
             if date is None and not planned and published and _in_progress(tok):
                 date, date_text = published, "(in progress)"  # "I'm traveling with …", "we are meeting"
+            if date is None and not planned and published and tok.tag_ in ("VBD", "VBN") and len(set(participants)) > 1 \
+                    and any(c.dep_ == "advmod" and c.lower_ == "just" for c in tok.children):
+                date, date_text = published, "(just)"  # "I just spoke with …": the day it is said
             if date is None and not planned and published and ctx.signed and tok.pos_ == "NOUN" \
                     and kind in ("Meeting", "Talks", "Summit") and any(c.dep_ == "det" and c.lower_ == "this" for c in tok.children) \
                     and ctx.voice_at(ctx.chunks[chunk][0] + tok.idx):
