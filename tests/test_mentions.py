@@ -122,3 +122,10 @@ def test_a_generational_suffix_after_a_comma_is_part_of_the_name():
     assert "Salvador Mendez, Jr." in names(record("The President nominated Judge Salvador Mendez, Jr. to the court."))
     assert "Carl Voss, III" in names(record("Carl Voss, III, of Ohio will serve on the board."))
 
+
+
+def test_a_titled_surname_two_untitled_full_names_share_is_a_titled_person_of_its_own():
+    # neither Ruiz is titled here: the titled mention keeps its title for resolution to read
+    rec = record("Joe Ruiz and his son Hunter Ruiz spoke at the dinner. On Thursday, President Ruiz will welcome "
+                 "President Omar Haddad to the White House.")
+    assert ("Ruiz", ["President"]) in [(e.name, e.titles) for e in rec.entities if e.type == "Person"]

@@ -1003,9 +1003,12 @@ def find_events(ctx: Context) -> list[EventRec]:
     for h in events:
         # "Statement … on the Visit of President X" over "On March 29, … will host President X": the
         # headline tells the body's news, on the body's day, not on the day it was published
-        if h.date_text == "(headline)" and h.participants:
+        if h.date_text == "(headline)" and h.participants and h.kind != "PressConference":
+            # (an announcement: the body's planned encounter of the same kind; a briefing's
+            # headline is the briefing, whatever its speakers recall)
             told = [e for e in events if e.sents and e.sents[0] > 0 and e.date and not e.date_text.startswith("(")
-                    and set(e.participants) & set(h.participants)]
+                    and e.planned and _kind_group(e.kind) == _kind_group(h.kind)
+                    and set(h.participants) <= set(e.participants)]
             if told:
                 h.date, h.date_text, h.planned = told[0].date, told[0].date_text, told[0].planned
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))

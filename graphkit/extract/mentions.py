@@ -1066,6 +1066,14 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
                 e = new_entity("Person", m.text, m.sent)
                 persons.append((e, m.text))
             attach(m, e)
+        elif mine and m.title is not None:
+            # "President Biden" in a text naming Joe and Hunter Biden, neither titled there: a titled
+            # person of its own here, whom resolution reads by the title across the corpus
+            e = next((e for e, full in persons if full == m.text), None)
+            if e is None:
+                e = new_entity("Person", m.text, m.sent)
+                persons.append((e, m.text))
+            attach(m, e)
         # else: ambiguous bare name ("Sullivan" with two Sullivans): attached to nobody
     # organisations and places
     for m in (m for m in mentions if m.label != "Person"):
