@@ -113,3 +113,11 @@ def test_separate_calls_held_by_one_person_are_each_with_that_person():
 def test_just_spoke_with_someone_is_the_day_it_is_said():
     rec = record("Governor Ana Lee said she just spoke with Mayor Tom Hale about the storm.", published="2024-02-12")
     assert [(people, date) for people, _, date, *_ in events(rec)] == [({"Ana Lee", "Tom Hale"}, "2024-02-12")]
+
+
+def test_people_also_in_attendance_or_who_also_participated_join_the_meeting_just_told():
+    rec = record("Today, Vice President Ana Lee met with Secretary Tom Hale and Secretary Rita Ortiz to relaunch the "
+                 "dialogue. Administrator Jane Fox and Senator Bo Vance were also in attendance. Senators Mark Dunn and "
+                 "Lily Chen also participated.", published="2021-09-09")
+    assert [people for people, *_ in events(rec)] == [
+        {"Ana Lee", "Tom Hale", "Rita Ortiz", "Jane Fox", "Bo Vance", "Mark Dunn", "Lily Chen"}]

@@ -1174,6 +1174,13 @@ def _is_list_sentence(sent: Span) -> bool:
         if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
                 u.lower_ == "by" for u in toks[k + 1:k + 10]):
             return True
+        # "A and B were also in attendance", "C and D also participated"
+        if t.lower_ == "attendance" and k and toks[k - 1].lower_ == "in":
+            return True
+        if t.lemma_.lower() in ("participate", "attend") and t.pos_ == "VERB" and any(
+                c.dep_ == "advmod" and c.lower_ == "also" for c in t.children) and not any(
+                c.dep_ in ("dobj", "prep") for c in t.children):
+            return True
     return False
 
 
@@ -1200,6 +1207,13 @@ def _is_list_sentence(sent: Span) -> bool:
     for k, t in enumerate(toks):
         if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
                 u.lower_ == "by" for u in toks[k + 1:k + 10]):
+            return True
+        # "A and B were also in attendance", "C and D also participated"
+        if t.lower_ == "attendance" and k and toks[k - 1].lower_ == "in":
+            return True
+        if t.lemma_.lower() in ("participate", "attend") and t.pos_ == "VERB" and any(
+                c.dep_ == "advmod" and c.lower_ == "also" for c in t.children) and not any(
+                c.dep_ in ("dobj", "prep") for c in t.children):
             return True
     return False
 
