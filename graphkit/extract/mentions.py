@@ -911,7 +911,8 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
                                                       or _gerund_led(m.text)
                                                       or _plural_thing(m.text.split()[-1])
                                                       or fold(m.text.split()[-1]).rstrip(".") in _CORPORATE
-                                                      or fold(m.text.split()[-1]) in _PLACE_HEADS):
+                                                      or fold(m.text.split()[-1]) in _PLACE_HEADS
+                                                      or fold(m.text.split()[-1]) in _BODY_HEADS):
             continue
         out.append(m)
     return out
@@ -933,7 +934,13 @@ _CORPORATE = frozenset("company corporation corp inc incorporated llc ltd plc gm
 
 
 #: the last word of a place's name, never of a person's ("Kansas City", "Brown County")
-_PLACE_HEADS = frozenset("city county township parish province".split())
+_PLACE_HEADS = frozenset("city county township parish province island islands".split())
+
+#: last words of the names of bodies, observances and posts, never of a person's, whatever a title
+#: or an apposition beside them says ("Oklahoma Farm Bureau", "National Foster Care Month",
+#: "Assistant Corporation Counsel")
+_BODY_HEADS = frozenset("bureau council committee commission agency department ministry association federation "
+                        "month counsel".split())
 
 
 def _plural_thing(word: str) -> bool:
