@@ -406,3 +406,11 @@ def test_a_trip_a_briefer_previews_is_where_the_meetings_the_same_turn_previews_
     assert bilateral[0].offices == ["president"]
     recalled = [e for e in rec.events if "Ana Lee" in {name_of(rec, p) for p in e.participants}]
     assert recalled and not recalled[0].locations  # another turn, a recollection: anywhere
+
+
+def test_a_moderated_conversation_is_a_meeting_of_its_speakers_not_a_call(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by Vice President Ana Lee in a Moderated Conversation with Ambassador Rita Ortiz",
+                "Civic Center\nDenver, Colorado\n\n2:00 P.M. MDT\n\nAMBASSADOR ORTIZ: Welcome, Madam Vice President.\n\n"
+                "THE VICE PRESIDENT: Thank you, Rita.\n\n3:00 P.M. MDT", published="2024-06-12")
+    assert [(e.kind, {name_of(rec, p) for p in e.participants}, e.date) for e in rec.events] == [
+        ("Meeting", {"Ana Lee", "Rita Ortiz"}, "2024-06-12")]

@@ -1295,7 +1295,10 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
 _REMARKS_AT = re.compile(
     r"^(?:Remarks|Statements|Readout|Press Conference|Joint Remarks)\b.*?\b(?P<prep>Before|After|During|At|In|Following|Ahead of)\s+"
     r"(?:an?\s+|the\s+|their\s+)?(?P<what>(?:Expanded\s+|Extended\s+)?Bilateral(?:\s+Meeting)?|(?:Joint\s+)?(?:Press|News)\s+Conference|"
-    r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks)\b", re.IGNORECASE)
+    r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks|"
+    r"(?:Moderated\s+)?Conversation|Fireside\s+Chat|(?:Panel\s+)?Discussion)\b", re.IGNORECASE)
+# (a conversation on stage is the speakers' meeting, not a call)
+_ON_STAGE = ("conversation", "chat", "discussion")
 
 
 # "Press Briefing by Press Secretary A and B", "Press Gaggle by …", "Background Press Call by …"
@@ -1320,6 +1323,9 @@ def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
     else:
         what = m.group("what").lower()
         kind = "PressConference" if "conference" in what else ("Summit" if what == "summit" else "Meeting")
+        if what.split()[-1] in _ON_STAGE:
+            # the parse read "in a Moderated Conversation with X" as X's call: it is this meeting
+            events[:] = [e for e in events if not (e.sents and e.sents[0] == 0 and e.trigger in _ON_STAGE)]
     people = list(dict.fromkeys(mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
                                 if mm.entity and mm.char < head and ctx.entity(mm.entity).type == "Person"))
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
