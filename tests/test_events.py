@@ -121,3 +121,7 @@ def test_people_also_in_attendance_or_who_also_participated_join_the_meeting_jus
                  "Lily Chen also participated.", published="2021-09-09")
     assert [people for people, *_ in events(rec)] == [
         {"Ana Lee", "Tom Hale", "Rita Ortiz", "Jane Fox", "Bo Vance", "Mark Dunn", "Lily Chen"}]
+
+
+def test_a_source_named_after_according_to_is_no_encounter():
+    assert record("According to the World Economic Forum, Secretary Ana Lee said prices fell.").events == []

@@ -850,7 +850,9 @@ def find_events(ctx: Context) -> list[EventRec]:
             if hoped and _dated_here(tok):
                 hoped = False  # "looks forward to welcoming X to the White House on March 10": a plan
                 forward.add(tok.i)
-            if kind is None or _is_negated(tok) or hoped or _in_a_title(tok) or _recurring(tok):
+            if kind is None or _is_negated(tok) or hoped or _in_a_title(tok) or _recurring(tok) \
+                    or any(a.lower_ == "according" for a in list(tok.ancestors)[:3]):
+                # ("according to the World Economic Forum": a source, not an encounter)
                 continue
             found = (_verb_participants(ctx, chunk, tok, sent_idx, kind) if tok.pos_ == "VERB"
                      else _noun_participants(ctx, chunk, tok, sent, sent_idx))
