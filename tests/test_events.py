@@ -125,3 +125,8 @@ def test_people_also_in_attendance_or_who_also_participated_join_the_meeting_jus
 
 def test_a_source_named_after_according_to_is_no_encounter():
     assert record("According to the World Economic Forum, Secretary Ana Lee said prices fell.").events == []
+
+
+def test_last_night_is_the_day_before():
+    rec = record("Governor Ana Lee met Mayor Tom Hale last night.", published="2024-02-12")
+    assert [date for _, _, date, *_ in events(rec)] == ["2024-02-11"]

@@ -356,7 +356,7 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
                     k2 = ctx.entity_at(chunk, c)
                     if k2 and k2 != key and ctx.entity(k2).type == "Place":
                         found_places.append((depth, k2))
-        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+        if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B":  # ("last night" is a TIME to NER)
             span = next((e for e in doc.ents if e.start == t.i), None)
             if span is not None:
                 found_dates.append((depth, span.text))
