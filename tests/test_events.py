@@ -130,3 +130,10 @@ def test_a_source_named_after_according_to_is_no_encounter():
 def test_last_night_is_the_day_before():
     rec = record("Governor Ana Lee met Mayor Tom Hale last night.", published="2024-02-12")
     assert [date for _, _, date, *_ in events(rec)] == ["2024-02-11"]
+
+
+def test_him_after_a_verb_or_with_is_someone_other_than_its_subject():
+    rec = record("President Omar Haddad is a friend. Governor Ana Lee said she met him in Paris last year.")
+    assert [people for people, *_ in events(rec)] == [{"Ana Lee", "Omar Haddad"}]
+    rec = record("I know President Omar Haddad well. Governor Ana Lee traveled to China with him in 2011.")
+    assert [people for people, *_ in events(rec)] == [{"Ana Lee", "Omar Haddad"}]

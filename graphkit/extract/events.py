@@ -177,7 +177,8 @@ def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
-def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain: int = 0) -> str | None:
+def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain: int = 0,
+                    exclude: frozenset[str] = frozenset()) -> str | None:
     """The person a singular pronoun most plausibly means: the nearest sentence first (this one
     before the pronoun, then the two before it), a grammatical subject before any other mention.
     A sentence before whose subject is the same pronoun passes it on: "She will meet X. She will
@@ -197,7 +198,7 @@ def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain:
         # (a speaker label names who talks, not whom "he" means)
         cands = [m for m in ctx.mentions_in_sent(si, "Person")
                  if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i) and m.entity not in speaking
-                 and m.ner != "TURN"]
+                 and m.ner != "TURN" and m.entity not in exclude]
         if ctx.sents[si][0] == chunk and any(
                 t.dep_ in ("nsubj", "nsubjpass") and (si < sent_idx or t.i < tok.i) and bare_office(t)
                 and ctx.entity_at(chunk, t, "Person") is None for t in ctx.sents[si][1]):
@@ -302,9 +303,14 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
         if c.dep_ in ("dobj", "attr", "agent", "appos", "conj") or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS):
             if c.dep_ == "conj" and _kind_of(c):
                 continue
-            if c.dep_ == "dobj" and c.lower_ in _PRONOUNS:
-                p = resolve_pronoun(ctx, chunk, c, sent_idx)
-                out += [p] if p else []
+            # "she met him", "traveled to China with him": someone other than the verb's subject
+            objs = [c] if c.dep_ == "dobj" and c.lower_ in _PRONOUNS else [
+                g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("him", "her")] if c.dep_ == "prep" else []
+            if objs:
+                subjects = frozenset(_subjects(ctx, chunk, tok, sent_idx)) if tok.pos_ == "VERB" else frozenset()
+                for o in objs:
+                    p = resolve_pronoun(ctx, chunk, o, sent_idx, exclude=subjects)
+                    out += [p] if p else []
                 continue
             if c.dep_ in ("dobj", "conj") and c.lower_ in _FIRST_PERSON | {"you"}:
                 out += _first_person(ctx, chunk, c)
