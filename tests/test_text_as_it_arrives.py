@@ -414,3 +414,12 @@ def test_a_moderated_conversation_is_a_meeting_of_its_speakers_not_a_call(tmp_pa
                 "THE VICE PRESIDENT: Thank you, Rita.\n\n3:00 P.M. MDT", published="2024-06-12")
     assert [(e.kind, {name_of(rec, p) for p in e.participants}, e.date) for e in rec.events] == [
         ("Meeting", {"Ana Lee", "Rita Ortiz"}, "2024-06-12")]
+
+
+def test_to_see_you_again_at_a_summit_puts_the_one_addressed_at_the_summit(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by Vice President Ana Lee and President Omar Haddad Before Bilateral Meeting",
+                "Ceremonial Office\n\n2:00 P.M. EDT\n\nVICE PRESIDENT LEE: Mr. President, I was honored to host you last "
+                "year and then to see you again at the Rivers Leaders Summit.\n\nPRESIDENT HADDAD: Thank you.\n\n"
+                "2:20 P.M. EDT", published="2024-06-12")
+    summit = [e for e in rec.events if e.kind == "Summit"]
+    assert summit and {name_of(rec, p) for p in summit[0].participants} == {"Ana Lee", "Omar Haddad"}

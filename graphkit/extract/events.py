@@ -796,6 +796,12 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
                                  for p in _persons_in(ctx, chunk, c)]
             if h.lemma_ == "join" and any(c.dep_ == "dobj" and ctx.entity_at(chunk, c, "Organization") for c in h.children):
                 return None  # "joined the Department of Justice through its Honors Program": a career
+            if h.lemma_ in ("see", "host", "welcome", "receive", "greet") and path[-1].dep_ == "prep":
+                # "to see you again at the Leaders Summit": the one seen was there too
+                participants += [p for c in h.children if c.dep_ == "dobj" for p in (
+                    _first_person(ctx, chunk, c) if c.lower_ in _FIRST_PERSON | {"you"} else
+                    [resolve_pronoun(ctx, chunk, c, sent_idx)] if c.lower_ in _PRONOUNS else
+                    _persons_in(ctx, chunk, c)) if p]
             if h.lemma_ in ("accompany", "attend", "join"):
                 participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
         else:
