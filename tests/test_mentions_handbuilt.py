@@ -148,7 +148,7 @@ def test_a_headline_name_ends_before_a_gerund_and_a_city_is_no_person():
     city = Mention(chunk=0, start=0, end=2, text="Rowan City", label="Person", sent=0, char=0, raw="Rowan City",
                    ner="PERSON", evidence={"appos"})
     assert cluster_mentions([city], "Rowan City, its mayor said.") == []
-    for name in ("Rowan Farm Bureau", "National Rowan Month", "Rowan Islands"):
+    for name in ("Rowan Farm Bureau", "National Rowan Month", "Rowan Islands", "Native Rowan Children"):
         m = Mention(chunk=0, start=0, end=3, text=name, label="Person", sent=0, char=0, raw=name, ner="PERSON",
                     evidence={"title"})
         assert cluster_mentions([m], name + ", its president said.") == [], name

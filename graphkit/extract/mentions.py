@@ -940,7 +940,8 @@ _PLACE_HEADS = frozenset("city county township parish province island islands".s
 #: or an apposition beside them says ("Oklahoma Farm Bureau", "National Foster Care Month",
 #: "Assistant Corporation Counsel")
 _BODY_HEADS = frozenset("bureau council committee commission agency department ministry association federation "
-                        "month counsel".split())
+                        "month counsel children families people women men americans veterans students workers "
+                        "communities".split())
 
 
 def _plural_thing(word: str) -> bool:
