@@ -1203,40 +1203,6 @@ def _told_before(pool: list[EventRec], k: int) -> list[EventRec]:
     return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
 
 
-def _is_list_sentence(sent: Span) -> bool:
-    """"Participants included …", "Attendees were:", "Lawmakers who participated … were:",
-    "The roundtable featured …", "… was joined by A and B". Read from the words, not the parse:
-    the small model often parses a list of titled names as one long noun phrase."""
-    toks = [t for t in sent if not t.is_space]
-    head = [t.lemma_.lower() for t in toks[:8]]
-    for k, lemma in enumerate(head):
-        if lemma in _LIST_SUBJECTS or toks[k].lower_ in _LIST_SUBJECTS:
-            after = [t.lemma_.lower() for t in toks[k + 1:k + 9]]
-            if any(a in ("include", "feature", "comprise", "consist") for a in after[:3]):
-                return True
-            if any(a in ("participate", "attend", "join") for a in after) and sent.text.rstrip().endswith(":"):
-                return True
-            if after[:1] == ["be"] and sent.text.rstrip().endswith(":"):
-                return True
-    for k, t in enumerate(toks):
-        if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
-                u.lower_ == "by" for u in toks[k + 1:k + 10]):
-            return True
-        # "A and B were also in attendance", "C and D also participated"
-        if t.lower_ == "attendance" and k and toks[k - 1].lower_ == "in":
-            return True
-        if t.lemma_.lower() in ("participate", "attend") and t.pos_ == "VERB" and any(
-                c.dep_ == "advmod" and c.lower_ == "also" for c in t.children) and not any(
-                c.dep_ in ("dobj", "prep") for c in t.children):
-            return True
-    return False
-
-
-def _told_before(pool: list[EventRec], k: int) -> list[EventRec]:
-    """Events of ``pool`` told in the six sentences up to sentence ``k`` (press conferences aside)."""
-    return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
-
-
 def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[EventRec]) -> None:
     k = 0
     while k < len(ctx.sents):

@@ -210,7 +210,7 @@ times post board service ministry authority house senate congress court coalitio
 """.split())
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)  # one entry per word-class tuple asked for: a handful
 def _english_words(parts: tuple[str, ...] = ("noun", "adj", "verb")) -> frozenset[str]:
     """English nouns, adjectives and verbs: the word lists of the pipeline's own lemmatizer. (Its
     nouns include famous people, "putin"; its adjectives and verbs are common words only.)"""

@@ -337,7 +337,7 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
             continue
         last_speaker = (q.para, speaker, q.end)
         out.append(QuoteRec(speaker=speaker, text=body, sent=ctx.use(sent_idx), pattern=how))
-    out += _turn_quotes(ctx, turns, cited)
+    out += _turn_quotes(ctx, turns, speakers, cited)
     if not turns:
         out += _statement_quotes(ctx)
     return out
@@ -366,11 +366,12 @@ def turn_speakers(ctx: Context, turns: list[Turn]) -> list[str | None]:
     return out
 
 
-def _turn_quotes(ctx: Context, turns: list[Turn], cited: list[tuple[int, str]] = ()) -> list[QuoteRec]:
+def _turn_quotes(ctx: Context, turns: list[Turn], speakers: list[str | None],
+                 cited: list[tuple[int, str]]) -> list[QuoteRec]:
     """Each turn as its speaker's quotation; words the speaker quotes from someone else ("as the
     President said, “…”") are that person's quotation, so the turn shows them elided as "…"."""
     out = []
-    for t, speaker in zip(turns, turn_speakers(ctx, turns)):
+    for t, speaker in zip(turns, speakers):
         if t.question:
             continue
         body = " ".join(ctx.document.text[t.start:t.end].split())
