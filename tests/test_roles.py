@@ -76,3 +76,11 @@ def test_title_words_tagged_as_an_organisation_are_not_an_affiliation():
     assert titles(rec, "Jake Sullivan") == {"National Security Advisor"}
     for r in rec.roles:
         assert r.org is None and r.org_name is None, (name_of(rec, r.person), r.title)
+
+
+def test_first_lady_is_a_title_and_a_time_before_a_title_is_not_part_of_it():
+    rec = record("All right, First Lady Ana Roe is traveling today to Spain. This morning President Roe met Tom Hale, "
+                 "and then President Roe left.")
+    assert titles(rec, "Ana Roe") == {"First Lady"}
+    # the President is not the First Lady of the same surname: a titled person of their own
+    assert {r.title for r in rec.roles if name_of(rec, r.person) == "Roe"} == {"President"}

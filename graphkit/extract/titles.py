@@ -34,6 +34,8 @@ def is_title_head(tok: Token) -> bool:
         return True
     if "-" in low and any(p in TITLE_HEADS for p in low.split("-")):
         return True
+    if low in ("lady", "gentleman") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("first", "second"):
+        return True  # "First Lady", "Second Gentleman": offices with no head word of their own
     # "Senators", "Representatives": plural titles, whatever the tagger says
     return (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in TITLE_HEADS) or (
         low.endswith("s") and low[:-1] in TITLE_HEADS and tok.is_title)
@@ -52,7 +54,7 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
     """The title phrase that ends right before token ``i`` ("Kremlin spokesman" + name)."""
     j = i - 1
     while j >= 0:  # ranks and courtesy titles sit between title and name: "Minister ... Col. Gen."
-        if is_honorific(doc[j]):
+        if is_honorific(doc[j]) and not is_title_head(doc[j]):  # (the Lady of "First Lady" is the office)
             j -= 1
         elif doc[j].text == "." and j > 0 and is_honorific(doc[j - 1]):
             j -= 2
@@ -66,8 +68,9 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             break
         if t.text in _STOP_PUNCT or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM", "INTJ") or _is_dash(t):
             break
-        if t.pos_ == "CCONJ":
-            break
+        if t.pos_ == "CCONJ" or t.ent_type_ in ("DATE", "TIME") or (
+                t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS and t.lower_ not in TITLE_HEADS):
+            break  # ("this morning President Roe", "Then President Roe": the title is "President")
         # "Under Secretary of State": "under" starts the title when it is capitalised before a head
         if t.pos_ == "ADP" and t.lower_ not in _INNER_ADP and not (
                 t.lower_ == "under" and t.is_title and k + 1 < end and is_title_head(doc[k + 1])):
@@ -188,7 +191,7 @@ def title_from_tokens(doc: Doc, start: int, end: int) -> TitlePhrase:
     t0 = start
     while t0 < end and (country_of(doc[t0].text) or doc[t0].tag_ == "POS") and not is_title_head(doc[t0]):
         t0 += 1
-    title_toks = [t for t in doc[t0:end] if not is_honorific(t)]
+    title_toks = [t for t in doc[t0:end] if not is_honorific(t) or is_title_head(t)]
     title = " ".join(t.text for t in title_toks).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
     return TitlePhrase(start=start, end=end, title=title.strip(" ,"), affiliation=aff,
                        affiliation_span=aff_span)
