@@ -137,3 +137,34 @@ def test_him_after_a_verb_or_with_is_someone_other_than_its_subject():
     assert [people for people, *_ in events(rec)] == [{"Ana Lee", "Omar Haddad"}]
     rec = record("I know President Omar Haddad well. Governor Ana Lee traveled to China with him in 2011.")
     assert [people for people, *_ in events(rec)] == [{"Ana Lee", "Omar Haddad"}]
+
+
+def test_meeting_a_goal_is_no_encounter_even_with_a_place_deep_in_its_object():
+    rec = record("Ana Lee led the investments needed to meet the agency's transition to a clean future in Ohio.")
+    assert rec.events == []
+    rec = record("Ana Lee met leaders of Acme Corporation in Ohio.")
+    assert [places for _, places, *_ in events(rec)] == [{"Ohio"}]
+
+
+def test_told_reporters_is_an_occasion_only_with_a_place_or_a_time():
+    assert record("Prices will fall, its chief executive Tom Hale told reporters.").events == []
+    rec = record("Tom Hale told reporters in Brussels that prices will fall.")
+    assert [(people, places, kind) for people, places, _, _, kind in events(rec)] == [
+        ({"Tom Hale"}, {"Brussels"}, "PressConference")]
+
+
+def test_a_place_the_occasion_names_after_against_or_for_is_not_where_they_met():
+    rec = record("Ana Lee spoke with Tom Hale on the anniversary of the attack against Ruritania.", published="2023-11-07")
+    assert [(people, places) for people, places, *_ in events(rec)] == [({"Ana Lee", "Tom Hale"}, set())]
+
+
+def test_a_place_inside_a_where_clause_or_modifying_a_noun_is_not_the_destination():
+    rec = record("From Brussels, President Ana Lee will travel to Poland, where she will visit U.S. troops who "
+                 "guard the border.", published="2022-03-22")
+    assert {frozenset(places) for _, places, *_ in events(rec)} == {frozenset({"Poland"})}
+
+
+def test_the_place_after_a_list_of_guests_is_the_meetings():
+    rec = record("On Tuesday, Governor Ana Lee will meet with Senator Tom Hale, Mayor Rita Ortiz, and Judge Bo Vance "
+                 "at the State House.", published="2023-05-04")
+    assert [(len(people), places, date) for people, places, date, *_ in events(rec)] == [(4, {"State House"}, "2023-05-09")]

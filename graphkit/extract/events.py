@@ -99,7 +99,8 @@ def _kind_of(tok: Token) -> str | None:
     if low in ("conversation", "conversations") and not _with_someone(tok) and not (
             tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "hold", "continue")):
         return None  # "a conversation about prices": a subject, not yet an encounter
-    if tok.tag_ == "NNS" and low in ("meetings", "briefings", "calls", "conversations", "visits", "summits") \
+    if tok.tag_ == "NNS" and low in ("meetings", "briefings", "calls", "conversations", "visits", "summits",
+                                         "interviews", "trips", "tours", "roundtables", "bilaterals") \
             and not _with_someone(tok):
         return None  # "previous briefings", "regular calls": no one occasion
     if low in _HOSTED_NOUNS or tok.lemma_.lower() in _HOSTED_NOUNS:
@@ -358,7 +359,9 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
             # "Villa La Grange, a mansion in Geneva, Switzerland": the venue's city is the same place
             for c in t.subtree:
                 if c.i != t.i and c.i not in seen and c.dep_ in ("appos", "pobj", "conj", "npadvmod", "compound") \
-                        and c.i - t.i < 12:
+                        and c.i - t.i < 12 and _same_phrase(c, t) \
+                        and not (c.dep_ == "compound" and ctx.entity_at(chunk, c.head) is None):
+                    # (not "Poland, where he will meet U.S. troops": a clause of its own, a modifier)
                     k2 = ctx.entity_at(chunk, c)
                     if k2 and k2 != key and ctx.entity(k2).type == "Place":
                         found_places.append((depth, k2))
@@ -373,6 +376,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
                 continue
             if c.dep_ == "conj" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue
+            if c.dep_ == "prep" and depth >= 1 and c.lower_ not in preps | {"of"}:
+                continue  # ("on the anniversary of the attack against Israel": not where they spoke)
             visit_tok(c, depth + 1)
 
     # "met Sergei Lavrov in Geneva": the parser often hangs the place on the object
@@ -380,6 +385,11 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     # "met with President X of Ukraine in Vilnius": on the person after "with" too
     anchors += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
+    # "with A, B, and C at the White House": or on any of the people listed
+    # (the parser may hang the last of them on the verb)
+    anchors += [c for a in list(anchors) if a.ent_type_ == "PERSON" for c in a.subtree
+                if c.dep_ == "conj" and c.ent_type_ == "PERSON" and _same_phrase(c, a)]
+    anchors += [c for h in heads for c in h.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
     # "summit of G7 in London": the place hangs on the "of" complement
     anchors += [g for h in heads if h.pos_ in ("NOUN", "PROPN") for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -413,6 +423,16 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
         places = list(dict.fromkeys(k for d, k in pool if d <= best + 1))
     dates = [t for _, t in sorted(found_dates, key=lambda x: x[0])]
     return places, orgs, list(dict.fromkeys(dates))
+
+
+def _same_phrase(tok: Token, top: Token) -> bool:
+    """Whether tok hangs below top without a clause between them."""
+    for a in tok.ancestors:
+        if a.i == top.i:
+            return True
+        if a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"):
+            return False
+    return False
 
 
 def _is_person_possessor(ctx: Context, chunk: int, c: Token) -> bool:
@@ -691,8 +711,14 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
             ("compound", "pobj", "appos", "conj")
         near = list(o.subtree) if verb.lemma_.lower() in ("meet", "visit") else \
             [o, *o.children, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
-        if ctx.entity_at(chunk, o) is not None or any(ctx.entity_at(chunk, t) for t in near if t.dep_ in deps):
+        if ctx.entity_at(chunk, o) is not None:
             return True
+        for t in near:
+            if t.dep_ not in deps or (t.dep_ == "pobj" and t.head.lower_ not in ("of", "from")):
+                continue  # ("meet the agency's transition to a future in Washington": no one met)
+            k = ctx.entity_at(chunk, t)
+            if k is not None and (verb.lemma_.lower() == "visit" or ctx.entity(k).type != "Place"):
+                return True
         if o.pos_ in ("PROPN",) or o.lower_ in ("him", "her", "them", "us", "me", "you"):
             return True
         if o.lemma_.lower() in _PEOPLE_NOUNS or o.lower_ in _PEOPLE_NOUNS or o.lemma_.lower() in TITLE_HEADS:
@@ -935,6 +961,9 @@ def find_events(ctx: Context) -> list[EventRec]:
             if date is None and not planned and sent_idx == 0 and published and \
                     ctx.sent_text(0).strip() == ctx.document.title.strip():
                 date, date_text = published, "(headline)"  # a headline's event is the day's news
+            if kind == "PressConference" and tok.pos_ == "VERB" and tok.lemma_.lower() in ("tell", "say", "talk", "speak") \
+                    and not places and date is None:
+                continue  # "…, its CEO told reporters": an attribution; "told reporters in Brussels" an occasion
             group = _kind_group(kind)
             if carry and carry[0] == sent_idx - 1 and carry[1] == group:
                 places = places or carry[2]
