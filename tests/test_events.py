@@ -168,3 +168,14 @@ def test_the_place_after_a_list_of_guests_is_the_meetings():
     rec = record("On Tuesday, Governor Ana Lee will meet with Senator Tom Hale, Mayor Rita Ortiz, and Judge Bo Vance "
                  "at the State House.", published="2023-05-04")
     assert [(len(people), places, date) for people, places, date, *_ in events(rec)] == [(4, {"State House"}, "2023-05-09")]
+
+
+def test_a_counterpart_named_after_a_comma_is_met():
+    rec = record("To open the visit, President Ana Lee will meet bilaterally with her counterpart, President Tom Hale, "
+                 "in Lisbon.", published="2024-11-28")
+    assert any(people == {"Ana Lee", "Tom Hale"} and places == {"Lisbon"} for people, places, *_ in events(rec))
+
+
+def test_twice_tells_two_occasions_not_one():
+    rec = record("President Ana Lee has twice traveled to Lisbon for visits in 2022 and 2023.", published="2024-11-28")
+    assert rec.events == []

@@ -17,7 +17,7 @@ import re
 from .context import Context
 from .dates import resolve_date
 from .lexicon import BUILDING_WORDS, COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
-from .titles import bare_office
+from .titles import bare_office, is_title_head
 
 __all__ = ["find_events", "find_dateline", "resolve_pronoun"]
 
@@ -331,6 +331,10 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
             for g in c.children:
                 if g.lower_ == "presence":
                     out += _persons_in(ctx, chunk, g)
+        elif c.dep_ == "npadvmod" and ctx.entity_at(chunk, c, "Person") and c.left_edge.i >= 2 \
+                and c.doc[c.left_edge.i - 1].text == "," and (
+                    c.doc[c.left_edge.i - 2].lemma_.lower() in _PEOPLE_NOUNS or is_title_head(c.doc[c.left_edge.i - 2])):
+            out += _persons_in(ctx, chunk, c)  # "with his counterpart, President X," parsed loose of its noun
     return out
 
 
@@ -384,7 +388,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     anchors = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj") and c.ent_type_ == "PERSON"]
     # "met with President X of Ukraine in Vilnius": on the person after "with" too
     anchors += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
+                for g in c.children if g.dep_ == "pobj" and (
+                    g.ent_type_ == "PERSON" or any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in g.children))]
     # "with A, B, and C at the White House": or on any of the people listed
     # (the parser may hang the last of them on the verb)
     anchors += [c for a in list(anchors) if a.ent_type_ == "PERSON" for c in a.subtree
@@ -735,7 +740,8 @@ _REPORTING = frozenset("confirm announce preview describe detail characterize de
 _JOINED = frozenset("team administration staff family board cabinet fold club campaign organization office".split())
 
 # adverbs of a recurring encounter, which names no one occasion ("shall meet regularly")
-_RECURRING = frozenset("regularly periodically routinely annually monthly weekly quarterly frequently often".split())
+_RECURRING = frozenset("regularly periodically routinely annually monthly weekly quarterly frequently often "
+                       "twice thrice repeatedly".split())  # ("has twice traveled to Warsaw": two visits, no one)
 
 
 def _joined_event(events: list[EventRec], tok: Token, gov: Token | None, sent_idx: int) -> EventRec | None:
