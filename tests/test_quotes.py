@@ -51,3 +51,10 @@ def test_reaction_list_names_each_speaker_even_when_ner_misses_them():
     assert ("Caleb Silver", "The smoke was worse than the fire here.") in qs
     assert ("Nora Quill", "Prices fell across the board this spring.") in qs
     assert all(s != "Caleb Silver" for s, t in qs if t.startswith("We welcome"))
+
+
+def test_a_long_turn_is_one_quotation_however_many_paragraphs():
+    paras = [f"Paragraph {i} says something the speaker means about the budget and the roads." * 4 for i in range(12)]
+    rec = record("MS. ANA LEE: " + "\n\n".join(paras) + "\n\nQ Thank you.\n\nMS. LEE: Sure.")
+    turns = [q for q in rec.quotes if q.pattern.startswith("transcript-turn")]
+    assert len(turns) == 2 and turns[0].text.startswith("Paragraph 0") and turns[0].text.endswith(paras[-1][-20:])

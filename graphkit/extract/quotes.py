@@ -15,11 +15,10 @@ from .lexicon import SPEECH_VERBS
 from .titles import bare_office
 from .transcript import Turn, speaker_of_role
 
-__all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers", "paragraph_groups"]
+__all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers", "whole_quotation"]
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE = {"”", "»"}
-_MAX_TURN_CHARS = 2000
 
 
 @dataclass
@@ -378,44 +377,26 @@ def _turn_quotes(ctx: Context, turns: list[Turn], speakers: list[str | None],
         if not speaker or not re.search(r"\w", re.sub(r"\([^()]*\)", "", body)):
             continue  # (no words but a transcriber's note: "(Inaudible) —")
         theirs = [words for at, words in cited if t.start <= at < t.end]
-        for start, text in paragraph_groups(ctx.document.text, t.start, t.end):
-            for words in theirs:
-                text = text.replace(words, "…")
-            out.append(QuoteRec(speaker=speaker, text=text, sent=ctx.use(ctx.sent_of_char(start)),
-                                pattern="transcript-turn" if t.name else "transcript-turn-title"))
+        found = whole_quotation(ctx.document.text, t.start, t.end)
+        if found is None:
+            continue
+        start, text = found
+        for words in theirs:
+            text = text.replace(words, "…")
+        out.append(QuoteRec(speaker=speaker, text=text, sent=ctx.use(ctx.sent_of_char(start)),
+                            pattern="transcript-turn" if t.name else "transcript-turn-title"))
     return out
 
 
-def paragraph_groups(text: str, start: int, end: int, limit: int = _MAX_TURN_CHARS) -> list[tuple[int, str]]:
-    """``text[start:end]`` as quotations of whole paragraphs: one when it is short, else runs of
-    consecutive paragraphs of at most ``limit`` characters (a longer paragraph alone). A long
-    turn or statement is several quotations, each whole, never one cut in the middle."""
+def whole_quotation(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """``text[start:end]`` as one quotation, however long: a turn or statement is its speaker's
+    words whole (read at scale, turns cut into runs of paragraphs read as cut quotations)."""
     # a release's end mark ("###", escaped "\###") closes the text; it is nobody's words
     mark = re.search(r"\n\s*\\?#{3}\s*(?:\n|$)", text[start:end])
     if mark:
         end = start + mark.start()
     whole = " ".join(text[start:end].split())
-    if len(whole) <= limit:
-        return [(start, whole)] if whole else []
-    groups: list[tuple[int, str]] = []
-    at, buf = start, ""
-    for m in re.finditer(r"(?s)(.*?)(?:\n[ \t\u00a0]*\n\s*|$)", text[start:end]):
-        para = " ".join(m.group(1).split())
-        if not para:
-            if m.end() >= end - start:
-                break
-            continue
-        if buf and len(buf) + 1 + len(para) > limit:
-            groups.append((at, buf))
-            buf = ""
-        if not buf:
-            at = start + m.start(1)
-        buf = f"{buf} {para}".strip()
-        if m.end() >= end - start:
-            break
-    if buf:
-        groups.append((at, buf))
-    return groups
+    return (start, whole) if whole else None
 
 
 _STATEMENT = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Message|Letter|Op-Ed|Op-ed|Proclamation)\s+"
@@ -457,6 +438,9 @@ def _statement_quotes(ctx: Context) -> list[QuoteRec]:
     speakers = statement_speakers(ctx)
     if not speakers:
         return []
+    found = whole_quotation(doc.text, body_start, len(doc.text))
+    if found is None:
+        return []
+    at, text = found
     return [QuoteRec(speaker=speakers[0], text=text, sent=ctx.use(ctx.sent_of_char(at)), pattern="statement-in-name",
-                     co_speakers=speakers[1:])
-            for at, text in paragraph_groups(doc.text, body_start, len(doc.text))]
+                     co_speakers=speakers[1:])]
