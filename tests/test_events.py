@@ -179,3 +179,9 @@ def test_a_counterpart_named_after_a_comma_is_met():
 def test_twice_tells_two_occasions_not_one():
     rec = record("President Ana Lee has twice traveled to Lisbon for visits in 2022 and 2023.", published="2024-11-28")
     assert rec.events == []
+
+
+def test_a_call_with_a_titled_official_named_after_a_comma_is_with_that_official():
+    rec = record("Yesterday, Mr. Hale held a phone call with Ruritania's Minister of Strategic Affairs, Ana Lee, to "
+                 "discuss the war. Tom Hale is the adviser.", published="2024-01-03")
+    assert [(people, date) for people, _, date, *_ in events(rec)] == [({"Tom Hale", "Ana Lee"}, "2024-01-02")]

@@ -331,10 +331,25 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
             for g in c.children:
                 if g.lower_ == "presence":
                     out += _persons_in(ctx, chunk, g)
-        elif c.dep_ == "npadvmod" and ctx.entity_at(chunk, c, "Person") and c.left_edge.i >= 2 \
-                and c.doc[c.left_edge.i - 1].text == "," and (
-                    c.doc[c.left_edge.i - 2].lemma_.lower() in _PEOPLE_NOUNS or is_title_head(c.doc[c.left_edge.i - 2])):
-            out += _persons_in(ctx, chunk, c)  # "with his counterpart, President X," parsed loose of its noun
+    return out + _loose_appositions(ctx, chunk, tok)
+
+
+def _loose_appositions(ctx: Context, chunk: int, verb: Token) -> list[str]:
+    """"with his counterpart, President X," / "with Israel's Minister of Strategic Affairs, Ron
+    Dermer,": a name after a comma that the parser hung on the verb instead of the noun it names."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "npadvmod" or not ctx.entity_at(chunk, c, "Person") or c.left_edge.i < 2 \
+                or c.doc[c.left_edge.i - 1].text != ",":
+            continue
+        t = c.doc[c.left_edge.i - 2]
+        for _ in range(4):  # up the noun phrase the comma closes: "Minister" of "Minister of … Affairs"
+            if t.lemma_.lower() in _PEOPLE_NOUNS or is_title_head(t):
+                out += _persons_in(ctx, chunk, c)
+                break
+            if t.dep_ not in ("pobj", "prep", "compound") or t.head.i == t.i:
+                break
+            t = t.head
     return out
 
 
@@ -822,6 +837,8 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
                 participants += _subjects(ctx, chunk, h, sent_idx)
             participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                              for p in _persons_in(ctx, chunk, c)]
+            if tok.dep_ == "dobj" and _with_someone(tok):
+                participants += _loose_appositions(ctx, chunk, h)  # "held a call with the Minister, X,"
             if h.lemma_ in ("tell", "inform", "brief", "assure", "warn") and path[-1].lower_ in ("in", "at", "during"):
                 # "Lavrov told Putin in a televised meeting": the one told was there too
                 participants += [p for c in h.children if c.dep_ in ("dobj", "dative")
