@@ -33,3 +33,10 @@ def test_days_and_weeks_ago():
     assert resolve_date("three days ago", "2023-09-07") == "2023-09-04"
     assert resolve_date("a day ago", "2023-09-07") == "2023-09-06"
     assert resolve_date("two weeks ago", "2023-09-20") == "2023-09"
+
+
+def test_a_weekend_is_its_month_when_both_days_lie_in_it():
+    assert resolve_date("this past weekend", "2023-06-06") == "2023-06"
+    assert resolve_date("over the weekend", "2022-02-28") == "2022-02"
+    assert resolve_date("this weekend", "2024-06-28", planned=True) == "2024-06"
+    assert resolve_date("this weekend", "2024-08-30", planned=True) is None  # Saturday the 31st, Sunday September 1st

@@ -69,6 +69,18 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
             monday = mid - timedelta(days=mid.weekday())
             sunday = monday + timedelta(days=6)
             return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) else None
+        end = re.search(r"\b(?:(this|last|next|past|coming)\s+)+weekend\b|\bover the weekend\b", t)
+        if end and not any(w in _MONTHS or w in _WEEKDAYS for w in words):
+            # "this past weekend", "over the weekend", "this weekend" ahead for a plan: the
+            # weekend's month when both its days lie in one (which of the two days, the text says not)
+            ahead = planned or "next" in words or "coming" in words
+            back = "past" in words or "last" in words or "over" in words
+            saturday = pub + timedelta(days=(5 - pub.weekday()) % 7) if ahead and not back else \
+                pub - timedelta(days=(pub.weekday() - 5) % 7 or (7 if pub.weekday() == 5 else 0))
+            if "last" in words and not ahead and (pub - saturday).days < 2:
+                saturday -= timedelta(days=7)
+            sunday = saturday + timedelta(days=1)
+            return f"{saturday.year:04d}-{saturday.month:02d}" if saturday.month == sunday.month else None
         if re.search(r"\bthis year\b", t) and not any(w in _MONTHS for w in words):
             return f"{pub.year:04d}"
         if re.search(r"\blast year\b", t):
