@@ -185,3 +185,9 @@ def test_a_call_with_a_titled_official_named_after_a_comma_is_with_that_official
     rec = record("Yesterday, Mr. Hale held a phone call with Ruritania's Minister of Strategic Affairs, Ana Lee, to "
                  "discuss the war. Tom Hale is the adviser.", published="2024-01-03")
     assert [(people, date) for people, _, date, *_ in events(rec)] == [({"Tom Hale", "Ana Lee"}, "2024-01-02")]
+
+
+def test_a_pronoun_subject_and_its_conjunct_both_attend():
+    rec = record("President Tom Hale will speak. Tomorrow evening, he and Dr. Ana Hale will host a dinner for the "
+                 "governors.", published="2024-07-10")
+    assert [(people, date) for people, _, date, *_ in events(rec)] == [({"Tom Hale", "Ana Hale"}, "2024-07-11")]

@@ -273,6 +273,16 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                 out += _first_person(ctx, chunk, s)
             else:
                 out += _persons_in(ctx, chunk, s)
+            for cj in s.conjuncts:  # "he and Dr. Roe will host", "Jill and I traveled"
+                if cj.i < s.i:
+                    continue
+                if cj.lower_ in _PRONOUNS:
+                    p = resolve_pronoun(ctx, chunk, cj, sent_idx)
+                    out += [p] if p else []
+                elif cj.lower_ in _FIRST_PERSON:
+                    out += _first_person(ctx, chunk, cj)
+                elif s.lower_ in _PRONOUNS | _FIRST_PERSON:
+                    out += _persons_in(ctx, chunk, cj)
         if not subs and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and (
                 v.head.lemma_.lower() in _PEOPLE_NOUNS or _persons_in(ctx, chunk, v.head)):
             out += _persons_in(ctx, chunk, v.head)  # "a delegation to attend …": the delegation attends
