@@ -84,3 +84,10 @@ def test_first_lady_is_a_title_and_a_time_before_a_title_is_not_part_of_it():
     assert titles(rec, "Ana Roe") == {"First Lady"}
     # the President is not the First Lady of the same surname: a titled person of their own
     assert {r.title for r in rec.roles if name_of(rec, r.person) == "Roe"} == {"President"}
+
+
+def test_a_preposition_or_under_before_a_title_head_is_not_part_of_the_title():
+    rec = record("Under President Tom Roe's leadership, jobs grew. There is scrutiny on President Tom Roe. "
+                 "Under Secretary of State Ana Lee came.")
+    assert titles(rec, "Tom Roe") == {"President"}
+    assert titles(rec, "Ana Lee") == {"Under Secretary of State"}

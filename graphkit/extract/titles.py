@@ -73,7 +73,7 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             break  # ("this morning President Roe", "Then President Roe": the title is "President")
         # "Under Secretary of State": "under" starts the title when it is capitalised before a head
         if t.pos_ == "ADP" and t.lower_ not in _INNER_ADP and not (
-                t.lower_ == "under" and t.is_title and k + 1 < end and is_title_head(doc[k + 1])):
+                t.lower_ == "under" and t.is_title and k + 1 < end and doc[k + 1].lower_ in ("secretary", "sheriff")):
             break
         if t.pos_ == "DET" or t.lower_ in _DETS:
             # "Chief of the General Staff": a determiner inside the title follows a preposition
@@ -100,8 +100,16 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
                                      and not any(t.lower_ == "of" for t in doc[start:x - 1])):
             start = x + 1
             break
+    # "scrutiny on President": an inner preposition joins a title only to a head before it
+    # ("Minister of Foreign Affairs"); with none, the title starts after it
+    for x in range(start, end):
+        if doc[x].lower_ in _INNER_ADP:
+            if not has_title_head(doc[start:x]):
+                start = x + 1
+            break
     while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS) \
-            and not (doc[start].lower_ == "under" and doc[start].is_title):
+            and not (doc[start].lower_ == "under" and doc[start].is_title and start + 1 < end
+                     and doc[start + 1].lower_ in ("secretary", "sheriff")):
         start += 1
     if start >= end:
         return None
