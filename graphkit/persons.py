@@ -36,6 +36,7 @@ as are the one-word names of a sentence that lists places (``_place_list_items``
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -150,6 +151,8 @@ def _local(rec: DocRecord, le: LocalEntity, evidence: bool | str) -> _Local:
     titles: set[str] = set()
     for t in le.titles:
         titles |= _title_keys(t)
+    if any(re.match(r"(?i)dr\.?\s", f) for f in le.titled_forms):
+        titles.add("dr")  # "Dr. Biden" beside "President Biden": the corpus's Dr. of that surname
 
     def untitled(f: str) -> str:
         toks = f.split()

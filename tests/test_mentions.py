@@ -129,3 +129,25 @@ def test_a_titled_surname_two_untitled_full_names_share_is_a_titled_person_of_it
     rec = record("Joe Ruiz and his son Hunter Ruiz spoke at the dinner. On Thursday, President Ruiz will welcome "
                  "President Omar Haddad to the White House.")
     assert ("Ruiz", ["President"]) in [(e.name, e.titles) for e in rec.entities if e.type == "Person"]
+
+
+def test_a_one_word_name_one_travels_to_is_a_place_not_a_person():
+    from helpers import names, record
+    rec = record("The governor traveled to Kyiv and Normandy last month, then she will head to Glasgow.")
+    assert not names(rec) & {"Kyiv", "Normandy", "Glasgow"}
+    rec = record("Our next question will go to Weijia with the wire service.")
+    assert "Weijia" not in names(rec, "Place")
+
+
+def test_dr_and_the_presidents_surname_is_not_the_president_but_a_doctor_still_is_one():
+    from helpers import record
+    rec = record("President Tom Roe spoke. Later, he and Dr. Roe will host a dinner. Surgeon General Ana Lee spoke, "
+                 "and Dr. Lee answered questions.")
+    forms = sorted(sorted(e.forms) for e in rec.entities if e.type == "Person")
+    assert forms == [["Ana Lee", "Lee"], ["Roe"], ["Tom Roe"]]
+
+
+def test_the_last_word_of_a_ministry_title_does_not_begin_a_name():
+    from helpers import names, record
+    rec = record("Ana Lee met Ma Zhaoxu. Ms. Lee and Executive Vice Minister of Foreign Affairs Ma reaffirmed their support.")
+    assert not any(n.startswith("Affairs") for n in names(rec))

@@ -357,3 +357,16 @@ def test_a_given_name_used_only_to_call_on_someone_joins_no_one_of_that_surname(
     assert node_of(res, "b") is None and node_of(res, "a") == "Lena George"
     res = resolve([doc("a", person("e0", "Lena George", titles=["Director"])), doc("b", "George")])
     assert node_of(res, "b") == "Lena George"  # a bare surname still joins her
+
+
+def test_dr_and_a_surname_beside_the_president_of_that_surname_joins_the_corpus_doctor():
+    def titled(key, name, forms, titles=(), titled_forms=()):
+        e = person(key, name, forms, titles=titles)
+        e.titled_forms = list(titled_forms)
+        return e
+    recs = [doc(f"p{i}", titled("e0", "Tom Roe", ["Tom Roe"], ["President"], ["President Tom Roe"])) for i in range(6)]
+    recs += [doc(f"d{i}", titled("e0", "Jill Roe", ["Jill Roe"], (), ["Dr. Jill Roe"])) for i in range(2)]
+    recs.append(doc("x", titled("e0", "Tom Roe", ["Tom Roe"], ["President"], ["President Tom Roe"]),
+                    titled("e1", "Roe", ["Roe"], (), ["Dr. Roe"])))
+    res = resolve(recs)
+    assert node_of(res, "x", "e1") == "Jill Roe" and node_of(res, "x", "e0") == "Tom Roe"

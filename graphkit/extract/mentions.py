@@ -75,6 +75,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         while start < end - 1:
             t, nxt = doc[start], doc[start + 1]
             if (t.pos_ in _NOT_NAME_POS or not t.is_title or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
+                    or t.text == "Q" and start == t.sent.start  # a reporter's "Q Karine, …": the question mark
+                    or t.lower_ in _ORG_WORDS or t.lower_ == "affairs"  # "… of Foreign Affairs Ma Zhaoxu"
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
                     or _misspelt_title(t.lower_)
                     or end - start > 2 and _title_leftover(t, nxt) or plural_title(t.text)):
@@ -190,6 +192,22 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     if last.dep_ == "compound" and head.i >= end and head.lower_ in _NAMED_THINGS:
         return True  # "Brown County", "the Lobito Corridor Act": a place or a law named after someone
     return False
+
+
+# ("go to Weijia with CBS", "came to President Biden": a question or an invitation goes to people)
+_MOTION = frozenset("travel fly return head trip visit journey travels".split())
+
+
+def _destination(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name NER calls a person that is where someone travels to ("traveled to
+    Normandy", "a trip to Mosul"), and no given name."""
+    t = doc[start]
+    while t.dep_ == "conj" and t.head.i < t.i:  # "traveled to Kyiv and Normandy"
+        t = t.head
+    if end - start != 1 or t.dep_ != "pobj" or t.head.lower_ != "to" or known_given_name(doc[start].text) \
+            or start > 0 and (is_title_head(doc[start - 1]) or is_honorific(doc[start - 1])):
+        return False
+    return t.head.head.lemma_.lower() in _MOTION
 
 
 def _is_venue(text: str) -> bool:
@@ -352,6 +370,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             continue
         if label == "Person" and not_a_person(doc, start, end):
             continue
+        if label == "Person" and _destination(doc, start, end):
+            label = "Place"  # "Jill and I traveled to Normandy": where one goes is a place
         if label == "Person":
             if text.isupper() and len(text) > 3:
                 text = text.title()  # "LEAVITT" from a transcript label or a shouted headline
@@ -370,6 +390,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             # hyphenated pair of names ("Putin-Biden talks") is split below, at document level
             if start > 0 and is_honorific(doc[start - 1]):
                 m.evidence.add("honorific")  # "Ms. Amini"
+                if tp is None and doc[start - 1].lower_.rstrip(".") == "dr":
+                    m.raw = clean_surface(doc[start - 1:end].text)  # "Dr. Biden": a title of its own
             if _pronoun_follows(doc, end):
                 m.evidence.add("pronoun")
             if title_after(doc, end) is not None:
@@ -664,6 +686,9 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 ok, evidence = True, {"known-surname"}
             elif j - i == 1 and doc[i].ent_type_ == "" and _titled_surname(doc, i, ci, person_tokens):
                 ok, evidence = True, {"title"}  # "will call Chancellor Roe, President …": a surname after a title
+            elif j - i == 2 and (doc[i].lower_ in _ORG_WORDS or doc[i].lower_ == "affairs") and doc[j - 1].ent_type_ == "" \
+                    and _titled_surname(doc, j - 1, ci, person_tokens):
+                ok, evidence, i, text = True, {"title"}, j - 1, doc[j - 1].text  # "… of Foreign Affairs Ma"
             elif j - i == 2 and _speaks_next(doc, j) and known_given_name(doc[i].text) \
                     and _looks_like_person_name(text) and not _named_thing(text) \
                     and not (i > 0 and doc[i - 1].text == ",") \
@@ -675,6 +700,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             elif 2 <= j - i <= 3 and _looks_like_person_name(text):
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
                 for k in range(i, j - 1):
+                    if doc[k].lower_ in _ORG_WORDS or doc[k].lower_ == "affairs":
+                        continue  # "Minister of Foreign Affairs Ma": the title's last word begins no name
                     tp = title_before(doc, k)
                     if tp is not None and tp.end == k and not any((ci, t) in person_tokens for t in range(tp.start, k)):
                         # (a "title" that holds another person's name is that person's title, not this one's)
@@ -1052,13 +1079,13 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             # the senator of that first name the briefing also mentions)
             cands = [e for e, full in persons if split_person(full)[0] and translit(split_person(full)[0][0]) == key]
         mine = _title_heads(m.title.title) if m.title is not None and m.title.title else (
-            _title_heads(m.raw) if m.ner == "TURN" else set())  # a speaker label's words are its title
+            _title_heads(m.raw) if m.ner == "TURN" or m.raw != m.text else set())  # a speaker label's words are its title
         if len(cands) > 1 and mine:
             # "VICE PRESIDENT HARRIS:" after "Vice President Harris" and an untitled "Kamala Harris":
             # the one whose mentions share the title
             fitting = [e for e in cands if mine & heads_of.get(e.key, set())]
             cands = fitting if len(fitting) == 1 else cands
-        if len(cands) == 1 and m.title is not None and _title_conflict(m, cands[0], mentions, headline_end):
+        if len(cands) == 1 and mine and m.ner != "TURN" and _title_conflict(m, cands[0], mentions, headline_end, mine):
             # "President Biden" in a speech that names only "Dr. Jill Biden" in full is not her
             cands = []
             e = next((e for e, full in persons if full == m.text), None) or new_entity("Person", m.text, m.sent)
@@ -1127,10 +1154,14 @@ def _title_heads(title: str) -> set[str]:
     return {w for w in fold(title).replace(".", "").split() if w in TITLE_HEADS or w in ("dr", "lady", "gentleman")}
 
 
-def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headline_end: int = 0) -> bool:
+_SPOUSE_OFFICES = frozenset("president governor mayor minister senator".split())
+
+
+def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headline_end: int,
+                    mine: set[str]) -> bool:
     """Whether a titled bare surname cannot be this full-name person of the document: the titles
-    the document gives that person share no head with the mention's ("President" vs "First Lady")."""
-    mine = _title_heads(m.title.title) if m.title and m.title.title else set()
+    the document gives that person share no head with the mention's ("President" vs "First Lady",
+    "Dr." vs "President")."""
     theirs = set()
     first = None
     for o in mentions:
@@ -1140,6 +1171,10 @@ def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headlin
                 theirs |= _title_heads(o.title.title)
     if not mine:
         return False
+    if mine == {"dr"}:
+        # a doctor may hold any post ("Surgeon General Murthy" is "Dr. Murthy"), but "Dr. Roe" beside
+        # "President Roe" is the spouse: a head of government or state is not called Dr. there
+        return bool(theirs & _SPOUSE_OFFICES)
     if theirs:
         return not mine & theirs
     # the full name comes later and untitled: "Remarks by President Roe …" then "… Ann Roe, my wife":
