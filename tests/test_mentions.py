@@ -151,3 +151,9 @@ def test_the_last_word_of_a_ministry_title_does_not_begin_a_name():
     from helpers import names, record
     rec = record("Ana Lee met Ma Zhaoxu. Ms. Lee and Executive Vice Minister of Foreign Affairs Ma reaffirmed their support.")
     assert not any(n.startswith("Affairs") for n in names(rec))
+
+
+def test_two_capital_initials_are_a_given_name_but_a_post_abbreviation_is_not():
+    from helpers import names, record
+    rec = record("Vice President JD Rowe spoke in Ohio, and VP Harris listened.")
+    assert "JD Rowe" in names(rec) and not any(n.startswith("VP") for n in names(rec))

@@ -65,6 +65,10 @@ def _title_leftover(t: Token, nxt: Token) -> bool:
         and known_given_name(nxt.text)
 
 
+# two-letter abbreviations of posts and places that come before a surname ("VP Harris", "PM Modi")
+_TWO_LETTER_TITLES = frozenset("VP AG DA MP PM GM US UN EU UK HR CJ".split())
+
+
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and (doc[start].pos_ in ("DET", "PUNCT", "ADP", "CCONJ") or doc[start].lower_ == "the"):
         start += 1
@@ -74,7 +78,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         # "Regarding Navalny", "President Biden", "Col. Gen. Fomin", "US President Biden": the name only
         while start < end - 1:
             t, nxt = doc[start], doc[start + 1]
-            if (t.pos_ in _NOT_NAME_POS or not t.is_title or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
+            initials = t.is_upper and t.is_alpha and len(t.text) == 2 and start + 2 == end and nxt.is_title \
+                and t.ent_type_ == "PERSON" and not country_of(t.text) and t.text not in _TWO_LETTER_TITLES \
+                and nxt.lower_ not in _english_words()  # "JD Vance", "MJ Lee": initials as a given name
+            if (t.pos_ in _NOT_NAME_POS or not t.is_title and not initials or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
                     or t.text == "Q" and start == t.sent.start  # a reporter's "Q Karine, …": the question mark
                     or t.lower_ in _ORG_WORDS or t.lower_ == "affairs"  # "… of Foreign Affairs Ma Zhaoxu"
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
