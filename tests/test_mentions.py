@@ -157,3 +157,10 @@ def test_two_capital_initials_are_a_given_name_but_a_post_abbreviation_is_not():
     from helpers import names, record
     rec = record("Vice President JD Rowe spoke in Ohio, and VP Harris listened.")
     assert "JD Rowe" in names(rec) and not any(n.startswith("VP") for n in names(rec))
+
+
+def test_a_first_given_name_ner_left_out_at_the_head_of_a_nomination_line_is_kept():
+    from helpers import names, record
+    rec = record("NOMINATIONS SENT TO THE SENATE:\n\nTristan Lynn Leavitt, of Idaho, to be a Member of the Board.\n\n"
+                 "Kirk Edward Sherriff, of California, to be a Judge.")
+    assert {"Tristan Lynn Leavitt", "Kirk Edward Sherriff"} <= names(rec)

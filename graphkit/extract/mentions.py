@@ -86,7 +86,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                     or t.lower_ in _ORG_WORDS or t.lower_ == "affairs"  # "… of Foreign Affairs Ma Zhaoxu"
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
                     or _misspelt_title(t.lower_)
-                    or end - start > 2 and _title_leftover(t, nxt) or plural_title(t.text)):
+                    or end - start > 2 and start > t.sent.start and doc[start - 1].is_title and _title_leftover(t, nxt)
+                    or plural_title(t.text)):  # (a leftover ends a title: "Tristan Lynn Leavitt, of Idaho" has none)
                 start += 1
             else:
                 break
@@ -360,6 +361,14 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             # "Salvador Mendoza, Jr.": a generational suffix after a comma NER left out is the name's
             if end + 1 < len(doc) and doc[end].text == "," and _SUFFIX.fullmatch(doc[end + 1].text):
                 end += 2
+            # "Tristan Lynn Leavitt, of Idaho, …" at the head of a line: NER left out a first given name
+            # that is also a rare English word; the name it starts is a given name and a surname
+            p = doc[start - 1] if start > 0 else None
+            if p is not None and end - start == 2 and known_given_name(doc[start].text) and p.pos_ == "PROPN" \
+                    and p.is_title and p.is_alpha and p.ent_type_ == "" and (p.i == p.sent.start or doc[p.i - 1].is_space) \
+                    and not is_title_head(p) and not is_honorific(p) and p.lower_ not in TITLE_MODIFIERS \
+                    and not country_of(p.text) and p.lower_ not in _english_words(("adj", "verb")):
+                start -= 1
             # "Karine Jean" + "-Pierre": a double-barrelled surname NER cut at its hyphen
             if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_title:

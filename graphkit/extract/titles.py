@@ -34,8 +34,6 @@ def is_title_head(tok: Token) -> bool:
         return True
     if "-" in low and any(p in TITLE_HEADS for p in low.split("-")):
         return True
-    if low in ("lady", "gentleman") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("first", "second"):
-        return True  # "First Lady", "Second Gentleman": offices with no head word of their own
     # "Senators", "Representatives": plural titles, whatever the tagger says
     return (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in TITLE_HEADS) or (
         low.endswith("s") and low[:-1] in TITLE_HEADS and tok.is_title)
