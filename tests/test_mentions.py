@@ -164,3 +164,10 @@ def test_a_first_given_name_ner_left_out_at_the_head_of_a_nomination_line_is_kep
     rec = record("NOMINATIONS SENT TO THE SENATE:\n\nTristan Lynn Leavitt, of Idaho, to be a Member of the Board.\n\n"
                  "Kirk Edward Sherriff, of California, to be a Judge.")
     assert {"Tristan Lynn Leavitt", "Kirk Edward Sherriff"} <= names(rec)
+
+
+def test_a_name_after_near_or_in_with_its_country_after_a_comma_is_a_town():
+    from helpers import names, record
+    rec = record("On June 5, 1966, near Moc Hoa, Republic of Vietnam, Specialist Tom Hale saved lives. "
+                 "Because, in Tom Hale, Ruritania and Spain have a friend.")
+    assert names(rec) == {"Tom Hale"}

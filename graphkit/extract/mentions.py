@@ -218,6 +218,20 @@ def _destination(doc: Doc, start: int, end: int) -> bool:
     return t.head.head.lemma_.lower() in _MOTION
 
 
+def _placed_in_country(doc: Doc, start: int, end: int) -> bool:
+    """"near Moc Hoa, Republic of Vietnam", "in Tam Ky, Vietnam": a name after a preposition of
+    place with its country after a comma is a town."""
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].lower_ not in ("near", "in", "outside") \
+            or doc[end].text != "," or known_given_name(doc[start].text):
+        return False  # (not "because, in Joe Biden, Kenya has a friend")
+    for t in doc[end + 1:end + 5]:  # ("…, Republic of Vietnam", "…, the Philippines")
+        if t.is_punct:
+            break
+        if country_of(t.text):
+            return True
+    return False
+
+
 def _is_venue(text: str) -> bool:
     return any(w.lower() in VENUE_WORDS for w in text.split())
 
@@ -386,7 +400,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             continue
         if label == "Person" and not_a_person(doc, start, end):
             continue
-        if label == "Person" and _destination(doc, start, end):
+        if label == "Person" and (_destination(doc, start, end) or _placed_in_country(doc, start, end)):
             label = "Place"  # "Jill and I traveled to Normandy": where one goes is a place
         if label == "Person":
             if text.isupper() and len(text) > 3:
