@@ -171,3 +171,10 @@ def test_a_name_after_near_or_in_with_its_country_after_a_comma_is_a_town():
     rec = record("On June 5, 1966, near Moc Hoa, Republic of Vietnam, Specialist Tom Hale saved lives. "
                  "Because, in Tom Hale, Ruritania and Spain have a friend.")
     assert names(rec) == {"Tom Hale"}
+
+
+def test_a_firm_named_after_its_partners_is_an_organisation_not_a_person():
+    from helpers import names, record
+    rec = record("The order targets Hale, Rowe, Vance & Stone LLP (Hale Rowe). Hale Rowe employees lose access. "
+                 "Governor Ana Lee welcomed the order.")
+    assert "Hale Rowe" not in names(rec) and "Ana Lee" in names(rec)

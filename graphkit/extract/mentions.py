@@ -1149,6 +1149,12 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             by_key[key] = e
         attach(m, e)
     _link_acronyms(entities, doc_text, mentions)
+    for e in entities:  # "Paul, Weiss, Rifkind, Wharton & Garrison LLP (Paul Weiss)": the firm, not a person
+        if e.type == "Person" and " " in e.name and _firm_named(e.name, doc_text):
+            e.type = "Organization"
+            for m in mentions:
+                if m.entity == e.key:
+                    m.label = "Organization"
     person_names = {m.text for m in mentions if m.label == "Person" and " " in m.text}
     for e in entities:
         if e.type == "Person":
@@ -1170,6 +1176,20 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
 
 
 _ADDRESS_BEFORE = re.compile(r"(?i)(?:go ahead|thanks|thank you|yes|okay|ok|sure|please|hi|hello|and)[,.]?\s*$")
+
+
+_FIRM_SUFFIX = r"(?:LLP|LLC|PLLC|L\.L\.P\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|P\.C\.|& Co\.?)"
+
+
+def _firm_named(name: str, text: str) -> bool:
+    """Whether the text names a firm whose name starts with these surnames ("Paul, Weiss, …
+    LLP", "Smith & Jones LLC"): a law or accounting firm named after its partners."""
+    words = [re.escape(w) for w in name.split()]
+    # the partners' names run together by commas ("Paul, Weiss, Rifkind, … LLP"), or the name is
+    # the whole firm's ("Burr Forman, LLP", "Calfee Halter & Griswold LLP"); not "Ann Lee, Acme Inc."
+    listed = r",\s+".join(words) + rf"(?:,\s+(?:&\s+)?[A-Z][\w'’.-]*|\s+&\s+[A-Z][\w'’.-]*){{0,5}},?\s+{_FIRM_SUFFIX}"
+    whole = r"\s+".join(words) + rf"(?:\s+&\s+[A-Z][\w'’.-]*)?,?\s+{_FIRM_SUFFIX}"
+    return re.search(rf"\b(?:{listed}|{whole})", text) is not None
 
 
 def _addressed(m: Mention, text: str) -> bool:
