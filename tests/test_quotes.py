@@ -58,3 +58,10 @@ def test_a_long_turn_is_one_quotation_however_many_paragraphs():
     rec = record("MS. ANA LEE: " + "\n\n".join(paras) + "\n\nQ Thank you.\n\nMS. LEE: Sure.")
     turns = [q for q in rec.quotes if q.pattern.startswith("transcript-turn")]
     assert len(turns) == 2 and turns[0].text.startswith("Paragraph 0") and turns[0].text.endswith(paras[-1][-20:])
+
+
+def test_quoted_words_that_name_something_are_no_ones_quotation():
+    rec = record("Tom Hale supported rescue efforts during the “Miracle on the River.” Governor Ana Lee believes "
+                 "there is not a single thing “We the People” cannot accomplish. Senator Bo Vance called the bill "
+                 "“a shameful waste of money.”")
+    assert [q.text for q in rec.quotes] == ["a shameful waste of money."]

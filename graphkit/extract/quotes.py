@@ -323,7 +323,7 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
                 and not _colon_lead(text, q.start):
             # (someone else named since the last quotation, "Rep. Jane Roe: “…”", is a new voice)
             speaker, how = last_speaker[1], "continues-previous-quote"
-        if speaker is None and 3 <= len(words) <= 12:
+        if speaker is None and 3 <= len(words) <= 12 and not _named_phrase(text, q, words):
             # the subject of the sentence that quotes a short phrase ("X called it “a disgrace”");
             # a longer quotation with no verb of saying has no speaker the text states
             speaker = _sentence_subject(ctx, sent_idx)
@@ -340,6 +340,19 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
     if not turns:
         out += _statement_quotes(ctx)
     return out
+
+
+_PHRASE_DETS = frozenset("the a an this these those our their its his her my your".split())
+
+
+def _named_phrase(text: str, q: _Q, words: list[str]) -> bool:
+    """Quoted words that name something rather than quote someone: after a determiner ("during
+    the “Miracle on the Hudson”"), or a title-case name ("“We the People” can accomplish")."""
+    before = re.findall(r"[\w’']+", text[max(0, q.start - 30):q.start])
+    if before and before[-1].lower() in _PHRASE_DETS:
+        return True
+    content = [w for w in words if len(w) > 3 or w[:1].isupper()]
+    return bool(content) and all(w[:1].isupper() for w in content) and not words[0].isupper()
 
 
 def turn_speakers(ctx: Context, turns: list[Turn]) -> list[str | None]:
