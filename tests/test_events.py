@@ -191,3 +191,19 @@ def test_a_pronoun_subject_and_its_conjunct_both_attend():
     rec = record("President Tom Hale will speak. Tomorrow evening, he and Dr. Ana Hale will host a dinner for the "
                  "governors.", published="2024-07-10")
     assert [(people, date) for people, _, date, *_ in events(rec)] == [({"Tom Hale", "Ana Hale"}, "2024-07-11")]
+
+
+def test_a_list_under_a_heading_of_plural_titles_joins_the_meeting_but_not_the_office_in_a_title():
+    rec = record("Today, Domestic Policy Advisor Ana Lee convened a meeting with state governors. The governors "
+                 "discussed the roads.\n\nGovernors:\n\n- Ohio Governor Tom Hale\n\n- Utah Governor Rita Ortiz\n\n"
+                 "White House participants:\n\n- Maria Gomez, Assistant to the President\n", published="2021-08-05")
+    people = [p for p, *_ in events(rec) if "Tom Hale" in p]
+    assert people == [{"Ana Lee", "Tom Hale", "Rita Ortiz", "Maria Gomez"}]
+
+
+def test_the_discussion_included_the_following_participants_long_after_the_meeting():
+    filler = " ".join(f"Point {i} of the plan was raised and agreed." for i in range(8))
+    rec = record("On Tuesday, Secretary Ana Lee hosted the first meeting of the task force. " + filler +
+                 "\n\nThe discussion included the following participants:\n\n- Tom Hale, Trade Chair\n\n"
+                 "- Rita Ortiz, Energy Director\n", published="2023-12-21")
+    assert [(p, d) for p, _, d, *_ in events(rec)] == [({"Ana Lee", "Tom Hale", "Rita Ortiz"}, "2023-12-19")]

@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ..names import plural_title
 from ..records import EventRec
 import re
 
@@ -1236,6 +1237,10 @@ def _is_list_sentence(sent: Span) -> bool:
     "The roundtable featured …", "… was joined by A and B". Read from the words, not the parse:
     the small model often parses a list of titled names as one long noun phrase."""
     toks = [t for t in sent if not t.is_space]
+    words = [t for t in toks if t.is_alpha]
+    if sent.text.strip().strip("*_ ").endswith(":") and 0 < len(words) <= 4 and (
+            words[-1].lower_ in _LIST_SUBJECTS or plural_title(words[-1].text) or plural_title(words[0].text)):
+        return True  # a list's heading: "*Attorneys General:*", "White House participants:", "Governors:"
     head = [t.lemma_.lower() for t in toks[:8]]
     for k, lemma in enumerate(head):
         if lemma in _LIST_SUBJECTS or toks[k].lower_ in _LIST_SUBJECTS:
@@ -1260,6 +1265,18 @@ def _is_list_sentence(sent: Span) -> bool:
     return False
 
 
+def _post_of(ctx: Context, m) -> bool:
+    """"Susan Rice, Assistant to the President": an office named inside someone's title is not
+    one more participant of the list."""
+    if m.ner != "TITLE":
+        return False
+    doc = ctx.chunks[m.chunk][1]
+    i = m.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("to", "of", "for")
+
+
 def _told_before(pool: list[EventRec], k: int) -> list[EventRec]:
     """Events of ``pool`` told in the six sentences up to sentence ``k`` (press conferences aside)."""
     return [e for e in pool if e.sents and k - 6 <= max(e.sents) <= k and e.kind != "PressConference"]
@@ -1272,20 +1289,20 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
         if not _is_list_sentence(sent):
             k += 1
             continue
-        people = [m.entity for m in ctx.mentions_in_sent(k, "Person") if m.ner != "TURN"]
+        people = [m.entity for m in ctx.mentions_in_sent(k, "Person") if m.ner != "TURN" and not _post_of(ctx, m)]
         last = k
         j = k + 1
         # a long list the sentence splitter broke at an abbreviation ("… Dr. Ann Lee, Sen. Bo Ray")
         while j < len(ctx.sents) and not any(t.pos_ in ("VERB", "AUX") for t in ctx.sents[j][1]) \
                 and ctx.mentions_in_sent(j, "Person") and "\n" not in ctx.document.text[ctx.sent_starts[j - 1]:ctx.sent_starts[j]]:
-            people += [m.entity for m in ctx.mentions_in_sent(j, "Person") if m.ner != "TURN"]
+            people += [m.entity for m in ctx.mentions_in_sent(j, "Person") if m.ner != "TURN" and not _post_of(ctx, m)]
             last = j
             j += 1
         if sent.text.rstrip().endswith(":"):  # the list follows, one name a line
             j = k + 1
             misses = 0
             while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25 and misses < 2:
-                found = [m.entity for m in ctx.mentions_in_sent(j, "Person") if m.ner != "TURN"]
+                found = [m.entity for m in ctx.mentions_in_sent(j, "Person") if m.ner != "TURN" and not _post_of(ctx, m)]
                 if not found:  # a line NER missed ("State Sen. Ann Roe Doe"): the list may go on
                     misses += 1
                     j += 1
@@ -1302,6 +1319,11 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
         if len(people) >= 1:
             # "Lawmakers who participated in the meeting were:": the meeting already told, if any
             prior = _told_before(events, k) or _told_before(anchors, k)
+            if not prior and any(_names_an_event(t) and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "today")
+                                                            for c in t.children) for t in list(sent)[:6]):
+                # "The discussion included the following participants:" at the end of a long readout:
+                # the readout's own encounter, however far back it was told
+                prior = [e for e in events + anchors if e.sents and e.kind in ("Meeting", "Summit", "Call", "Talks")][:1]
             if prior:
                 target = max(prior, key=lambda e: max(e.sents))
                 # "Participants included:" a few sentences after the readout's own meeting and
