@@ -406,6 +406,13 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
             e.locations = {e.dateline}
     merged = _merge_events(merged, [None] * len(merged), same_doc=False)
     _inherit_from_referenced(merged)  # the summit may have learnt its date from another article
+    published = {rec.doc_id: rec.published for rec in records}
+    for e in merged:
+        # every text that tells it was published before its day: it had not happened yet, however
+        # one of its sentences put it ("the summit, where leaders meet …" beside "will host")
+        days = [published.get(d) for d, _ in e.sources]
+        if not e.planned and e.date and len(e.date) == 10 and days and all(p and p[:10] < e.date for p in days):
+            e.planned = True
     return merged
 
 

@@ -60,3 +60,15 @@ def test_acronyms_join_their_one_long_name_only():
     groups = sorted(sorted(e.forms) for e in res.entities if e.members)
     assert ["CIS", "Commonwealth of Independent States"] in groups
     assert ["Center for European Studies"] in groups and ["Council of Economic Staff"] in groups and ["CES"] in groups
+
+
+def test_an_event_every_source_tells_before_its_day_is_planned_however_one_sentence_put_it():
+    from graphkit.records import EventRec
+    r = rec("a", "Ana Lee", "Tom Hale")
+    r.published = "2024-07-08"
+    r.events = [EventRec(kind="Summit", name="summit", participants=["e0", "e1"], date="2024-07-10", planned=True, sents=[1]),
+                EventRec(kind="Summit", name="summit", participants=["e0", "e1"], date="2024-07-10", planned=False, sents=[4])]
+    res = resolve([r])
+    assert [e.planned for e in res.events] == [True]
+    r.published = "2024-07-12"  # told after its day: it was held
+    assert [e.planned for e in resolve([r]).events] == [False]
