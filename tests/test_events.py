@@ -207,3 +207,11 @@ def test_the_discussion_included_the_following_participants_long_after_the_meeti
                  "\n\nThe discussion included the following participants:\n\n- Tom Hale, Trade Chair\n\n"
                  "- Rita Ortiz, Energy Director\n", published="2023-12-21")
     assert [(p, d) for p, _, d, *_ in events(rec)] == [({"Ana Lee", "Tom Hale", "Rita Ortiz"}, "2023-12-19")]
+
+
+def test_he_after_the_president_is_not_the_guest_and_his_meeting_keeps_the_verbs_tense():
+    rec = record("On Wednesday, the president will hold his first bilateral meeting with the new prime minister of "
+                 "Ruritania, Tom Hale. Later that evening, he and Dr. Ana Roe will host the leaders for a dinner.",
+                 published="2024-07-08")
+    assert [(p, d, planned) for p, _, d, planned, _ in events(rec)] == [
+        ({"Tom Hale"}, "2024-07-10", True), ({"Ana Roe"}, None, True)]

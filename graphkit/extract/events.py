@@ -202,7 +202,7 @@ def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain:
                  if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i) and m.entity not in speaking
                  and m.ner != "TURN" and m.entity not in exclude]
         if ctx.sents[si][0] == chunk and any(
-                t.dep_ in ("nsubj", "nsubjpass") and (si < sent_idx or t.i < tok.i) and bare_office(t)
+                t.dep_ in ("nsubj", "nsubjpass") and (si < sent_idx or t.i < tok.i) and _office_word(t)
                 and ctx.entity_at(chunk, t, "Person") is None for t in ctx.sents[si][1]):
             return None  # "did the President raise …? … he consulted": the office is the antecedent
         if not cands:
@@ -249,6 +249,18 @@ def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain:
         best = max(focus or subjects or cands, key=lambda m: (m.char, m.start))
         return best.entity
     return None
+
+
+def _office_word(t: Token) -> bool:
+    """"the President" or, in the house styles that write it so, "the president": an office as
+    a pronoun's antecedent, so that "he" is not the person named after it ("the president will
+    meet X … he will host"). (Only a capitalised one names the holder: see bare_office.)"""
+    if bare_office(t):
+        return True
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.text == "president" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+        and not any(c.dep_ in ("amod", "compound") for c in t.children) \
+        and not (nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"))  # (not "the Russian President")
 
 
 _CLIMB = ("xcomp", "acl", "advcl", "conj", "pcomp", "relcl", "prep", "pobj")
@@ -640,6 +652,8 @@ def _is_negated(tok: Token) -> bool:
 def _planned(tok: Token, gov: Token | None) -> bool:
     # "he'll have a chance to meet …", "will travel to Denver to meet …": the clause's own tense
     around = [tok, gov] + [_outer_verb(t) for t in (tok, gov) if t is not None]
+    if gov is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        around.append(tok.head)  # "will hold his first meeting with …": its verb's tense, whoever's it is
     for t in around:
         if t is None:
             continue
