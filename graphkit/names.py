@@ -183,7 +183,16 @@ def person_compatible(a: str, b: str) -> bool:
     ga, sa = split_person(a)
     gb, sb = split_person(b)
     same_given = bool(ga and gb) and len(fold(ga[0])) > 2 and translit(ga[0]) == translit(gb[0])
-    return surname_compatible(sa, sb, same_given) and given_compatible(ga, gb)
+    if surname_compatible(sa, sb, same_given) and given_compatible(ga, gb):
+        return True
+    # "Mohamed bin Zayed" and "Mohamed bin Zayed Al Nahyan": a name of patronymics is the start of
+    # the same name with its family name
+    ta, tb = [translit(w) for w in a.split()], [translit(w) for w in b.split()]
+    short, long_ = sorted((ta, tb), key=len)
+    return len(short) >= 3 and long_[:len(short)] == short and any(w in _PATRONYMIC for w in short[1:-1])
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
 def _initials(middles: tuple[str, ...]) -> tuple[str, ...]:

@@ -178,3 +178,13 @@ def test_a_firm_named_after_its_partners_is_an_organisation_not_a_person():
     rec = record("The order targets Hale, Rowe, Vance & Stone LLP (Hale Rowe). Hale Rowe employees lose access. "
                  "Governor Ana Lee welcomed the order.")
     assert "Hale Rowe" not in names(rec) and "Ana Lee" in names(rec)
+
+
+def test_no_person_from_a_prefixed_word_a_route_or_an_agreement_and_patronymic_names_join():
+    from helpers import names, record
+    rec = record("The Chief Justice of the High Anti-Corruption Court Vira Mykhailenko met Tom Hale. "
+                 "Press Gaggle En Route Bali. The Malawi Compact was signed by Ana Lee.")
+    assert names(rec) == {"Vira Mykhailenko", "Tom Hale", "Ana Lee"}
+    rec = record("The Governor welcomed President Hamad bin Rashid Al Fahim. Hamad bin Rashid thanked him.")
+    assert sorted(sorted(e.forms) for e in rec.entities if e.type == "Person") == [
+        ["Hamad bin Rashid", "Hamad bin Rashid Al Fahim"]]

@@ -32,7 +32,7 @@ diplomat negotiator professor researcher analyst economist scientist expert fell
 consultant editor correspondent journalist reporter columnist anchor attorney lawyer judge justice
 prosecutor sheriff ceo cfo coo founder co-founder executive manager administrator coordinator
 counselor counsellor attaché attache consul delegate member speaker whip strategist gentleman lady coach
-lieutenant captain major sergeant corporal cadet midshipman airman marshal commandant dean rector provost lecturer historian
+lieutenant captain major sergeant corporal cadet midshipman airman amir marshal commandant dean rector provost lecturer historian
 """.split())
 
 # Words that may stand inside a title before its head ("Deputy Director General", "Foreign").

@@ -86,7 +86,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                     or t.lower_ in _ORG_WORDS or t.lower_ == "affairs"  # "… of Foreign Affairs Ma Zhaoxu"
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
                     or _misspelt_title(t.lower_)
-                    or end - start > 2 and start > t.sent.start and doc[start - 1].is_title and _title_leftover(t, nxt)
+                    or end - start > 2 and start > t.sent.start and not doc[start - 1].is_space and _title_leftover(t, nxt)
                     or plural_title(t.text)):  # (a leftover ends a title: "Tristan Lynn Leavitt, of Idaho" has none)
                 start += 1
             else:
@@ -135,8 +135,11 @@ _NAMED_THINGS = frozenset("""
 county city town street avenue road boulevard bridge park corridor center centre act plan program programme
 initiative prize award medal foundation institute university college school hospital library memorial museum
 airport station building hall room doctrine rule law bill fund trust scholarship fellowship lecture
+compact pact accord treaty agreement charter declaration
 """.split())
 
+
+_PREFIXES = frozenset("anti pro non post pre counter multi inter trans pan neo".split())
 
 _PLACE_LIST_WORDS = frozenset("counties parishes boroughs townships districts states cities provinces".split())
 
@@ -162,6 +165,11 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text in ("®", "™", "&") or before is not None and before.text == "&":
         return True
+    if before is not None and before.text in ("-", "‐") and not before.whitespace_ and start >= 2 \
+            and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in _PREFIXES:
+        return True  # "High Anti-Corruption Court": the rest of a prefixed word, no name
+    if before is not None and before.lower_ == "en" and doc[start].lower_ == "route":
+        return True  # "En Route Bali": on the way, no one
     if before is not None and (before.text.upper() in _SHIP_PREFIXES or before.lower_ in _VESSELS):
         return True  # "USS Gerald R. Ford", "the aircraft carrier Gerald R. Ford": a ship named after a person
     k = end
@@ -684,8 +692,9 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if (ci, i) in covered or tok.pos_ != "PROPN" or not tok.is_title:
-                i += 1
+            if (ci, i) in covered or tok.pos_ != "PROPN" or not tok.is_title \
+                    or i > 0 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_:
+                i += 1  # (nor the rest of a hyphenated word: "Anti-Corruption Court")
                 continue
             j = i
             while j < n and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title and (ci, j) not in covered \
