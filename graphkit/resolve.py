@@ -413,7 +413,9 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
         days = [published.get(d) for d, _ in e.sources]
         if not e.planned and e.date and len(e.date) == 10 and days and all(p and p[:10] < e.date for p in days):
             e.planned = True
-    return merged
+    # one person, no one else, no day, no place, no body ("the moment I got the phone call", "my
+    # conversations are productive"): nothing the graph can say of an encounter
+    return [e for e in merged if len(e.participants) > 1 or e.date or e.locations or e.orgs]
 
 
 def _inherit_from_referenced(events: list[Event]) -> None:

@@ -72,3 +72,13 @@ def test_an_event_every_source_tells_before_its_day_is_planned_however_one_sente
     assert [e.planned for e in res.events] == [True]
     r.published = "2024-07-12"  # told after its day: it was held
     assert [e.planned for e in resolve([r]).events] == [False]
+
+
+def test_an_event_of_one_person_with_no_day_place_or_body_says_nothing_and_is_left_out():
+    from graphkit.records import EventRec
+    r = rec("a", "Ana Lee", "Tom Hale", "Paris")
+    r.entities[2].type = "Place"
+    r.events = [EventRec(kind="Call", name="call", participants=["e0"], sents=[1]),
+                EventRec(kind="Visit", name="visit", participants=["e0"], locations=["e2"], sents=[2]),
+                EventRec(kind="Call", name="call", participants=["e0", "e1"], sents=[3])]
+    assert sorted((e.kind, len(e.participants)) for e in resolve([r]).events) == [("Call", 2), ("Visit", 1)]
