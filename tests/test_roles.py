@@ -91,3 +91,11 @@ def test_a_preposition_or_under_before_a_title_head_is_not_part_of_the_title():
                  "Under Secretary of State Ana Lee came.")
     assert titles(rec, "Tom Roe") == {"President"}
     assert titles(rec, "Ana Lee") == {"Under Secretary of State"}
+
+
+def test_the_bare_office_is_not_the_foreign_namesake_a_sentence_names_beside_it():
+    rec = record("MR. HALE: Well, the President spoke with President Ivan Petrov two weeks ago.\n\n"
+                 "Q And the Pope?\n\nMR. HALE: The President met with the Pope on Friday.", published="2021-11-01")
+    petrov = next(e for e in rec.entities if e.name == "Ivan Petrov")
+    assert petrov.title_refs == []  # "the President" is left to the office's holder that day
+    assert [e.offices for e in rec.events] == [["president"], ["president"]]

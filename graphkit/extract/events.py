@@ -774,7 +774,8 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
 
 
 # verbs whose subject tells of an encounter rather than attends it ("I can confirm that meeting")
-_REPORTING = frozenset("confirm announce preview describe detail characterize deny read report note".split())
+_REPORTING = frozenset("confirm announce preview describe detail characterize deny read report note walk explain "
+                       "recap summarize summarise".split())  # ("here to walk you through the call")
 
 # what one is welcomed into when one joins it
 _JOINED = frozenset("team administration staff family board cabinet fold club campaign organization office".split())

@@ -147,6 +147,8 @@ def resolve_title_references(ctx: Context, roles: list[RoleRec]) -> None:
         if m.title is not None and m.start >= 0:
             taken |= {(m.chunk, t) for t in range(m.title.start, m.title.end)}
     new: list[Mention] = []
+    found: list[tuple] = []  # bare titles and the persons that may be meant, in document order
+    others: dict[tuple, set[str]] = {}
     for ci, (off, doc) in enumerate(ctx.chunks):
         for tok in doc:
             if not is_title_head(tok) or (ci, tok.i) in taken or tok.pos_ not in ("NOUN", "PROPN"):
@@ -173,17 +175,27 @@ def resolve_title_references(ctx: Context, roles: list[RoleRec]) -> None:
                     for h in heads for q, r in holders.get(h, []) if q == p)}
             sent_idx = ctx.sent_of_char(off + tok.idx)
             cands = {p for p in cands if ctx.entity(p).first_sent <= sent_idx}
-            if len(cands) != 1:
-                continue
-            person = cands.pop()
-            phrase = doc[left:tok.i + 1].text
-            ent = ctx.entity(person)
-            ref = " ".join(phrase.split())
-            if ref not in ent.title_refs:
-                ent.title_refs.append(ref)
-            new.append(Mention(chunk=ci, start=left, end=tok.i + 1, text=ent.name, label="Person",
-                               sent=sent_idx, char=off + doc[left].idx, raw=ref, ner="TITLE",
-                               evidence={"title-ref"}, entity=person))
+            # "the President spoke with President Putin": whom a sentence names beside the bare
+            # title is someone else, there and in the rest of the document
+            beside = {m.entity for m in ctx.mentions_in_sent(sent_idx, "Person") if m.chunk == ci
+                      and not (m.start <= tok.i < m.end)}
+            key = (frozenset(heads), frozenset(mods), frozenset(fold(w.text) for w in words))  # ("the US President" is not "the Russian President")
+            others.setdefault(key, set()).update(beside)
+            found.append((ci, off, tok, left, sent_idx, key, cands))
+    for ci, off, tok, left, sent_idx, key, cands in found:
+        doc = ctx.chunks[ci][1]
+        cands = cands - others.get(key, set())
+        if len(cands) != 1:
+            continue
+        person = cands.pop()
+        phrase = doc[left:tok.i + 1].text
+        ent = ctx.entity(person)
+        ref = " ".join(phrase.split())
+        if ref not in ent.title_refs:
+            ent.title_refs.append(ref)
+        new.append(Mention(chunk=ci, start=left, end=tok.i + 1, text=ent.name, label="Person",
+                           sent=sent_idx, char=off + doc[left].idx, raw=ref, ner="TITLE",
+                           evidence={"title-ref"}, entity=person))
     for m in new:
         ctx.mentions.append(m)
         for t in range(m.start, m.end):
