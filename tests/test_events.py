@@ -215,3 +215,12 @@ def test_he_after_the_president_is_not_the_guest_and_his_meeting_keeps_the_verbs
                  published="2024-07-08")
     assert [(p, d, planned) for p, _, d, planned, _ in events(rec)] == [
         ({"Tom Hale"}, "2024-07-10", True), ({"Ana Roe"}, None, True)]
+
+
+def test_people_a_press_call_is_about_are_not_its_briefers(tmp_path):
+    from helpers import read_record
+    rec = read_record(tmp_path, "call.md", "# Background Press Call by a Senior Official on President Ana Lee's Upcoming "
+                      "Call with President Tom Hale\n\nSENIOR OFFICIAL: Thanks, everyone. Tomorrow, President Lee "
+                      "will speak with President Hale by telephone.\n")
+    briefers = [{name_of(rec, p) for p in e.participants} for e in rec.events if e.kind == "PressConference"]
+    assert not any({"Ana Lee", "Tom Hale"} & b for b in briefers)

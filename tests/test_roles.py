@@ -99,3 +99,10 @@ def test_the_bare_office_is_not_the_foreign_namesake_a_sentence_names_beside_it(
     petrov = next(e for e in rec.entities if e.name == "Ivan Petrov")
     assert petrov.title_refs == []  # "the President" is left to the office's holder that day
     assert [e.offices for e in rec.events] == [["president"], ["president"]]
+
+
+def test_two_titles_parted_by_on_and_a_headline_preposition_before_a_title_are_not_one_title():
+    rec = record("Background Press Call by a Senior Official on President Ana Lee's Call. "
+                 "A statement on the Passing of Congressman Tom Hale followed.")
+    assert titles(rec, "Ana Lee") == {"President"}
+    assert titles(rec, "Tom Hale") == {"Congressman"}

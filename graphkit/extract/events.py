@@ -1405,8 +1405,12 @@ def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
         if what.split()[-1] in _ON_STAGE:
             # the parse read "in a Moderated Conversation with X" as X's call: it is this meeting
             events[:] = [e for e in events if not (e.sents and e.sents[0] == 0 and e.trigger in _ON_STAGE)]
+    limit = head
+    if briefing:  # "Press Call by X on President A's Upcoming Call with B": A and B are its subject
+        topic = re.search(r"\s(?:on|about|regarding|previewing|to preview)\s", headline[briefing.end():])
+        limit = briefing.end() + topic.start() if topic else head
     people = list(dict.fromkeys(mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
-                                if mm.entity and mm.char < head and ctx.entity(mm.entity).type == "Person"))
+                                if mm.entity and mm.char < limit and ctx.entity(mm.entity).type == "Person"))
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
     people += [k for k in speakers if k not in people]
     if not people:

@@ -98,11 +98,17 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
                                      and not any(t.lower_ == "of" for t in doc[start:x - 1])):
             start = x + 1
             break
+    # "a Senior Official on President Roe": "on", "at", "in" between two titles part them (not
+    # "Assistant to the President", "Special Envoy on Climate")
+    for x in range(end - 2, start, -1):
+        if doc[x].lower_ in ("on", "at", "in") and has_title_head(doc[x + 1:end]) and has_title_head(doc[start:x]):
+            start = x + 1
+            break
     # "scrutiny on President": an inner preposition joins a title only to a head before it
     # ("Minister of Foreign Affairs"); with none, the title starts after it
     for x in range(start, end):
         if doc[x].lower_ in _INNER_ADP:
-            if not has_title_head(doc[start:x]):
+            if not has_title_head(doc[start:x]) or all(t.pos_ in ("DET", "ADP") for t in doc[start:x]):
                 start = x + 1
             break
     while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS) \
