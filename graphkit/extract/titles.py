@@ -108,9 +108,9 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
     # ("Minister of Foreign Affairs"); with none, the title starts after it
     for x in range(start, end):
         if doc[x].lower_ in _INNER_ADP:
-            if not has_title_head(doc[start:x]) or all(t.pos_ in ("DET", "ADP") for t in doc[start:x]):
-                start = x + 1
-            break
+            if has_title_head(doc[start:x]):
+                break
+            start = x + 1  # (and again: "a statement on the Passing of Congressman")
     while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS) \
             and not (doc[start].lower_ == "under" and doc[start].is_title and start + 1 < end
                      and doc[start + 1].lower_ in ("secretary", "sheriff")):
