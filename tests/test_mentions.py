@@ -188,3 +188,10 @@ def test_no_person_from_a_prefixed_word_a_route_or_an_agreement_and_patronymic_n
     rec = record("The Governor welcomed President Hamad bin Rashid Al Fahim. Hamad bin Rashid thanked him.")
     assert sorted(sorted(e.forms) for e in rec.entities if e.type == "Person") == [
         ["Hamad bin Rashid", "Hamad bin Rashid Al Fahim"]]
+
+
+def test_a_signature_in_capitals_is_the_whole_name_and_a_class_of_officials_or_a_government_is_no_one():
+    from helpers import names, record
+    rec = record("Agencies shall convene Chief Science Officers, as the Federal Government requires.\n\n"
+                 "                      JOHN M. ROWE JR.")
+    assert names(rec) == {"John M. Rowe Jr"} or names(rec) == {"John M. Rowe Jr."}

@@ -76,12 +76,14 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         end -= 1
     if label == "Person":
         # "Regarding Navalny", "President Biden", "Col. Gen. Fomin", "US President Biden": the name only
+        # (a name in capitals, "JOSEPH R. BIDEN JR." under a memorandum, is a name all the same)
+        shouted = all(t.is_upper or not t.is_alpha for t in doc[start:end])
         while start < end - 1:
             t, nxt = doc[start], doc[start + 1]
             initials = t.is_upper and t.is_alpha and len(t.text) == 2 and start + 2 == end and nxt.is_title \
                 and t.ent_type_ == "PERSON" and not country_of(t.text) and t.text not in _TWO_LETTER_TITLES \
                 and nxt.lower_ not in _english_words()  # "JD Vance", "MJ Lee": initials as a given name
-            if (t.pos_ in _NOT_NAME_POS or not t.is_title and not initials or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
+            if (t.pos_ in _NOT_NAME_POS or not t.is_title and not initials and not shouted or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
                     or t.text == "Q" and start == t.sent.start  # a reporter's "Q Karine, …": the question mark
                     or t.lower_ in _ORG_WORDS or t.lower_ == "affairs"  # "… of Foreign Affairs Ma Zhaoxu"
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
@@ -182,6 +184,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
+    if end - start > 1 and plural_title(doc[end - 1].text):
+        return True  # "Chief Science Officers": a plural title names a class of officials
     if after is not None and after.text in ("-", "‐") and not doc[end - 1].whitespace_ and (
             after.whitespace_ or end + 1 < len(doc) and doc[end + 1].text in ("—", "–", "-")):
         return True  # "Julie Sh- —", "Erdoğa- —": a spoken false start, cut before the name was finished
@@ -254,7 +258,7 @@ class _Span:
 _ORG_WORDS = frozenset("""
 council office department agency institute committee foundation association commission bureau administration
 center centre university college corporation company group inc ltd llc party union bank fund network news
-times post board service ministry authority house senate congress court coalition alliance initiative
+times post board service ministry authority house senate congress court coalition alliance initiative government
 """.split())
 
 
