@@ -224,3 +224,8 @@ def test_people_a_press_call_is_about_are_not_its_briefers(tmp_path):
                       "will speak with President Hale by telephone.\n")
     briefers = [{name_of(rec, p) for p in e.participants} for e in rec.events if e.kind == "PressConference"]
     assert not any({"Ana Lee", "Tom Hale"} & b for b in briefers)
+
+
+def test_wanting_to_welcome_someone_in_a_speech_or_words_that_call_to_us_are_no_encounter():
+    rec = record("Governor Ana Lee said: I want to welcome Tom Hale here. The words of Rita Ortiz still call to us.")
+    assert rec.events == []

@@ -195,3 +195,10 @@ def test_a_signature_in_capitals_is_the_whole_name_and_a_class_of_officials_or_a
     rec = record("Agencies shall convene Chief Science Officers, as the Federal Government requires.\n\n"
                  "                      JOHN M. ROWE JR.")
     assert names(rec) == {"John M. Rowe Jr"} or names(rec) == {"John M. Rowe Jr."}
+
+
+def test_a_name_described_as_a_company_is_one_and_a_headline_name_ends_before_aboard():
+    from helpers import names, read_record, record
+    rec = record("Rowe Callan, a Swiss chocolate company, opened a plant. Tom Hale, the head of the company, and "
+                 "Ana Lee, a pork producer, spoke.")
+    assert names(rec) == {"Tom Hale", "Ana Lee"}

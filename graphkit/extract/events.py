@@ -690,7 +690,7 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
         return None
     if lemma in ("meet", "visit", "receive", "host", "welcome") and not _encounter_object(ctx, chunk, tok):
         return None  # "meet the needs", "meet this moment", "visit HealthCare.gov", "receive an award"
-    if lemma == "call" and (any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "out", "up", "back")
+    if lemma == "call" and (any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "out", "up", "back", "to")
                                 for c in tok.children) or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)):
         return None  # "call on Congress to", "call for", "we called him Grandpa": a demand or a name, not a call
     if lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in _JOINED for g in c.children)
@@ -703,6 +703,8 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     if lemma == "welcome" and (any(c.lower_ == "please" for c in tok.children) or tok.i == tok.sent.start
                                or tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)):
         return None  # "Please welcome …": introducing a speaker, not a meeting
+    if lemma == "welcome" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("want", "like", "love"):
+        return None  # "I want to welcome John Roe": greeting someone in a speech, not a meeting
     subj = _subjects(ctx, chunk, tok, sent_idx)
     if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
         objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")

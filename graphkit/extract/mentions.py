@@ -141,6 +141,24 @@ compact pact accord treaty agreement charter declaration
 """.split())
 
 
+def _described_as_company(doc: Doc, end: int) -> bool:
+    """"Barry Callebaut, a Swiss chocolate company,": an apposition whose head is a company noun
+    (not "Ann Lee, the head of the company," nor "the company's founder")."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for t in doc[end + 2:end + 7]:
+        if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX"):
+            return False
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _COMPANY_NOUNS and (
+                t.i + 1 >= len(doc) or doc[t.i + 1].pos_ not in ("NOUN", "PART") and doc[t.i + 1].tag_ != "POS"):
+            return True
+    return False
+
+
+# ("a pork producer", "a filmmaker" are people)
+_COMPANY_NOUNS = frozenset("company firm manufacturer retailer conglomerate startup nonprofit brand chain "
+                           "corporation business pipeline utility".split())
+
 _PREFIXES = frozenset("anti pro non post pre counter multi inter trans pan neo".split())
 
 _PLACE_LIST_WORDS = frozenset("counties parishes boroughs townships districts states cities provinces".split())
@@ -170,6 +188,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     if before is not None and before.text in ("-", "‐") and not before.whitespace_ and start >= 2 \
             and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in _PREFIXES:
         return True  # "High Anti-Corruption Court": the rest of a prefixed word, no name
+    if _described_as_company(doc, end):
+        return True
     if before is not None and before.lower_ == "en" and doc[start].lower_ == "route":
         return True  # "En Route Bali": on the way, no one
     if before is not None and (before.text.upper() in _SHIP_PREFIXES or before.lower_ in _VESSELS):
@@ -842,7 +862,7 @@ def headline_mentions(mentions: list[Mention], document: Document,
         # a Title-Case headline writes its short function words in lower case and its long ones
         # capitalised: the name ends before either ("Joe Roe on Passage of …", "Ann Lee Before Departure")
         low = next((k for k, w in enumerate(words) if k and (w.islower() or w.lower() in STOP_WORDS
-                                                             or _gerund_led(w + " x"))
+                                                             or w.lower() in _HEADLINE_PREPS or _gerund_led(w + " x"))
                     and w.lower() not in _PARTICLES), None)
         # (or at a verb's -ing form: "President Roe Highlighting State and Local Leaders")
         if low is not None:
@@ -879,7 +899,7 @@ def headline_mentions(mentions: list[Mention], document: Document,
 
 
 # long prepositions a Title-Case headline capitalises; no organisation's or place's name holds one
-_HEADLINE_PREPS = frozenset("before after during following upon amid ahead".split())
+_HEADLINE_PREPS = frozenset("before after during following upon amid ahead aboard onboard".split())
 
 
 def _headline_titled_name(m: Mention, text: str, chunks: list[tuple[int, Doc]] | None) -> None:
