@@ -229,3 +229,8 @@ def test_people_a_press_call_is_about_are_not_its_briefers(tmp_path):
 def test_wanting_to_welcome_someone_in_a_speech_or_words_that_call_to_us_are_no_encounter():
     rec = record("Governor Ana Lee said: I want to welcome Tom Hale here. The words of Rita Ortiz still call to us.")
     assert rec.events == []
+
+
+def test_where_the_subject_is_to_meet_someone_is_where_they_meet():
+    rec = record("Today, Secretary Ana Lee is in Lisbon to meet Foreign Minister Tom Hale.", published="2024-07-08")
+    assert [(p, places, d) for p, places, d, *_ in events(rec)] == [({"Ana Lee", "Tom Hale"}, {"Lisbon"}, "2024-07-08")]

@@ -981,6 +981,10 @@ def find_events(ctx: Context) -> list[EventRec]:
             orgs = list(dict.fromkeys(org_subjects + orgs))
             direct = _direct_places(ctx, chunk, tok)
             places = direct + [p for p in places if p not in direct]
+            if not places and tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_ == "be":
+                # "she is in Moscow to meet …": where the subject is, there she meets
+                places = [k for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                          for g in c.children for k in [ctx.entity_at(chunk, g, "Place")] if k]
             if not places:
                 places = _anaphoric_place(ctx, chunk, tok, sent_idx) or (
                     _anaphoric_place(ctx, chunk, gov, sent_idx) if gov is not None else [])
