@@ -310,7 +310,10 @@ def _merge_ok(a: Event, b: Event, same_doc: bool) -> bool:
         # the one-attendee side must itself refer back ("the summit", "her visit"), or both
         # mentions use the same event word
         singles = [x for x in (a, b) if len(x.participants) == 1]
-        back_ref = any(x.definite or "visit" in x.triggers for x in singles) or bool(a.triggers & b.triggers)
+        # (the same word far apart is two items of a schedule: "will welcome the Warriors" … "next
+        # Friday, will welcome the mayors")
+        back_ref = any(x.definite or "visit" in x.triggers for x in singles) or bool(a.triggers & b.triggers) and (
+            abs(a.first_sent - b.first_sent) <= 2 or bool(a.triggers & b.triggers & _NAMED_OCCASIONS))
         return shared >= 2 or bool(a.date and b.date) or bool(a.locations & b.locations) or (single and back_ref)
     if {d for d, _ in a.sources} == {d for d, _ in b.sources}:
         return False  # two events of one document that its own pass kept apart

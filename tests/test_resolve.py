@@ -82,3 +82,14 @@ def test_an_event_of_one_person_with_no_day_place_or_body_says_nothing_and_is_le
                 EventRec(kind="Visit", name="visit", participants=["e0"], locations=["e2"], sents=[2]),
                 EventRec(kind="Call", name="call", participants=["e0", "e1"], sents=[3])]
     assert sorted((e.kind, len(e.participants)) for e in resolve([r]).events) == [("Call", 2), ("Visit", 1)]
+
+
+def test_the_same_event_word_far_apart_in_a_document_is_two_items_of_a_schedule():
+    from graphkit.records import EventRec
+    r = rec("a", "Ana Lee", "Tom Hale", "Paris")
+    r.entities[2].type = "Place"
+    r.events = [EventRec(kind="Meeting", name="welcome", participants=["e0"], locations=["e2"], sents=[2], trigger="welcome"),
+                EventRec(kind="Meeting", name="welcome", participants=["e0", "e1"], sents=[9], trigger="welcome")]
+    assert len(resolve([r]).events) == 2
+    r.events[1].sents = [3]  # the next sentence but one: the same welcome told again
+    assert len(resolve([r]).events) == 1
