@@ -85,7 +85,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                 and nxt.lower_ not in _english_words()  # "JD Vance", "MJ Lee": initials as a given name
             if (t.pos_ in _NOT_NAME_POS or not t.is_title and not initials and not shouted or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
                     or t.text == "Q" and start == t.sent.start  # a reporter's "Q Karine, …": the question mark
-                    or t.lower_ in _ORG_WORDS or t.lower_ == "affairs"  # "… of Foreign Affairs Ma Zhaoxu"
+                    or t.lower_ in _ORG_TAILS  # "… of Foreign Affairs Ma Zhaoxu"
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
                     or _misspelt_title(t.lower_)
                     or end - start > 2 and start > t.sent.start and not doc[start - 1].is_space and _title_leftover(t, nxt)
@@ -200,7 +200,7 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         k += 1
     if k < len(doc) and k > end and doc[k].lower_ in _PLACE_LIST_WORDS:
         return True  # "Calhoun, Wayne, and Cavalier Counties": names in a list of places
-    if doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_WORDS or doc[end - 1].lower_ == "affairs":
+    if doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_TAILS:
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
@@ -280,6 +280,10 @@ council office department agency institute committee foundation association comm
 center centre university college corporation company group inc ltd llc party union bank fund network news
 times post board service ministry authority house senate congress court coalition alliance initiative government
 """.split())
+
+#: the last word of an organisation's or a ministry title's name ("… of Foreign Affairs"), which
+#: begins no person's name and ends none
+_ORG_TAILS = _ORG_WORDS | {"affairs"}
 
 
 @lru_cache(maxsize=8)  # one entry per word-class tuple asked for: a handful
@@ -749,7 +753,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 ok, evidence = True, {"known-surname"}
             elif j - i == 1 and doc[i].ent_type_ == "" and _titled_surname(doc, i, ci, person_tokens):
                 ok, evidence = True, {"title"}  # "will call Chancellor Roe, President …": a surname after a title
-            elif j - i == 2 and (doc[i].lower_ in _ORG_WORDS or doc[i].lower_ == "affairs") and doc[j - 1].ent_type_ == "" \
+            elif j - i == 2 and doc[i].lower_ in _ORG_TAILS and doc[j - 1].ent_type_ == "" \
                     and _titled_surname(doc, j - 1, ci, person_tokens):
                 ok, evidence, i, text = True, {"title"}, j - 1, doc[j - 1].text  # "… of Foreign Affairs Ma"
             elif j - i == 2 and _speaks_next(doc, j) and known_given_name(doc[i].text) \
@@ -763,7 +767,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             elif 2 <= j - i <= 3 and _looks_like_person_name(text):
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
                 for k in range(i, j - 1):
-                    if doc[k].lower_ in _ORG_WORDS or doc[k].lower_ == "affairs":
+                    if doc[k].lower_ in _ORG_TAILS:
                         continue  # "Minister of Foreign Affairs Ma": the title's last word begins no name
                     tp = title_before(doc, k)
                     if tp is not None and tp.end == k and not any((ci, t) in person_tokens for t in range(tp.start, k)):
@@ -1252,8 +1256,6 @@ def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headlin
             first = o.char if first is None else min(first, o.char)
             if o.title and o.title.title:
                 theirs |= _title_heads(o.title.title)
-    if not mine:
-        return False
     if mine == {"dr"}:
         # a doctor may hold any post ("Surgeon General Murthy" is "Dr. Murthy"), but "Dr. Roe" beside
         # "President Roe" is the spouse: a head of government or state is not called Dr. there
