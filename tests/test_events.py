@@ -234,3 +234,35 @@ def test_wanting_to_welcome_someone_in_a_speech_or_words_that_call_to_us_are_no_
 def test_where_the_subject_is_to_meet_someone_is_where_they_meet():
     rec = record("Today, Secretary Ana Lee is in Lisbon to meet Foreign Minister Tom Hale.", published="2024-07-08")
     assert [(p, places, d) for p, places, d, *_ in events(rec)] == [({"Ana Lee", "Tom Hale"}, {"Lisbon"}, "2024-07-08")]
+
+
+def test_a_meeting_a_trip_is_made_for_has_the_trips_day_and_destination():
+    rec = record("Secretary Ana Lee will travel to Lisbon on Thursday, May 16 and Friday, May 17 to meet with "
+                 "Prime Minister Tom Hale. Last week the Secretary traveled to Paris to meet with President Rita Ortiz.",
+                 published="2024-05-15")
+    got = [(p, places, d, planned) for p, places, d, planned, kind in events(rec) if kind == "Meeting"]
+    assert ({"Ana Lee", "Tom Hale"}, {"Lisbon"}, "2024-05-16", True) in got
+    assert any(p >= {"Rita Ortiz"} and places == {"Paris"} and d == "2024-05" for p, places, d, _ in got)
+
+
+def test_tomorrow_there_and_next_week_date_an_encounter_and_make_it_planned():
+    rec = record("Tomorrow President Ana Lee will depart for Dublin, where she will be greeted by Prime Minister "
+                 "Tom Hale. On Thursday, she will travel to Berlin. There, she will meet again with Mayor Rita Ortiz. "
+                 "We look ahead to Prime Minister Hale's official visit next week.", published="2023-04-10")
+    got = events(rec)
+    assert ({"Ana Lee", "Tom Hale"}, {"Dublin"}, "2023-04-11", True, "Meeting") in got
+    assert any(p >= {"Rita Ortiz"} and places == {"Berlin"} and d == "2023-04-13" for p, places, d, _, _ in got)
+    assert all(planned for p, _, _, planned, _ in got if p == {"Tom Hale"})
+
+
+def test_the_one_a_funeral_or_memorial_is_for_is_no_attendee():
+    rec = record("Today, Governor Ana Lee attended the memorial service for Senator Rita Ortiz with Mayor Tom Hale. "
+                 "Tomorrow, she will travel to Denver to attend the funeral for Mr. Ben Cole.", published="2023-01-31")
+    people = set().union(*(p for p, *_ in events(rec)))
+    assert {"Ana Lee", "Tom Hale"} <= people and not people & {"Rita Ortiz", "Ben Cole"}
+
+
+def test_his_interviews_or_her_calls_are_many_occasions_not_one():
+    rec = record("As Governor Ana Lee said last night during her interviews, and in her calls this week, the plan "
+                 "works. Tom Hale's meetings with Rita Ortiz went well.", published="2022-10-12")
+    assert [p for p, *_ in events(rec)] == [{"Tom Hale", "Rita Ortiz"}]

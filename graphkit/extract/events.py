@@ -29,9 +29,10 @@ _NEEDS_PERSON_OBJECT = {"call", "phone", "telephone", "host", "receive", "welcom
 _GOVERNING = {"hold", "have", "attend", "conduct", "join", "host", "organize", "organise", "convene",
               "chair", "participate", "take", "give", "begin", "start", "open", "close", "end",
               "resume", "launch", "plan", "schedule", "prepare", "arrange", "propose", "agree", "accompany"}
-_PLANNED_MARKS = {"will", "shall", "'ll"}
+_PLANNED_MARKS = {"will", "shall", "'ll", "’ll"}
 _PLANNED_WORDS = {"next", "upcoming", "planned", "future", "possible", "fresh", "proposed", "new", "potential",
                   "scheduled", "forthcoming", "expected"}
+_MOURNING = {"funeral", "memorial", "vigil", "wake", "burial", "service", "life", "tribute"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # "it is a pleasure to welcome", "glad to be here to meet": an infinitive whose subject the turn's speaker is
@@ -102,7 +103,7 @@ def _kind_of(tok: Token) -> str | None:
         return None  # "a conversation about prices": a subject, not yet an encounter
     if tok.tag_ == "NNS" and low in ("meetings", "briefings", "calls", "conversations", "visits", "summits",
                                          "interviews", "trips", "tours", "roundtables", "bilaterals") \
-            and not _with_someone(tok):
+            and not _with_someone(tok, named=True):
         return None  # "previous briefings", "regular calls": no one occasion
     if low in _HOSTED_NOUNS or tok.lemma_.lower() in _HOSTED_NOUNS:
         # "moderated a discussion with", "hosted a celebration", "held a listening session": an
@@ -121,10 +122,11 @@ _HOSTED_NOUNS = frozenset("discussion discussions panel panels celebration sessi
 _HOSTING_VERBS = frozenset("host moderate hold convene lead chair attend join participate organize organise".split())
 
 
-def _with_someone(tok: Token) -> bool:
-    """"… with X", "between X and Y", "X's …": the event word names who it was with."""
+def _with_someone(tok: Token, named: bool = False) -> bool:
+    """"… with X", "between X and Y", "X's …": the event word names who it was with (``named``:
+    by name, not "his interviews", which are many)."""
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children) or \
-        any(c.dep_ == "poss" for c in tok.children)
+        any(c.dep_ == "poss" and not (named and c.pos_ == "PRON") for c in tok.children)
 
 
 def _names_an_event(tok: Token) -> bool:
@@ -161,6 +163,8 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
                 continue
             if c.dep_ == "acl" and c.lemma_ not in ("accompany", "include", "including"):
                 continue
+            if c.dep_ == "prep" and c.lower_ in ("for", "of") and t.lemma_.lower() in _MOURNING:
+                continue  # "the funeral for Mr. X", "a memorial service for …": the one mourned is no guest
             stack.append(c)
     return out
 
@@ -649,6 +653,20 @@ def _is_negated(tok: Token) -> bool:
     return False
 
 
+def _trip_of(tok: Token) -> Token | None:
+    """The travel verb an event verb is the purpose of ("will travel to X on <date> to meet …"),
+    or None."""
+    if tok.pos_ != "VERB":
+        return None
+    h = tok.head
+    if tok.dep_ == "acl" and h.ent_type_ == "DATE" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        while h.ent_type_ == "DATE" and h.head.i != h.i:  # (the parser hung "to meet" on the trip's date)
+            h = h.head
+    elif tok.dep_ not in ("advcl", "xcomp"):
+        return None
+    return h if h.pos_ == "VERB" and _kind_of(h) == "Visit" else None
+
+
 def _planned(tok: Token, gov: Token | None) -> bool:
     # "he'll have a chance to meet …", "will travel to Denver to meet …": the clause's own tense
     around = [tok, gov] + [_outer_verb(t) for t in (tok, gov) if t is not None]
@@ -985,9 +1003,12 @@ def find_events(ctx: Context) -> list[EventRec]:
                 # "she is in Moscow to meet …": where the subject is, there she meets
                 places = [k for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                           for g in c.children for k in [ctx.entity_at(chunk, g, "Place")] if k]
+            there = None  # the event told before, at the place "there" points back to
             if not places:
                 places = _anaphoric_place(ctx, chunk, tok, sent_idx) or (
                     _anaphoric_place(ctx, chunk, gov, sent_idx) if gov is not None else [])
+                there = next((e for e in reversed(events) if places and places[0] in e.locations
+                              and e.sents[-1] >= sent_idx - 3), None)
             planned = _planned(tok, gov) or tok.i in forward
             date = None
             date_text = None
@@ -996,6 +1017,25 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if date:
                     date_text = dt
                     break
+            if date is None and there is not None and there.date and there.planned == planned:
+                date, date_text = there.date, there.date_text  # "On Thursday, … to Dublin. There, he will meet …"
+            if not planned and date_text and _AHEAD.search(date_text):
+                planned = True  # "the state visit next week", "the summit in the coming days"
+            trip = _trip_of(tok)
+            if trip is not None and (date is None or not places):
+                # "will travel to Israel on Thursday, December 14 … to meet with X": the trip's day
+                # and destination are the meeting's
+                planned = planned or _planned(trip, None)
+                trip_places, _, trip_dates = _places_and_dates(ctx, chunk, doc, [trip], visit=True)
+                between = {k for t in doc[min(trip.i, tok.i):max(trip.i, tok.i)]
+                           for k in [ctx.entity_at(chunk, t, "Place")] if k}
+                if between <= set(trip_places):  # (not "to Poland, … and then to Ukraine to meet")
+                    places = places or trip_places
+                for dt in trip_dates if date is None else []:
+                    date = resolve_date(dt, published, planned)
+                    if date:
+                        date_text = dt
+                        break
             if date is None and not planned and published and _in_progress(tok):
                 date, date_text = published, "(in progress)"  # "I'm traveling with …", "we are meeting"
             if date is None and not planned and published and tok.tag_ in ("VBD", "VBN") and len(set(participants)) > 1 \
@@ -1195,7 +1235,12 @@ _LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmaker
                            "event session program forum".split())
 
 
-_RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|"
+# a time the text puts after its own day: what happens then has not happened yet (not "the next
+# day", which counts from the story's day)
+_AHEAD = re.compile(r"(?i)\b(?:tomorrow|tonight|next (?:week|month|year)|(?:the )?coming (?:days|weeks|months)|"
+                    r"later (?:today|this (?:week|month|year)))\b")
+
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|tomorrow|yesterday|last night|this (?:morning|afternoon|evening)|"
                            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 
 
@@ -1226,6 +1271,7 @@ def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
             d = resolve_date(text, published, ev.planned)
             if d and len(d) >= 7:
                 ev.date, ev.date_text = d, text
+                ev.planned = ev.planned or bool(_AHEAD.search(text))  # ("Tomorrow, … will be greeted by …")
                 return
 
 
