@@ -202,3 +202,18 @@ def test_a_name_described_as_a_company_is_one_and_a_headline_name_ends_before_ab
     rec = record("Rowe Callan, a Swiss chocolate company, opened a plant. Tom Hale, the head of the company, and "
                  "Ana Lee, a pork producer, spoke.")
     assert names(rec) == {"Tom Hale", "Ana Lee"}
+
+
+def test_a_name_ner_breaks_at_bin_or_al_is_one_name_and_his_majesty_is_no_part_of_it():
+    rec = record("Today the minister spoke with His Majesty Karim bin Tariq Al Hadi. He then met Crown Prince "
+                 "Faisal bin Nasser and Sheikh Tahnoon bin Zayed Al Nahyan, and Ursula von der Leyen.")
+    got = names(rec)
+    assert {"Karim bin Tariq Al Hadi", "Faisal bin Nasser", "Tahnoon bin Zayed Al Nahyan", "Ursula von der Leyen"} <= got
+    assert not any(n.startswith(("Majesty", "Crown", "Tariq", "Zayed")) for n in got)
+
+
+def test_a_speakers_full_name_the_tagger_calls_an_organisation_is_that_speaker():
+    rec = record("DR. RAMAN: Good morning, everybody. My name is Ashish Raman and I’m the response coordinator. "
+                 "And moderating the session is Subhan Hossain from the White House.\n\nMR. HOSSAIN: Thank you.\n\n"
+                 "DR. RAMAN: Thanks.")
+    assert {"Ashish Raman", "Subhan Hossain"} <= names(rec) and not names(rec) & {"Raman", "Hossain"}

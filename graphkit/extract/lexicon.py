@@ -41,6 +41,7 @@ deputy vice acting interim senior junior first second principal assistant associ
 foreign defense defence interior finance justice health trade economy energy state security
 national press chief special general prime federal top high supreme former incoming outgoing
 permanent political military presidential ministerial foreign-affairs affairs under pro tempore
+crown royal
 """.split())
 
 # Courtesy titles and ranks that are never part of a name ("Col. Gen.", "Mr.", "Dr.").
@@ -48,6 +49,7 @@ HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady hon hon. rev rev. fr fr.
 gen gen. col col. lt lt. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. gov gov. sen sen.
 rep rep. amb amb. pres pres. sec sec. st. rabbi imam pastor reverend madam madame
+majesty highness excellency holiness eminence
 """.split())
 
 # Lemmas of verbs that introduce reported speech.

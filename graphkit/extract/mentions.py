@@ -379,9 +379,12 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             sent_index[t] = sent_offset + k
     out: list[Mention] = []
     title_ranges: list[tuple[int, int, int]] = []  # (start, aff_end, end) of prenominal titles
-    for ent in split_titled_names(doc):
+    absorbed = -1  # the end of a name that took in the next entity ("Haitham bin" + "Tariq Al Said")
+    ents = split_titled_names(doc)
+    starts = {e.start: e for e in ents if e.label_ == "PERSON"}
+    for ent in ents:
         label = _KEEP_LABELS.get(ent.label_)
-        if label is None:
+        if label is None or ent.start < absorbed:
             continue
         start0 = ent.start
         if label == "Person" and ent.end - ent.start == 1 and start0 > 0:
@@ -392,6 +395,11 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             if g.pos_ == "PROPN" and g.is_title and g.ent_type_ == "" and not is_title_head(g) \
                     and not is_honorific(g) and g.lower_ not in TITLE_MODIFIERS and not country_of(g.text) \
                     and (before is None or not before.is_title or before.is_sent_start):
+                start0 -= 1
+        if label == "Person" and start0 > 0 and doc[start0].lower_ in _PARTICLES and doc[start0].is_lower:
+            g = doc[start0 - 1]  # "Sheikh Tahnoon" + "bin Zayed Al Nahyan": NER began at the particle
+            if g.is_title and g.pos_ == "PROPN" and not is_title_head(g) and not is_honorific(g) \
+                    and g.lower_ not in TITLE_MODIFIERS and not country_of(g.text):
                 start0 -= 1
         start, end = _trim(doc, start0, ent.end, label)
         # "Fleur d’Eau", "Villa Lagrange": absorb a following capitalised particle token
@@ -404,7 +412,13 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             k = end
             while k < len(doc) and doc[k].lower_ in _PARTICLES and doc[k].is_lower:
                 k += 1
-            if end < k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
+            particle = k > end or (doc[end - 1].lower_ in _PARTICLES and doc[end - 1].is_lower and end - start > 1)
+            nxt = next((starts[j] for j in range(end, k + 1) if j in starts), None)
+            if particle and nxt is not None:
+                # NER began a new name at or after the particle ("Prince Salman" + "bin Hamad Al
+                # Khalifa", "Haitham bin" + "Tariq Al Said"): it is the same one
+                end = absorbed = nxt.end
+            elif particle and k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
                 end = k + 1
             elif end - start == 1 and doc[end - 1].lower_ in _PARTICLES:
                 continue
@@ -964,13 +978,21 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         votes.setdefault(translit(split_person(m.text)[1]), Counter())["Person"] += 1
     # a name titled, labelled or in apposition once in the document has that evidence everywhere
     evidenced = {translit(m.text) for m in mentions if m.title or m.evidence & PERSON_EVIDENCE}
+    # surnames of the transcript's speakers ("DR. ROE:"): "My name is Ann Roe", tagged an
+    # organisation, is that speaker's full name
+    label_surnames = {translit(m.text.split()[-1]) for m in mentions if "speaker-label" in m.evidence and m.label == "Person"}
     out = []
     for m in mentions:
         key = translit(m.text)
         low = fold(m.text)
         evidence = bool(m.title) or bool(m.evidence & {"appos", "speaker-label", "title"})
+        words = m.text.split()
         if low in PLATFORMS:
             m.label = "Organization"
+        elif m.label != "Person" and 2 <= len(words) <= 3 and translit(words[-1]) in label_surnames \
+                and (known_given_name(words[0]) or words[0].lower() not in _english_words()) \
+                and _looks_like_person_name(m.text):
+            m.label = "Person"
         elif m.label != "Person" and key in person_keys and _looks_like_person_name(m.text) \
                 and low not in COUNTRIES and low not in CAPITALS and low not in PLACE_ALIASES:
             m.label = "Person"

@@ -203,7 +203,8 @@ def title_from_tokens(doc: Doc, start: int, end: int) -> TitlePhrase:
     t0 = start
     while t0 < end and (country_of(doc[t0].text) or doc[t0].tag_ == "POS") and not is_title_head(doc[t0]):
         t0 += 1
-    title_toks = [t for t in doc[t0:end] if not is_honorific(t) or is_title_head(t)]
+    title_toks = [t for t in doc[t0:end] if (not is_honorific(t) or is_title_head(t)) and not (
+        t.lower_ == "royal" and t.i + 1 < len(doc) and is_honorific(doc[t.i + 1]))]  # ("His Royal Highness")
     title = " ".join(t.text for t in title_toks).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
     return TitlePhrase(start=start, end=end, title=title.strip(" ,"), affiliation=aff,
                        affiliation_span=aff_span)
