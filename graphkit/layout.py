@@ -53,6 +53,7 @@ DATE_LINE = re.compile(
     rf"^[ ]*(?:[A-Za-z]+:?,?[ ]+){{0,2}}(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}[ ]+\d{{1,2}},?[ ]+\d{{4}}|"
     rf"\d{{1,2}}[ ]+{_MONTH},?[ ]+\d{{4}})[^\n]{{0,25}}$")
 
+_LEFT_MARKS = re.compile(r"\*{2,}|(?<!\w)__|__(?!\w)")
 _TAG = re.compile(r"<[^>\n]{1,200}>")
 _DELETED = re.compile(r"(?is)<(s|del|strike)\b[^>]*>.*?</\1\s*>")
 
@@ -70,18 +71,32 @@ def lay_out(text: str, markdown: bool = True) -> str:
     blank line. With ``markdown`` false, only wrapped lines are joined and spaces normalised."""
     text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
     # a speaker label or a reporter's "Q" always starts a paragraph, even without a blank line
-    text = re.sub(rf"(?m)(?<=\S)\n(?={SPEAKER_LABEL.pattern[1:]}|Q[ ]+[A-Z])", "\n\n", text)
+    # (not the last words of a wrapped heading in capitals: "**… CAPITAL OF THE\nWORLD: **President …")
+    text = re.sub(rf"(?m)(?<=\S)\n(?={SPEAKER_LABEL.pattern[1:]}|Q[ ]+[A-Z])",
+                  lambda m: "\n" if _capital_heading(text, m.start()) else "\n\n", text)
     # a date or time line under a headline is a line of its own, not the headline's last words
     text = "\n".join(f"\n{ln}\n" if len(ln) <= 60 and (DATE_LINE.match(ln) or TIME_LINE.match(ln)) else ln
                      for ln in text.split("\n"))
     blocks = _markdown_blocks(text) if markdown else _plain_blocks(text)
     out = []
     for block in blocks:
-        lines = [" ".join(STAGE_DIRECTION.sub("", ln).split()) for ln in block.split("\n")]
+        # emphasis marks the parser left as text ("**LABEL: **Text": CommonMark does not close
+        # bold after a space) are markup all the same; a line of asterisks is a section break
+        lines = [" ".join(STAGE_DIRECTION.sub("", ln if TIME_LINE.match(ln) else _LEFT_MARKS.sub("", ln)).split())
+                 for ln in block.split("\n")]
         lines = [ln for ln in lines if ln]
         if lines:
             out.append("\n".join(lines))
     return "\n\n".join(out)
+
+
+def _capital_heading(text: str, end: int) -> bool:
+    """The line ending at ``end`` is a run of capitals that goes on (a wrapped heading), not a
+    label, a time line or a closed sentence."""
+    line = text[text.rfind("\n", 0, end) + 1:end].strip(" *_#")
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and all(c.isupper() for c in letters) and not line.endswith((":", ".", "?", "!")) \
+        and not TIME_LINE.match(line) and not SPEAKER_LABEL.match(line)
 
 
 def _plain_blocks(text: str) -> list[str]:

@@ -3,6 +3,7 @@ import json
 
 from graphkit.layout import lay_out
 from graphkit.read import read_documents
+from graphkit.extract.transcript import find_turns
 
 
 def test_wrapped_lines_are_one_paragraph_and_blank_lines_keep_breaks():
@@ -47,3 +48,13 @@ def test_txt_first_line_is_a_headline_only_when_it_reads_as_one(tmp_path):
     docs = {d.id: d for d in read_documents([tmp_path])}
     assert docs["a.txt"].headline_end == len("Leaders Meet in Oslo")
     assert docs["b.txt"].headline_end == 0
+
+
+def test_a_wrapped_heading_in_capitals_is_no_speaker_label_and_stray_bold_marks_go():
+    text = ("**MAKING THE CITY THE GREENEST PLACE IN THE\nNATION: **The mayor kept her promise to plant\ntrees.\n\n"
+            "-   **The councillor said the plan would be “**[**a waste of money**](https://example.org/x)**,” **even\n"
+            "    though it saves money.")
+    out = lay_out(text)
+    assert out.startswith("MAKING THE CITY THE GREENEST PLACE IN THE NATION: The mayor kept her promise to plant trees.")
+    assert "would be “a waste of money,” even though" in out and "*" not in out
+    assert find_turns(out) == []
