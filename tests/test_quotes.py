@@ -65,3 +65,16 @@ def test_quoted_words_that_name_something_are_no_ones_quotation():
                  "there is not a single thing “We the People” cannot accomplish. Senator Bo Vance called the bill "
                  "“a shameful waste of money.”")
     assert [q.text for q in rec.quotes] == ["a shameful waste of money."]
+
+
+def test_a_turn_broken_by_an_interjection_is_one_quotation_and_a_turn_cut_off_early_is_none():
+    rec = record("Remarks by Vice President Ana Lee in a Conversation with Rita Ortiz\n\n"
+                 "MS. ORTIZ: And now you are on a tour of colleges —\n\nTHE VICE PRESIDENT: Yeah.\n\n"
+                 "MS. ORTIZ: — going to a dozen campuses this month. What do students tell you?\n\n"
+                 "THE VICE PRESIDENT: So, let’s be —\n\nMS. ORTIZ: Honest?\n\n"
+                 "THE VICE PRESIDENT: They tell me they want a fair shot at a good life.\n\nEND\n")
+    got = [(name_of(rec, q.speaker), q.text) for q in rec.quotes]
+    assert ("Rita Ortiz", "And now you are on a tour of colleges — going to a dozen campuses this month. "
+                          "What do students tell you?") in got
+    assert not any(text.endswith("—") or text.startswith("—") for _, text in got)
+    assert ("Ana Lee", "They tell me they want a fair shot at a good life.") in got

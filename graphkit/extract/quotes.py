@@ -382,8 +382,9 @@ def _turn_quotes(ctx: Context, turns: list[Turn], speakers: list[str | None],
                  cited: list[tuple[int, str]]) -> list[QuoteRec]:
     """Each turn as its speaker's quotation; words the speaker quotes from someone else ("as the
     President said, “…”") are that person's quotation, so the turn shows them elided as "…"."""
-    out = []
-    for t, speaker in zip(turns, speakers):
+    out: list[QuoteRec] = []
+    broken: dict[str, tuple[QuoteRec, int]] = {}  # speaker → (their turn that broke off, its index)
+    for k, (t, speaker) in enumerate(zip(turns, speakers)):
         if t.question:
             continue
         body = " ".join(ctx.document.text[t.start:t.end].split())
@@ -396,9 +397,23 @@ def _turn_quotes(ctx: Context, turns: list[Turn], speakers: list[str | None],
         start, text = found
         for words in theirs:
             text = text.replace(words, "…")
-        out.append(QuoteRec(speaker=speaker, text=text, sent=ctx.use(ctx.sent_of_char(start)),
-                            pattern="transcript-turn" if t.name else "transcript-turn-title"))
-    return out
+        before = broken.pop(speaker, None)
+        if before is not None and text.startswith(_DASHES) and all(
+                len(" ".join(ctx.document.text[u.start:u.end].split()).split()) <= 4 for u in turns[before[1] + 1:k]):
+            # "… on a college tour —" / "Yeah." / "— going to over 12 campuses": one sentence,
+            # broken by the other's interjection
+            before[0].text = before[0].text + " " + text.lstrip("".join(_DASHES) + " ")
+            continue
+        rec = QuoteRec(speaker=speaker, text=text, sent=ctx.use(ctx.sent_of_char(start)),
+                       pattern="transcript-turn" if t.name else "transcript-turn-title")
+        out.append(rec)
+        if text.endswith(_DASHES):
+            broken[speaker] = (rec, k)
+    # a turn cut off after a few words ("So, let's be —") and never taken up says nothing
+    return [q for q in out if not (q.text.endswith(_DASHES) and len(q.text.split()) < 6)]
+
+
+_DASHES = ("—", "–", "--")
 
 
 def whole_quotation(text: str, start: int, end: int) -> tuple[int, str] | None:
