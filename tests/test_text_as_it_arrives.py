@@ -234,9 +234,10 @@ def test_separate_meetings_titles_and_possessors_are_told_apart(tmp_path):
                 "Mayor Bianchi’s plan to rebuild the bridge.")
     got = sorted((e.kind, tuple(sorted(name_of(rec, p) for p in e.participants)), tuple(name_of(rec, p) for p in e.locations),
                   e.date) for e in rec.events)
-    # one trip, dated by its range; a meeting with each; no show, no welcomed plan
-    assert got == [("Meeting", ("Ana Ruiz", "Carlo Bianchi"), ("Rome",), None),
-                   ("Meeting", ("Ana Ruiz", "Lucia Verdi"), ("Rome",), None),
+    # one trip, dated by its range; a meeting with each, in the trip's month (which day is not
+    # told); no show, no welcomed plan
+    assert got == [("Meeting", ("Ana Ruiz", "Carlo Bianchi"), ("Rome",), "2023-05"),
+                   ("Meeting", ("Ana Ruiz", "Lucia Verdi"), ("Rome",), "2023-05"),
                    ("Visit", ("Ana Ruiz",), ("Rome",), "2023-05-09")]
 
 
@@ -423,3 +424,14 @@ def test_to_see_you_again_at_a_summit_puts_the_one_addressed_at_the_summit(tmp_p
                 "2:20 P.M. EDT", published="2024-06-12")
     summit = [e for e in rec.events if e.kind == "Summit"]
     assert summit and {name_of(rec, p) for p in summit[0].participants} == {"Ana Lee", "Omar Haddad"}
+
+
+def test_everyone_a_readout_headline_names_after_with_is_a_guest_and_a_double_title_keeps_the_place(tmp_path):
+    rec = jsonl(tmp_path, "Readout of Governor Ana Lee’s Meeting with Ben Cole of Norway, Rita Ortiz of Spain, "
+                          "and Tom Hale and Mark Davis of Croatia on Energy",
+                "Today, Governor Ana Lee met virtually with the energy envoys of Norway, Spain and Croatia.\n\n"
+                "Later, she met with Prime Minister and Crown Prince Karim bin Nasser in Riyadh.")
+    people = [{name_of(rec, p) for p in e.participants} for e in rec.events]
+    assert {"Ana Lee", "Ben Cole", "Rita Ortiz", "Tom Hale", "Mark Davis"} in people
+    assert any({name_of(rec, p) for p in e.participants} == {"Ana Lee", "Karim bin Nasser"}
+               and [name_of(rec, p) for p in e.locations] == ["Riyadh"] for e in rec.events)

@@ -432,6 +432,11 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     anchors += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                 for g in c.children if g.dep_ == "pobj" and (
                     g.ent_type_ == "PERSON" or any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in g.children))]
+    # "with Prime Minister and Crown Prince X in Riyadh": the name is the second title's
+    anchors += [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                for g in c.children if g.dep_ == "pobj" and g.ent_type_ != "PERSON"
+                and any(x.dep_ == "conj" and x.ent_type_ == "PERSON" for x in g.children)
+                for a in [g, *(x for x in g.children if x.dep_ == "conj" and x.ent_type_ == "PERSON")]]
     # "with A, B, and C at the White House": or on any of the people listed
     # (the parser may hang the last of them on the verb)
     anchors += [c for a in list(anchors) if a.ent_type_ == "PERSON" for c in a.subtree
@@ -1035,6 +1040,8 @@ def find_events(ctx: Context) -> list[EventRec]:
                     date = resolve_date(dt, published, planned)
                     if date:
                         date_text = dt
+                        if _RANGE.search(dt):  # a trip of several days: which one is not told
+                            date = date[:7]
                         break
             if date is None and not planned and published and _in_progress(tok):
                 date, date_text = published, "(in progress)"  # "I'm traveling with …", "we are meeting"
@@ -1137,6 +1144,7 @@ def find_events(ctx: Context) -> list[EventRec]:
         ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     _trips(ctx, events)
     events += _headline_events(ctx, events)
+    _headline_guests(ctx, events)
     events = _join_headline_event(ctx, events)
     for h in events:
         # "Statement … on the Visit of President X" over "On March 29, … will host President X": the
@@ -1240,6 +1248,8 @@ _LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmaker
 _AHEAD = re.compile(r"(?i)\b(?:tomorrow|tonight|next (?:week|month|year)|(?:the )?coming (?:days|weeks|months)|"
                     r"later (?:today|this (?:week|month|year)))\b")
 
+_RANGE = re.compile(r"(?i)\b(?:to|through|until|and)\b|\d\s*[–-]\s*\d")
+
 _RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|tomorrow|yesterday|last night|this (?:morning|afternoon|evening)|"
                            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 
@@ -1273,6 +1283,30 @@ def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
                 ev.date, ev.date_text = d, text
                 ev.planned = ev.planned or bool(_AHEAD.search(text))  # ("Tomorrow, … will be greeted by …")
                 return
+
+
+_HEADLINE_TOPIC = re.compile(r"\s(?:on|about|regarding|to discuss|to Discuss|ahead of|Ahead of)\s")
+
+
+def _headline_guests(ctx: Context, events: list[EventRec]) -> None:
+    """"Readout of X's Meeting with A of France, B of Germany, and C and D of the United Kingdom":
+    in a headline everyone named after the event word's "with" is its guest, however the parser
+    split the list (up to the topic: "… with B on Trade")."""
+    head = ctx.document.headline_end
+    if not head:
+        return
+    headline = ctx.document.text[:head]
+    for ev in events:
+        if not ev.sents or ev.sents[0] != 0 or not ev.pattern.startswith("noun-"):
+            continue
+        m = re.search(rf"\b{re.escape(ev.name)}\s+with\s", headline)
+        if m is None:
+            continue
+        topic = _HEADLINE_TOPIC.search(headline, m.end())
+        stop = topic.start() if topic else head
+        guests = [mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
+                  if mm.entity and m.end() <= mm.char < stop and ctx.entity(mm.entity).type == "Person"]
+        ev.participants += [k for k in dict.fromkeys(guests) if k not in ev.participants]
 
 
 def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]:
