@@ -268,3 +268,11 @@ def test_his_interviews_or_her_calls_are_many_occasions_not_one():
     rec = record("As Governor Ana Lee said last night during her interviews, and in her calls this week, the plan "
                  "works. Tom Hale's meetings with Rita Ortiz went well.", published="2022-10-12")
     assert [p for p, *_ in events(rec)] == [{"Tom Hale", "Rita Ortiz"}]
+
+
+def test_many_times_every_encounter_an_office_and_an_example_after_including_are_no_one_encounter():
+    rec = record("Governor Ana Lee has discussed this issue many times with Mayor Tom Hale. She has raised it in every "
+                 "encounter with Minister Rita Ortiz. She named Ben Cole as Special Envoy for Trade Negotiations in March. "
+                 "Today she met with Mayor Ivan Petrov to discuss cooperation, including at the last Regional Council "
+                 "meeting on January 30.", published="2024-01-31")
+    assert [(p, d) for p, _, d, *_ in events(rec)] == [({"Ana Lee", "Ivan Petrov"}, "2024-01-31")]

@@ -829,6 +829,12 @@ def _recurring(tok: Token) -> bool:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in _RECURRING for c in t.children):
             return True
+        if any(c.dep_ == "npadvmod" and c.lower_ == "times" and any(
+                g.lower_ in ("many", "several", "multiple", "numerous", "countless", "every", "each")
+                or g.dep_ == "nummod" for g in c.children) for c in t.children):
+            return True  # "has discussed this many times with …", "met three times"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children):
+        return True  # "in every encounter with …", "each meeting": all of them, no one occasion
         if any(c.dep_ == "prep" and any(g.lower_ == "basis" for g in c.children) for c in t.children):
             return True
         if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("year", "decade", "century")
@@ -881,8 +887,11 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
                                       or h.lemma_ in _GOVERNING or path[-1].dep_ == "prep"):
         gov = h
         if h.lemma_ in SPEECH_VERBS and path[-1].lower_ not in ("at", "during", "in", "on") \
-                and h.lemma_ not in EVENT_VERBS and not (path[-1] is tok and tok.dep_ == "dobj"):
-            gov = None  # "Following the visit, X said": a speaker, not an attendee
+                and h.lemma_ not in EVENT_VERBS and not (path[-1] is tok and tok.dep_ == "dobj") \
+                or h.lemma_ == "include" and h.dep_ == "prep":
+            # "Following the visit, X said": a speaker, not an attendee; "to discuss cooperation,
+            # including at the last council meeting": an example, not the subject's meeting
+            gov = None
         elif not _is_negated(h):
             if h.lemma_.lower() not in _REPORTING:  # "I can confirm that meeting": the speaker reports it
                 participants += _subjects(ctx, chunk, h, sent_idx)
@@ -926,6 +935,10 @@ def _kind_group(kind: str) -> str:
 def _in_a_title(tok: Token) -> bool:
     """A capitalised event verb inside a name or a quoted title ("on “Meet the Press”", "Call of
     Duty"): a work's name, not an encounter."""
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_sent_start and tok.dep_ == "pobj" \
+            and tok.head.lower_ in ("for", "of", "to", "on") and is_title_head(tok.head.head) and tok.head.head.text[:1].isupper() \
+            and tok.lower_ not in ("delegation", "delegations"):  # ("Members of the Presidential Delegation:" lists one)
+        return True  # "Special Envoy for Compact Negotiations", "Ambassador to the Conference on …": an office
     if tok.pos_ != "VERB" or not tok.text[:1].isupper() or tok.is_sent_start:
         return False
     prev = tok.doc[tok.i - 1]
