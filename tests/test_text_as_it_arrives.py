@@ -435,3 +435,12 @@ def test_everyone_a_readout_headline_names_after_with_is_a_guest_and_a_double_ti
     assert {"Ana Lee", "Ben Cole", "Rita Ortiz", "Tom Hale", "Mark Davis"} in people
     assert any({name_of(rec, p) for p in e.participants} == {"Ana Lee", "Karim bin Nasser"}
                and [name_of(rec, p) for p in e.locations] == ["Riyadh"] for e in rec.events)
+
+
+def test_welcoming_someone_here_in_remarks_is_that_day_in_that_room_and_the_speaker_hosts(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by President Ana Lee and Chancellor Tom Hale",
+                "East Room\n\n11:02 A.M. EDT\n\nPRESIDENT LEE: It is truly a delight to host you here, Chancellor.\n\n"
+                "CHANCELLOR HALE: Thank you.\n\nEND", published="2024-10-18")
+    got = [({name_of(rec, p) for p in e.participants}, e.date, [name_of(rec, p) for p in e.locations])
+           for e in rec.events if e.trigger == "host"]
+    assert got == [({"Ana Lee", "Tom Hale"}, "2024-10-18", ["East Room"])]

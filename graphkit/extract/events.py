@@ -37,7 +37,7 @@ _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # "it is a pleasure to welcome", "glad to be here to meet": an infinitive whose subject the turn's speaker is
 _SPEAKER_FEELINGS = frozenset("pleasure honor honour privilege delighted glad pleased happy proud great good "
-                              "thrilled excited opportunity chance".split())
+                              "thrilled excited opportunity chance delight joy honored honoured".split())
 _WITH_ONLY = {"discuss", "talk", "negotiate", "confer", "speak", "sit"}
 _SIDELINES = {"sidelines", "margins", "sideline", "margin"}
 _SEPARATE = {"separate", "respective", "individual", "parallel", "separately", "individually", "bilaterally"}
@@ -1067,6 +1067,13 @@ def find_events(ctx: Context) -> list[EventRec]:
                 # a leader's "this meeting" in remarks: the one they are at, the day and place they
                 # speak (a briefer's "this meeting" is one they announce, elsewhere)
                 date, date_text = published, "(this, spoken)"
+                if not places and ctx.venue:
+                    places = [ctx.venue]
+            if date is None and not planned and published and tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBP", "VBG") \
+                    and any(c.dep_ == "advmod" and c.lower_ == "here" for c in tok.children) \
+                    and ctx.voice_at(ctx.chunks[chunk][0] + tok.idx):
+                # "it is my pleasure to welcome you here to the Chancellery": the day and place of the speech
+                date, date_text = published, "(here, spoken)"
                 if not places and ctx.venue:
                     places = [ctx.venue]
             if date is None and _same_day(tok, gov):

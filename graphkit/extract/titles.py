@@ -161,6 +161,10 @@ def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
     head_at = next((x for x in range(start, min(stop, start + 5)) if is_title_head(doc[x])), None)
     if head_at is None:
         return None
+    last = doc[stop - 1]
+    if stop - start >= 2 and last.pos_ == "PROPN" and last.is_title and is_title_head(doc[stop - 2]) \
+            and not is_title_head(last) and last.lower_ not in TITLE_MODIFIERS and not country_of(last.text):
+        return None  # ", Chancellor Roe." (the tagger missed the name): the next person, not this one's title
     if any(not (doc[x].lower_ in TITLE_MODIFIERS or is_title_head(doc[x]) or doc[x].is_title
                 or doc[x].pos_ in ("ADJ", "PROPN", "NOUN", "CCONJ", "PUNCT"))
            for x in range(start, head_at)):
