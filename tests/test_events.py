@@ -276,3 +276,11 @@ def test_many_times_every_encounter_an_office_and_an_example_after_including_are
                  "Today she met with Mayor Ivan Petrov to discuss cooperation, including at the last Regional Council "
                  "meeting on January 30.", published="2024-01-31")
     assert [(p, d) for p, _, d, *_ in events(rec)] == [({"Ana Lee", "Ivan Petrov"}, "2024-01-31")]
+
+
+def test_they_after_two_people_named_together_are_those_two():
+    rec = record("Mayor Ana Lee and Governor Tom Hale traveled to Jeddah on Monday. They held talks with Minister "
+                 "Rita Ortiz. The relationship between Lee and Hale goes back decades. They can have very frank "
+                 "conversations with each other.", published="2023-04-14")
+    # the trip, and the talks held on it; no occasion in what they can do
+    assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Tom Hale"}, {"Ana Lee", "Tom Hale", "Rita Ortiz"}]

@@ -270,6 +270,20 @@ def _office_word(t: Token) -> bool:
 _CLIMB = ("xcomp", "acl", "advcl", "conj", "pcomp", "relcl", "prep", "pobj")
 
 
+def _they(ctx: Context, sent_idx: int) -> list[str]:
+    """"A and B traveled to Jeddah … They held talks with …": the people named together as the
+    subject of one of the two sentences before, if two or more were."""
+    for si in (sent_idx - 1, sent_idx - 2):
+        if si < 0:
+            break
+        chunk, sent = ctx.sents[si]
+        for s in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            people = _persons_in(ctx, chunk, s)
+            if len(people) >= 2:
+                return people
+    return []
+
+
 def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]:
     """Persons who are the subject of ``verb``, or of the clause it depends on ("had the
     opportunity to talk", "said at a news conference following a meeting")."""
@@ -288,6 +302,11 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                     out.append(p)
             elif s.lower_ in _FIRST_PERSON:  # "I met", "we were together": the speaker of the turn
                 out += _first_person(ctx, chunk, s)
+            elif s.lower_ == "they" and v.lemma_.lower() not in ("speak", "talk") and not any(
+                    c.dep_ == "aux" and c.lower_ in ("can", "could") for c in v.children):
+                # ("They also spoke about …" in a readout tells a topic of the meeting, not a call;
+                # "They can have honest conversations" no occasion)
+                out += _they(ctx, sent_idx)
             else:
                 out += _persons_in(ctx, chunk, s)
             for cj in s.conjuncts:  # "he and Dr. Roe will host", "Jill and I traveled"
