@@ -284,3 +284,9 @@ def test_they_after_two_people_named_together_are_those_two():
                  "conversations with each other.", published="2023-04-14")
     # the trip, and the talks held on it; no occasion in what they can do
     assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Tom Hale"}, {"Ana Lee", "Tom Hale", "Rita Ortiz"}]
+
+
+def test_a_meeting_where_a_trip_goes_has_the_trips_day_and_city():
+    rec = record("On Monday, Governor Ana Lee will travel to Luanda, Angola, where she will meet with President Tom Hale.",
+                 published="2024-10-09")
+    assert ({"Ana Lee", "Tom Hale"}, {"Luanda", "Angola"}, "2024-10-14", True, "Meeting") in events(rec)

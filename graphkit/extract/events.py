@@ -528,6 +528,13 @@ def _direct_places(ctx: Context, chunk: int, tok: Token) -> list[str]:
                     out.append(org)  # "visited Northern Arizona University": its campus
     if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
         key = ctx.entity_at(chunk, tok.head, "Place")
+        # "Luanda, Angola, where …" (the parser hangs one on the other either way): the city first
+        near = ([tok.head.head] if tok.head.dep_ == "appos" else []) + [
+            c for c in tok.head.children if c.dep_ in ("nmod", "compound") and c.i < tok.head.i]
+        for c in near:
+            city = ctx.entity_at(chunk, c, "Place")
+            if city and city != key and city not in out and ctx.entity(city).name.lower() not in COUNTRIES:
+                out.append(city)
         if key:
             out.append(key)
     return out
@@ -685,6 +692,12 @@ def _trip_of(tok: Token) -> Token | None:
     h = tok.head
     if tok.dep_ == "acl" and h.ent_type_ == "DATE" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         while h.ent_type_ == "DATE" and h.head.i != h.i:  # (the parser hung "to meet" on the trip's date)
+            h = h.head
+    elif tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        # "will travel to Luanda, Angola, where he will meet …": up from the destination to the trip
+        for _ in range(4):
+            if h.pos_ == "VERB" or h.head.i == h.i or h.dep_ not in ("pobj", "prep", "appos", "conj", "compound"):
+                break
             h = h.head
     elif tok.dep_ not in ("advcl", "xcomp"):
         return None
@@ -852,14 +865,13 @@ def _recurring(tok: Token) -> bool:
                 g.lower_ in ("many", "several", "multiple", "numerous", "countless", "every", "each")
                 or g.dep_ == "nummod" for g in c.children) for c in t.children):
             return True  # "has discussed this many times with …", "met three times"
-    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children):
-        return True  # "in every encounter with …", "each meeting": all of them, no one occasion
         if any(c.dep_ == "prep" and any(g.lower_ == "basis" for g in c.children) for c in t.children):
             return True
         if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("year", "decade", "century")
                                                             for g in c.children) for c in t.children):
             return True  # "where the House met for 50 years"
-    return False
+    # "in every encounter with …", "each meeting": all of them, no one occasion
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children)
 
 
 def _dated_here(tok: Token) -> bool:
