@@ -290,3 +290,9 @@ def test_a_meeting_where_a_trip_goes_has_the_trips_day_and_city():
     rec = record("On Monday, Governor Ana Lee will travel to Luanda, Angola, where she will meet with President Tom Hale.",
                  published="2024-10-09")
     assert ({"Ana Lee", "Tom Hale"}, {"Luanda", "Angola"}, "2024-10-14", True, "Meeting") in events(rec)
+
+
+def test_a_person_in_a_clause_joined_to_the_event_verb_is_no_attendee():
+    rec = record("Governor Ana Lee stopped by to greet Mayor Tom Hale and underscore her and Senator Rita Ortiz's "
+                 "support.", published="2021-02-11")
+    assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Tom Hale"}]

@@ -348,8 +348,8 @@ def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
     out: list[str] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "attr", "agent", "appos", "conj") or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS):
-            if c.dep_ == "conj" and _kind_of(c):
-                continue
+            if c.dep_ == "conj" and (_kind_of(c) or c.pos_ in ("VERB", "AUX")):
+                continue  # (another event, or another clause: "to greet them and underscore X's commitment")
             # "she met him", "traveled to China with him": someone other than the verb's subject
             objs = [c] if c.dep_ == "dobj" and c.lower_ in _PRONOUNS else [
                 g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("him", "her")] if c.dep_ == "prep" else []
