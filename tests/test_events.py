@@ -296,3 +296,15 @@ def test_a_person_in_a_clause_joined_to_the_event_verb_is_no_attendee():
     rec = record("Governor Ana Lee stopped by to greet Mayor Tom Hale and underscore her and Senator Rita Ortiz's "
                  "support.", published="2021-02-11")
     assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Tom Hale"}]
+
+
+def test_an_event_told_as_a_modifier_is_not_held_by_the_sentences_subject():
+    rec = record("Governor Ana Lee and Mayor Tom Hale discussed the new partnership, highlighting the recent launch "
+                 "of the Regional Energy Initiative hosted in Denver two weeks ago.", published="2023-02-14")
+    assert all(e.trigger != "host" for e in rec.events)
+
+
+def test_a_gathering_hosted_by_someone_is_one_event_with_its_host():
+    rec = record("Earlier this summer, Governor Ana Lee was in Hartford at a summit on road safety hosted by Senator "
+                 "Tom Hale.", published="2023-09-01")
+    assert [(p, kind) for p, _, _, _, kind in events(rec)] == [({"Ana Lee", "Tom Hale"}, "Summit")]

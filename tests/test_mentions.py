@@ -217,3 +217,11 @@ def test_a_speakers_full_name_the_tagger_calls_an_organisation_is_that_speaker()
                  "And moderating the session is Subhan Hossain from the White House.\n\nMR. HOSSAIN: Thank you.\n\n"
                  "DR. RAMAN: Thanks.")
     assert {"Ashish Raman", "Subhan Hossain"} <= names(rec) and not names(rec) & {"Raman", "Hossain"}
+
+
+def test_the_last_words_of_an_office_before_a_name_are_no_person():
+    rec = record("Deputy Adviser Ana Lee, Assistant Secretary of State for Western Hemisphere Affairs Tom Hale, and "
+                 "Senior Director Rita Ortiz traveled to Bogota.")
+    assert names(rec) == {"Ana Lee", "Tom Hale", "Rita Ortiz"}
+    hale = next(e for e in rec.entities if e.name == "Tom Hale")
+    assert "Assistant Secretary of State for Western Hemisphere Affairs" in hale.titles

@@ -325,6 +325,9 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
             break  # (not "had the opportunity to meet": the one who had it)
         if subs or v.dep_ not in _CLIMB or v.head.i == v.i:
             break
+        if (v.dep_ == "acl" or v.tag_ == "VBN" and v.dep_ == "conj" and v.head.tag_ not in ("VBN", "VBD")) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+            break  # "the launch of X hosted in Washington": hosted by whoever "by" names, not the speakers
         if v.head.lemma_.lower() in _REPORTING:
             break  # "announced the designation of a delegation to attend …": the announcer stays home
         v = v.head
@@ -1171,6 +1174,22 @@ def find_events(ctx: Context) -> list[EventRec]:
                     h.date, h.date_text = ev.date, ev.date_text
                 h.kind = ev.kind if h.kind == "Meeting" and ev.kind != "Meeting" else h.kind
                 events.remove(ev)
+        # "a summit on gun safety hosted by Senator X": the hosting is the summit's, X its host
+        for t in sent:
+            if t.dep_ != "acl" or t.i not in told_by:
+                continue
+            h = t.head
+            for _ in range(3):  # (up from "safety" of "a summit on gun safety hosted by")
+                if h.i in told_by or h.dep_ not in ("pobj", "prep", "compound"):
+                    break
+                h = h.head
+            if len(told_by.get(h.i, ())) == 1:
+                noun_ev = told_by[h.i][0]
+                for ev in told_by[t.i]:
+                    if ev in events and ev is not noun_ev:
+                        noun_ev.participants += [p for p in ev.participants if p not in noun_ev.participants]
+                        noun_ev.locations = noun_ev.locations or ev.locations
+                        events.remove(ev)
         # a verbless fragment of names right after a list of attendees continues that list (a
         # sentence splitter broke "... and the ambassador to the United States. Moscow John Sullivan.")
         if not found_here and events and events[-1].sents[-1] == sent_idx - 1 and events[-1].trigger == "delegation" \

@@ -782,7 +782,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 # "Fox Business Network's Jane Roe: “…”": a given name and surname introducing a quotation
                 # (exactly two words: "Jane Roe Foundation: “…”" is the foundation)
                 ok, evidence = True, {"speaker-label"}
-            elif 2 <= j - i <= 3 and _looks_like_person_name(text):
+            elif 2 <= j - i <= 3 and _looks_like_person_name(text) and doc[j - 1].lower_ not in _ORG_TAILS:
+                # (not "… for Western Hemisphere Affairs": the end of an office, no surname)
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
                 for k in range(i, j - 1):
                     if doc[k].lower_ in _ORG_TAILS:
