@@ -22,7 +22,8 @@ Rules, in order (each join is logged with its rule and evidence):
    corpus's full-name mentions near that date, when one holds at least ``DOMINANT_SHARE`` of it.
 5. ``only-person`` / ``dominant``: a bare or initial-led surname its document names no one in
    full under joins the one person the corpus names in full under that surname, or the one
-   holding ``DOMINANT_SHARE`` of those mentions.
+   holding ``DOMINANT_SHARE`` of those mentions; an office it carries ("Mayor Adams") rules out
+   a person the corpus never gives an office.
 6. ``first-name``: "President Xi" joins "Xi Jinping" (family name first), "President Barack"
    joins "Barack Obama", when no one has that surname and the word is the first name of one
    person only and not a given name the nicknames dataset knows ("Mike" never joins anyone).
@@ -587,6 +588,14 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
             return
     top = ranked[0]
     share = top.full_mentions / total if total else 0.0
+    if not in_doc and _offices(loc.titles) and not _offices_near(top, None):
+        # "Mayor Adams" is not the one Adams the corpus names in full and never in any office (a
+        # founding father in a list; "Senator Graham" is not a weather service's director Ken
+        # Graham); someone once in another office may hold this one later (see title-conflict)
+        log.add("ambiguous", forms, None, loc.rec.doc_id,
+                f"its document gives it an office, and the {surname} the corpus names in full is never "
+                "given one; joins no one", {"offices": sorted(_offices(loc.titles)), "candidate": top.name()})
+        return
     if in_doc:
         log.add("ambiguous", forms, None, loc.rec.doc_id,
                 f"the document itself names several people {surname} in full",

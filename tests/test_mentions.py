@@ -225,3 +225,8 @@ def test_the_last_words_of_an_office_before_a_name_are_no_person():
     assert names(rec) == {"Ana Lee", "Tom Hale", "Rita Ortiz"}
     hale = next(e for e in rec.entities if e.name == "Tom Hale")
     assert "Assistant Secretary of State for Western Hemisphere Affairs" in hale.titles
+
+
+def test_partners_inside_a_longer_firm_name_are_no_person():
+    rec = record("She is an attorney at Marsh Quill Hanley Doyle & Finch, P.A., in Tulsa. Ann Lee, Acme Inc. chief, spoke.")
+    assert names(rec) == {"Ann Lee"}

@@ -370,3 +370,16 @@ def test_dr_and_a_surname_beside_the_president_of_that_surname_joins_the_corpus_
                     titled("e1", "Roe", ["Roe"], (), ["Dr. Roe"])))
     res = resolve(recs)
     assert node_of(res, "x", "e1") == "Jill Roe" and node_of(res, "x", "e0") == "Tom Roe"
+
+
+def test_a_surname_in_office_does_not_join_the_one_full_name_the_corpus_never_gives_an_office():
+    res = resolve([doc("a", "John Quill", "George Marsh"),
+                   doc("b", person("e0", "Quill", titles=["Mayor"])),
+                   doc("b2", person("e0", "Ken Rowe", titles=["Director"])),
+                   doc("b3", person("e0", "Rowe", titles=["Senator"])),
+                   doc("c", person("e0", "Marsh", titles=["Senator"])),
+                   doc("d", person("e0", "George Marsh", titles=["Senator"]))])
+    assert node_of(res, "b") is None  # the one Quill is never given a title: Mayor Quill is someone else
+    assert node_of(res, "b3") is None  # nor is Senator Rowe the director Ken Rowe
+    assert node_of(res, "c") == "George Marsh"
+    assert any("is never given one" in e["reason"] for e in rule_entries(res, "ambiguous"))

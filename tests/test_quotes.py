@@ -78,3 +78,12 @@ def test_a_turn_broken_by_an_interjection_is_one_quotation_and_a_turn_cut_off_ea
                           "What do students tell you?") in got
     assert not any(text.endswith("—") or text.startswith("—") for _, text in got)
     assert ("Ana Lee", "They tell me they want a fair shot at a good life.") in got
+
+
+def test_the_title_that_says_a_quotation_is_the_one_person_the_document_gives_it():
+    rec = record("The Attorney General, Ana Lee, testified today. Senator Tom Hale said, “Would you agree that it is "
+                 "not working?” And the Attorney General said, “I would agree with that because of the numbers.”")
+    got = [(name_of(rec, q.speaker), q.text[:20]) for q in rec.quotes]
+    assert ("Ana Lee", "I would agree with t") in got and ("Tom Hale", "Would you agree that") in got
+    rec = record("As the professor of history Rita Ortiz wrote last year, “All great powers have little choice.”")
+    assert [name_of(rec, q.speaker) for q in rec.quotes] == ["Rita Ortiz"]

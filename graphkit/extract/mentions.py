@@ -1242,7 +1242,7 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
 _ADDRESS_BEFORE = re.compile(r"(?i)(?:go ahead|thanks|thank you|yes|okay|ok|sure|please|hi|hello|and)[,.]?\s*$")
 
 
-_FIRM_SUFFIX = r"(?:LLP|LLC|PLLC|L\.L\.P\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|P\.C\.|& Co\.?)"
+_FIRM_SUFFIX = r"(?:LLP|LLC|PLLC|L\.L\.P\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|P\.C\.|P\.A\.|& Co\.?)"
 
 
 def _firm_named(name: str, text: str) -> bool:
@@ -1252,7 +1252,8 @@ def _firm_named(name: str, text: str) -> bool:
     # the partners' names run together by commas ("Paul, Weiss, Rifkind, … LLP"), or the name is
     # the whole firm's ("Burr Forman, LLP", "Calfee Halter & Griswold LLP"); not "Ann Lee, Acme Inc."
     listed = r",\s+".join(words) + rf"(?:,\s+(?:&\s+)?[A-Z][\w'’.-]*|\s+&\s+[A-Z][\w'’.-]*){{0,5}},?\s+{_FIRM_SUFFIX}"
-    whole = r"\s+".join(words) + rf"(?:\s+&\s+[A-Z][\w'’.-]*)?,?\s+{_FIRM_SUFFIX}"
+    # (more partners may follow: "Boyd Hollander Goldberg Urias & Ward, P.A.")
+    whole = r"\s+".join(words) + rf"(?:\s+[A-Z][\w'’-]*){{0,4}}(?:\s+&\s+[A-Z][\w'’.-]*)?,?\s+{_FIRM_SUFFIX}"
     return re.search(rf"\b(?:{listed}|{whole})", text) is not None
 
 

@@ -12,7 +12,7 @@ from ..records import QuoteRec
 from .context import Context
 from .events import resolve_pronoun
 from .lexicon import SPEECH_VERBS
-from .titles import bare_office
+from .titles import bare_office, is_title_head
 from .transcript import Turn, speaker_of_role
 
 __all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers", "whole_quotation"]
@@ -105,6 +105,13 @@ def _speaker_of_verb(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> st
                     return key
             if c.lower_ in ("he", "she"):
                 return resolve_pronoun(ctx, chunk, c, sent_idx)
+            if is_title_head(c) and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children):
+                # "And the Attorney General said, “…”": the one person the document gives that title
+                role = " ".join(t.text for t in c.subtree if t.dep_ != "det" and t.i <= c.i)
+                holders = [(e.key, [*e.titles, *e.titled_forms]) for e in ctx.entities if e.type == "Person" and e.mentions]
+                key = speaker_of_role(role, holders, set(), [])
+                if key:
+                    return key
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:  # ", adding: …"
         return _speaker_of_verb(ctx, chunk, verb.head, sent_idx)
     return None
