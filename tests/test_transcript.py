@@ -118,3 +118,9 @@ def test_a_turn_that_is_only_a_transcribers_note_is_no_quotation():
                  "MR. HALE: (Inaudible) —\n\nGOVERNOR LEE: Thank you, Tom.\n\n10:10 A.M. EDT")
     assert all(not q.text.startswith("(Inaudible") for q in rec.quotes)
     assert any(name_of(rec, q.speaker) == "Ana Lee" and q.text == "Thank you, Tom." for q in rec.quotes)
+
+
+def test_a_reporters_q_run_into_the_next_label_is_the_label_it_starts():
+    text = "Q   Does the Governor agree?\n\nQMS. LEE:  She does.\n\nQ Thanks.\n\nMS. LEE: Sure."
+    assert [(t.label, t.name, t.question) for t in find_turns(text)] == [
+        ("Q", None, True), ("MS. LEE", "Lee", False), ("Q", None, True), ("MS. LEE", "Lee", False)]

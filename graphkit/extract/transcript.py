@@ -16,6 +16,7 @@ from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 __all__ = ["Turn", "find_turns", "split_label", "speaker_of_role", "venue_lines"]
 
+_GLUED_Q = re.compile(r"Q(?=(?:MR|MS|MRS|DR)\.?[ ])")
 _Q = re.compile(r"^(?:Q|QUESTION|Question)(?:[.:]\s*|\s+)(?=\S)")
 # Kremlin and ministry transcripts write their labels in mixed case: "Vladimir Putin: …",
 # "President of Russia Vladimir Putin: …", "Minister Sergei Lavrov: …"
@@ -85,10 +86,12 @@ def find_turns(text: str, start: int = 0) -> list[Turn]:
             continue
         lab = SPEAKER_LABEL.match(line)
         if lab:
-            words = lab.group("label").split()
+            label = lab.group("label")
+            words = label.split()
             if len(words) == 1 and len(words[0]) < 2:
                 continue
-            hits.append((m.start(), m.start() + lab.end(), lab.group("label"), False))
+            glued = _GLUED_Q.match(label)  # "QMS. PSAKI:": a reporter's "Q" run into the answer's label
+            hits.append((m.start() + (1 if glued else 0), m.start() + lab.end(), label[1:] if glued else label, False))
             continue
         q = _Q.match(line)
         mixed = _MIXED_LABEL.match(line)
