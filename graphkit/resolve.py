@@ -414,7 +414,9 @@ def _resolve_events(records: list[DocRecord], entities: list[Entity], index: dic
         # every text that tells it was published before its day: it had not happened yet, however
         # one of its sentences put it ("the summit, where leaders meet …" beside "will host")
         days = [published.get(d) for d, _ in e.sources]
-        if not e.planned and e.date and len(e.date) == 10 and days and all(p and p[:10] < e.date for p in days):
+        # (a month or a year counts when it lies wholly after: "the summit in November" told in June)
+        if not e.planned and e.date and e.date[:1].isdigit() and len(e.date) in (4, 7, 10) and days \
+                and all(p and p[:len(e.date)] < e.date for p in days):
             e.planned = True
     # one person, no one else, no day, no place, no body ("the moment I got the phone call", "my
     # conversations are productive"): nothing the graph can say of an encounter

@@ -308,3 +308,20 @@ def test_a_gathering_hosted_by_someone_is_one_event_with_its_host():
     rec = record("Earlier this summer, Governor Ana Lee was in Hartford at a summit on road safety hosted by Senator "
                  "Tom Hale.", published="2023-09-01")
     assert [(p, kind) for p, _, _, _, kind in events(rec)] == [({"Ana Lee", "Tom Hale"}, "Summit")]
+
+
+def test_where_after_a_day_the_one_sent_and_a_participation_are_read_as_told():
+    rec = record("Governor Ana Lee was in Tampa, Florida, yesterday, where she met with Mayor Tom Hale. "
+                 "The Governor sent her deputy, Rita Ortiz, to represent the state at the regional summit in Boston. "
+                 "We welcomed the participation of Prime Minister Ben Cole in the Hiroshima Summit.",
+                 published="2024-10-08")
+    got = [(p, places) for p, places, *_ in events(rec)]
+    assert ({"Ana Lee", "Tom Hale"}, {"Tampa", "Florida"}) in got
+    assert ({"Rita Ortiz"}, {"Boston"}) in got and ({"Ben Cole"}, set()) in got
+
+
+def test_inviting_someone_to_visit_and_asking_someone_to_travel_are_plans():
+    rec = record("Governor Ana Lee invited Mayor Tom Hale to visit the Capitol in July. She has asked her deputy, "
+                 "Rita Ortiz, to travel to Ottawa.", published="2022-06-01")
+    got = [(p, planned) for p, _, _, planned, _ in events(rec)]
+    assert ({"Ana Lee", "Tom Hale"}, True) in got and ({"Rita Ortiz"}, True) in got

@@ -72,6 +72,12 @@ def test_an_event_every_source_tells_before_its_day_is_planned_however_one_sente
     assert [e.planned for e in res.events] == [True]
     r.published = "2024-07-12"  # told after its day: it was held
     assert [e.planned for e in resolve([r]).events] == [False]
+    # a month wholly after the day it is told ("the summit in November", told in June) is ahead too
+    r.published = "2024-06-22"
+    r.events = [EventRec(kind="Summit", name="summit", participants=["e0", "e1"], date="2024-11", planned=False, sents=[1])]
+    assert [e.planned for e in resolve([r]).events] == [True]
+    r.published = "2024-11-02"  # told within that month: it may have happened
+    assert [e.planned for e in resolve([r]).events] == [False]
 
 
 def test_an_event_of_one_person_with_no_day_place_or_body_says_nothing_and_is_left_out():

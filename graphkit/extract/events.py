@@ -330,6 +330,13 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
             break  # "the launch of X hosted in Washington": hosted by whoever "by" names, not the speakers
         if v.head.lemma_.lower() in _REPORTING:
             break  # "announced the designation of a delegation to attend …": the announcer stays home
+        if v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in _SENDING \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "We sent your CEO, Mary Roe, to represent us at the meeting": the one sent goes; the
+            # one who invites someone to visit receives them, so the inviter stays
+            out += [p for c in v.head.children if c.dep_ == "dobj" for p in _persons_in(ctx, chunk, c)]
+            if v.head.lemma_.lower() != "invite":
+                break
         v = v.head
         steps = 0
         while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i and steps < 4:
@@ -540,6 +547,17 @@ def _direct_places(ctx: Context, chunk: int, tok: Token) -> list[str]:
                 out.append(city)
         if key:
             out.append(key)
+        elif tok.head.ent_type_ in ("DATE", "TIME"):
+            # "in Tampa, Florida, yesterday, where she met …": the parser hung "where" on the day
+            run: list[str] = []  # "Tampa, Florida": the whole run of places, the city first
+            for t in reversed(tok.doc[max(tok.head.sent.start, tok.head.i - 8):tok.head.i]):
+                k = ctx.entity_at(chunk, t, "Place")
+                if k:
+                    if k not in run:
+                        run.insert(0, k)
+                elif t.pos_ in ("VERB", "AUX") or run and not t.is_punct:
+                    break
+            out += list(dict.fromkeys(run))
     return out
 
 
@@ -717,7 +735,8 @@ def _planned(tok: Token, gov: Token | None) -> bool:
             continue
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PLANNED_MARKS for c in t.children):
             return True
-        if t.dep_ == "xcomp" and t.head.lemma_ in ("plan", "agree", "expect", "intend", "hope", "want", "schedule", "prepare", "seek"):
+        if t.dep_ in ("xcomp", "advcl") and t.head.lemma_ in ("plan", "agree", "expect", "intend", "hope", "want", "schedule",
+                                                         "prepare", "seek", "invite", "ask", "direct", "task"):
             return True
         # "I'm going to have that conversation with him", "is set to meet", "travels to X tomorrow"
         if t.dep_ == "xcomp" and (t.head.lower_ == "going" and t.head.tag_ == "VBG" or t.head.lemma_ == "set"):
@@ -814,8 +833,11 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
         # host only the object's own words count, not a name deep inside it)
         deps = ("compound", "poss", "pobj", "appos", "conj") if verb.lemma_.lower() == "visit" else \
             ("compound", "pobj", "appos", "conj")
+        # (the "of" of "the leaders of X", not of "welcomed the participation of X in the summit")
+        people_head = is_title_head(o) or o.lemma_.lower() in _PEOPLE_NOUNS or o.pos_ == "PROPN"
         near = list(o.subtree) if verb.lemma_.lower() in ("meet", "visit") else \
-            [o, *o.children, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+            [o, *o.children, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" and people_head
+                               for g in c.children)]
         if ctx.entity_at(chunk, o) is not None:
             return True
         for t in near:
@@ -832,6 +854,9 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
             return True
     return False
 
+
+# verbs whose object, not subject, does what follows ("sent X to represent us", "asked X to lead")
+_SENDING = frozenset("send dispatch ask invite urge encourage appoint designate nominate direct task".split())
 
 # verbs whose subject tells of an encounter rather than attends it ("I can confirm that meeting")
 _REPORTING = frozenset("confirm announce preview describe detail characterize deny read report note walk explain "
@@ -912,6 +937,11 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
         if h.pos_ == "NOUN" and any(_is_person_possessor(ctx, chunk, c) for c in h.children):
             # "his attendance at the summit": the possessor attended
             participants += _objects(ctx, chunk, h, sent_idx)
+            break
+        if h.pos_ == "NOUN" and h.lemma_.lower() in ("participation", "attendance", "presence"):
+            # "the participation of Prime Minister X in the summit": X took part
+            participants += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in _persons_in(ctx, chunk, c)]
             break
         h = h.head
     if h.pos_ == "ADJ" and h.dep_ == "acomp" and h.lower_ in ("grateful", "thankful") and path[-1].lower_ == "for":

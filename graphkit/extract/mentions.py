@@ -452,6 +452,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             continue
         if label == "Person" and (_destination(doc, start, end) or _placed_in_country(doc, start, end)):
             label = "Place"  # "Jill and I traveled to Normandy": where one goes is a place
+        elif label == "Place" and end - start > 1 and doc[end - 1].lower_ in ("summit", "conference", "forum", "meeting", "talks"):
+            label = "Organization"  # "the Hiroshima Summit" tagged a place: a gathering, held somewhere
         elif label == "Place" and end - start == 1 and start > 0 and is_title_head(doc[start - 1]) \
                 and doc[start - 1].is_title and doc[start].is_title and not country_of(doc[start].text) \
                 and fold(doc[start].text) not in CAPITALS and fold(doc[start].text) not in PLACE_ALIASES:
