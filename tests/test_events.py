@@ -325,3 +325,21 @@ def test_inviting_someone_to_visit_and_asking_someone_to_travel_are_plans():
                  "Rita Ortiz, to travel to Ottawa.", published="2022-06-01")
     got = [(p, planned) for p, _, _, planned, _ in events(rec)]
     assert ({"Ana Lee", "Tom Hale"}, True) in got and ({"Rita Ortiz"}, True) in got
+
+
+def test_verbs_joined_share_tense_and_day_a_proposal_is_a_plan_and_a_joining_with_its_own_place_is_its_own():
+    rec = record("Governor Ana Lee visited Ohio yesterday and met with Mayor Tom Hale. She will visit Texas and attend "
+                 "a summit with Governor Ben Cole. She proposed a meeting with Premier Rita Ortiz in the coming months. "
+                 "Senator Ivan Petrov and Senator Maria Gomez were joined by Mayor Paul Kim in Lulea, Sweden on "
+                 "May 30-31, 2023.", published="2023-05-20")
+    got = events(rec)
+    assert ({"Ana Lee", "Tom Hale"}, {"Ohio"}, "2023-05-19", False, "Meeting") in got
+    assert all(planned for p, *_, planned, _ in got if "Ben Cole" in p or "Rita Ortiz" in p)
+    assert ({"Ivan Petrov", "Maria Gomez", "Paul Kim"}, {"Lulea"}, "2023-05", False, "Meeting") in got
+
+
+def test_rounds_of_calls_and_a_careers_trips_are_many_occasions():
+    rec = record("Governor Ana Lee held several rounds of phone calls with Minister Tom Hale. She has travelled to "
+                 "Djibouti, to Somalia, to Kenya, and to Niger in her current role. She held a round of talks with "
+                 "Minister Ben Cole today.", published="2023-12-04")
+    assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Ben Cole"}]

@@ -461,6 +461,9 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     anchors += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                 for g in c.children if g.dep_ == "pobj" and (
                     g.ent_type_ == "PERSON" or any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in g.children))]
+    # "were joined by Commissioner X in Lulea": on the one named after "by" too
+    anchors += [g for h in heads for c in h.children if c.dep_ == "agent"
+                for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
     # "with Prime Minister and Crown Prince X in Riyadh": the name is the second title's
     anchors += [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ != "PERSON"
@@ -478,6 +481,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
         for c in h.children:
             if c.dep_ in ("compound", "nmod") and h.lower_ in ("delegation", "delegations"):
                 continue  # "a U.S. delegation": where it comes from, not where it meets
+            if c.dep_ in ("compound", "nmod") and h.ent_type_ == "PERSON" and h not in heads:
+                continue  # "Erie County Executive Mark Roe": the office's county, not where they meet
             if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
                     or c.ent_type_ == "DATE" or (c.dep_ == "prep" and c.lower_ in ("from", "between", "through")
                                                  and any(g.ent_type_ == "DATE" for g in c.children)):
@@ -728,6 +733,9 @@ def _trip_of(tok: Token) -> Token | None:
 def _planned(tok: Token, gov: Token | None) -> bool:
     # "he'll have a chance to meet …", "will travel to Denver to meet …": the clause's own tense
     around = [tok, gov] + [_outer_verb(t) for t in (tok, gov) if t is not None]
+    # "will visit the region and attend a summit": a verb joined to another shares its tense
+    around += [t.head for t in (tok, gov) if t is not None and t.dep_ == "conj" and t.pos_ == "VERB"
+               and t.head.pos_ == "VERB" and not any(c.dep_ in ("aux", "nsubj") for c in t.children)]
     if gov is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         around.append(tok.head)  # "will hold his first meeting with …": its verb's tense, whoever's it is
     for t in around:
@@ -748,7 +756,7 @@ def _planned(tok: Token, gov: Token | None) -> bool:
             return True
         if any(c.dep_ == "amod" and c.lower_ in _PLANNED_WORDS for c in t.children):
             return True
-        if t.lemma_ in ("schedule", "plan") or any(c.lemma_ in ("schedule", "plan") for c in t.children):
+        if t.lemma_ in ("schedule", "plan", "propose") or any(c.lemma_ in ("schedule", "plan") for c in t.children):
             return True
         # a headline's infinitive: "President X to Welcome President Y", "… to Travel to Ohio"
         if t.pos_ == "VERB" and t.dep_ == "ROOT" and t.text[:1].isupper() and any(
@@ -898,6 +906,11 @@ def _recurring(tok: Token) -> bool:
         if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("year", "decade", "century")
                                                             for g in c.children) for c in t.children):
             return True  # "where the House met for 50 years"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("rounds", "series"):
+        return True  # "held several rounds of phone calls with partners in A, B and C"
+    if tok.lemma_.lower() in ("travel", "visit", "go") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) \
+            and sum(1 for c in tok.children if c.dep_ == "prep" and c.lower_ == "to") >= 2:
+        return True  # "I have travelled to Djibouti, to Somalia, to Kenya …": a career's trips
     # "in every encounter with …", "each meeting": all of them, no one occasion
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children)
 
@@ -1099,6 +1112,10 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if date:
                     date_text = dt
                     break
+            if date is None and tok.dep_ == "conj" and told_by.get(tok.head.i) and told_by[tok.head.i][0].date \
+                    and told_by[tok.head.i][0].planned == planned:
+                # "visited Ohio yesterday and met with the Mayor": the day of the verb it is joined to
+                date, date_text = told_by[tok.head.i][0].date, told_by[tok.head.i][0].date_text
             if date is None and there is not None and there.date and there.planned == planned:
                 date, date_text = there.date, there.date_text  # "On Thursday, … to Dublin. There, he will meet …"
             if not planned and date_text and _AHEAD.search(date_text):
@@ -1517,9 +1534,15 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
             # "We're pleased to be joined by A and B" in a leader's remarks: the speaker is there too (a
             # briefer "joined by" a colleague is the briefing itself)
             people += [k for k in ctx.voice_at(ctx.chunks[chunk][0] + sent[0].idx, plural=True) if k not in people]
+        # "A, B and C were joined by D in Lulea, Sweden on May 30": a place or day of its own makes
+        # the joining its own occasion, not more guests of the event told before
+        own_places, _, own_dates = _places_and_dates(ctx, chunk, sent.doc, [sent.root]) \
+            if sent.root.lemma_.lower() in ("join", "accompany") else ([], [], [])
+        own_dates = [(d[:7] if _RANGE.search(t) else d, t) for t in own_dates
+                     for d in [resolve_date(t, ctx.document.published)] if d]
         if len(people) >= 1:
             # "Lawmakers who participated in the meeting were:": the meeting already told, if any
-            prior = _told_before(events, k) or _told_before(anchors, k)
+            prior = [] if own_places or own_dates else (_told_before(events, k) or _told_before(anchors, k))
             if not prior and any(_names_an_event(t) and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "today")
                                                             for c in t.children) for t in list(sent)[:6]):
                 # "The discussion included the following participants:" at the end of a long readout:
@@ -1545,13 +1568,14 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                 # "… will be joined at today's announcement by A, B and C": the list is the occasion
                 here = ctx.signed and bool(ctx.voice_at(ctx.chunks[chunk][0] + sent[0].idx)) and any(
                     t.lower_ in ("am", "is", "are", "'re", "’re", "'m", "’m") for t in sent)
+                date, date_text = (ctx.document.published, "(joined, spoken)") if here else (
+                    own_dates[0] if own_dates else (None, None))
                 events.append(EventRec(kind="Meeting", name=sent.root.text, participants=people,
                                        sents=[ctx.use(s) for s in range(k, last + 1)], trigger="list",
                                        planned=any(t.lower_ in ("will", "'ll") for t in sent), pattern="participant-list",
                                        # a leader's "we are joined today by …": there and then
-                                       date=ctx.document.published if here else None,
-                                       date_text="(joined, spoken)" if here else None,
-                                       locations=[ctx.venue] if here and ctx.venue else []))
+                                       date=date, date_text=date_text,
+                                       locations=own_places or ([ctx.venue] if here and ctx.venue else [])))
         k = last + 1
 
 
