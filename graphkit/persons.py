@@ -22,8 +22,9 @@ Rules, in order (each join is logged with its rule and evidence):
    corpus's full-name mentions near that date, when one holds at least ``DOMINANT_SHARE`` of it.
 5. ``only-person`` / ``dominant``: a bare or initial-led surname its document names no one in
    full under joins the one person the corpus names in full under that surname, or the one
-   holding ``DOMINANT_SHARE`` of those mentions; an office it carries ("Mayor Adams") rules out
-   a person the corpus never gives an office.
+   holding ``DOMINANT_SHARE`` of those mentions; an office or rank it carries ("Mayor Adams")
+   rules out a person the corpus never gives one, and so do a short surname only spelt alike
+   ("Jon" for "Hugo Yon") and a suffix the person's full names lack ("Homer, Jr.").
 6. ``first-name``: "President Xi" joins "Xi Jinping" (family name first), "President Barack"
    joins "Barack Obama", when no one has that surname and the word is the first name of one
    person only and not a given name the nicknames dataset knows ("Mike" never joins anyone).
@@ -588,7 +589,19 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
             return
     top = ranked[0]
     share = top.full_mentions / total if total else 0.0
-    if not in_doc and _offices(loc.titles) and not _offices_near(top, None):
+    mine = parse_person(loc.le.name)
+    theirs = {fold(parse_person(n).surname) for n in top.names}
+    if not in_doc and (len(fold(mine.surname)) <= 4 and fold(mine.surname) not in theirs
+                       or mine.suffix and not any(parse_person(n).suffix == mine.suffix for n in top.names)):
+        # a short surname only spelt alike ("Jon", "Yoon" beside "Hugo Yon": the spellings
+        # transliteration equates are too many at that length), or a suffix the one person named in
+        # full does not have ("Homer, Jr." is not the painter Winslow Homer)
+        log.add("ambiguous", forms, None, loc.rec.doc_id,
+                f"the {surname} the corpus names in full is not spelt or suffixed as this mention; joins no one",
+                {"candidate": top.name()})
+        return
+    if not in_doc and (_offices(loc.titles) or loc.titles & _MILITARY) and not _offices_near(top, None) \
+            and not set(top.titles) & _MILITARY:
         # "Mayor Adams" is not the one Adams the corpus names in full and never in any office (a
         # founding father in a list; "Senator Graham" is not a weather service's director Ken
         # Graham); someone once in another office may hold this one later (see title-conflict)
@@ -630,6 +643,10 @@ _POSTS = frozenset("secretary ambassador administrator minister judge justice ki
 #: a rank a person has in every document that names them: "King Abdullah" is no one the corpus
 #: never calls king
 _RANKS = frozenset("king queen prince princess emir sultan pope sheikh".split())
+
+
+#: military ranks, which like offices want someone the corpus gives one ("Major Homer")
+_MILITARY = frozenset("major colonel captain lieutenant sergeant admiral corporal commander".split())
 
 
 def _offices(titles: Iterable[str]) -> set[str]:

@@ -383,3 +383,14 @@ def test_a_surname_in_office_does_not_join_the_one_full_name_the_corpus_never_gi
     assert node_of(res, "b3") is None  # nor is Senator Rowe the director Ken Rowe
     assert node_of(res, "c") == "George Marsh"
     assert any("is never given one" in e["reason"] for e in rule_entries(res, "ambiguous"))
+
+
+def test_a_short_surname_only_spelt_alike_a_suffix_or_a_rank_the_one_full_name_lacks_joins_no_one():
+    res = resolve([doc("a", "Hugo Yon", "Winslow Quill"),
+                   doc("b", person("e0", "Yoon", titles=["President"])),
+                   doc("c", person("e0", "Jon")),
+                   doc("d", person("e0", "Quill, Jr.", forms=["Quill, Jr.", "Quill"])),
+                   doc("e", person("e0", "Quill", titles=["Major"])),
+                   doc("f", person("e0", "Yon"))])
+    assert [node_of(res, d) for d in "bcde"] == [None] * 4
+    assert node_of(res, "f") == "Hugo Yon"  # spelt as the full name: the one Yon
