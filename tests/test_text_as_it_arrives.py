@@ -444,3 +444,20 @@ def test_welcoming_someone_here_in_remarks_is_that_day_in_that_room_and_the_spea
     got = [({name_of(rec, p) for p in e.participants}, e.date, [name_of(rec, p) for p in e.locations])
            for e in rec.events if e.trigger == "host"]
     assert got == [({"Ana Lee", "Tom Hale"}, "2024-10-18", ["East Room"])]
+
+
+def test_first_lady_roe_and_president_roe_in_a_headline_are_two_people_and_each_label_theirs(tmp_path):
+    rec = jsonl(tmp_path, "Remarks by President Roe and First Lady Roe at a Reception",
+                "East Room\n\n5:02 P.M. EDT\n\nTHE FIRST LADY: Thank you.\n\nTHE PRESIDENT: Thank you all for "
+                "coming.\n\nEND", published="2023-11-01")
+    got = {q.text: next(e.titles for e in rec.entities if e.key == q.speaker) for q in rec.quotes}
+    assert got == {"Thank you.": ["First Lady"], "Thank you all for coming.": ["President"]}
+
+
+def test_a_quotation_under_a_heading_line_of_name_and_title_is_that_persons(tmp_path):
+    rec = jsonl(tmp_path, "What They Are Saying",
+                "What they are saying about the plan:\n\n**Ann Roe, Director of Navigation, Acme Cancer Center:**\n\n"
+                "“A diagnosis is overwhelming and navigators help families through it.”\n\n"
+                "**Tom Hale, Director, Acme Institute:**\n\n“The plan calls for fewer deaths.”\n")
+    assert [(name_of(rec, q.speaker), q.text[:12]) for q in rec.quotes] == [
+        ("Ann Roe", "A diagnosis "), ("Tom Hale", "The plan cal")]

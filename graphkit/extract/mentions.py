@@ -1182,9 +1182,11 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             fitting = [e for e in cands if mine & heads_of.get(e.key, set())]
             cands = fitting if len(fitting) == 1 else cands
         if len(cands) == 1 and mine and m.ner != "TURN" and _title_conflict(m, cands[0], mentions, headline_end, mine):
-            # "President Biden" in a speech that names only "Dr. Jill Biden" in full is not her
+            # "President Biden" in a speech that names only "Dr. Jill Biden" in full is not her (nor
+            # is "First Lady Biden" the "President Biden" the headline named first)
+            e = next((e for e, full in persons if full == m.text and e is not cands[0]), None) \
+                or new_entity("Person", m.text, m.sent)
             cands = []
-            e = next((e for e, full in persons if full == m.text), None) or new_entity("Person", m.text, m.sent)
             if (e, m.text) not in persons:
                 persons.append((e, m.text))
             attach(m, e)

@@ -233,9 +233,19 @@ def _colon_lead(text: str, start: int) -> str:
 def _colon_speaker(ctx: Context, q: _Q, text: str) -> str | None:
     """"Fox Business Network's Jane Roe: “…”": a paragraph or list item that opens with a person
     (and their title) and a colon, then the quotation."""
-    if not _colon_lead(text, q.start):
-        return None
     para_start = text.rfind("\n", 0, q.start) + 1
+    if not _colon_lead(text, q.start):
+        # "Jane Roe, Director of Navigation, Acme Cancer Center:" a heading line of its own, then
+        # the quotation as the next paragraph
+        if text[para_start:q.start].strip(" “\"«"):
+            return None
+        head_end = text[:para_start].rstrip().rfind("\n") + 1
+        heading = text[head_end:para_start].strip()
+        if not heading.rstrip(" *_").endswith(":") or len(heading) > 200 or re.search(r"[.!?][\s*_]", heading):
+            return None
+        first = min((m for m in ctx.mentions if m.entity and head_end <= m.char < para_start
+                     and ctx.entity(m.entity).type == "Person"), key=lambda m: m.char, default=None)
+        return first.entity if first is not None and first.char - head_end <= 4 else None
     for m in ctx.mentions:
         if m.entity and para_start <= m.char < q.start and ctx.entity(m.entity).type == "Person":
             tail = text[m.char + len(m.text):q.start]
