@@ -343,3 +343,9 @@ def test_rounds_of_calls_and_a_careers_trips_are_many_occasions():
                  "Djibouti, to Somalia, to Kenya, and to Niger in her current role. She held a round of talks with "
                  "Minister Ben Cole today.", published="2023-12-04")
     assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Ben Cole"}]
+
+
+def test_whom_a_trip_is_for_meeting_take_part_in_it():
+    rec = record("Governor Ana Lee will travel to London for engagements with King Tom Hale and Prime Minister "
+                 "Rita Ortiz.", published="2023-07-02")
+    assert ({"Ana Lee", "Tom Hale", "Rita Ortiz"}, {"London"}, None, True, "Visit") in events(rec)

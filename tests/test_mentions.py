@@ -230,3 +230,8 @@ def test_the_last_words_of_an_office_before_a_name_are_no_person():
 def test_partners_inside_a_longer_firm_name_are_no_person():
     rec = record("She is an attorney at Marsh Quill Hanley Doyle & Finch, P.A., in Tulsa. Ann Lee, Acme Inc. chief, spoke.")
     assert names(rec) == {"Ann Lee"}
+
+
+def test_where_a_gaggle_is_en_route_to_is_a_place():
+    rec = record("Press Gaggle by Press Secretary Ana Lee En Route Tel Aviv, Israel\n\nMS. LEE: Hello, everyone.")
+    assert "Tel Aviv" not in names(rec) and "Tel Aviv" in names(rec, "Place")

@@ -796,6 +796,12 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
                 for p in _persons_in(ctx, chunk, c)]
     else:
         objs = _objects(ctx, chunk, tok, sent_idx)
+    if lemma in ("travel", "go", "fly", "head"):
+        # "will travel to London for engagements with King X and Prime Minister Y": whom the trip meets
+        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj" and (_kind_of(g) or g.lemma_.lower() in (
+                     "engagement", "consultation", "discussion"))
+                 for w in g.children if w.dep_ == "prep" and w.lower_ == "with" for p in _persons_in(ctx, chunk, w)]
     if lemma in ("sit",) and not objs:
         return None
     if lemma in ("meet", "talk", "confer") and len(subj) + len(objs) < 2:

@@ -450,8 +450,9 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             continue
         if label == "Person" and not_a_person(doc, start, end):
             continue
-        if label == "Person" and (_destination(doc, start, end) or _placed_in_country(doc, start, end)):
-            label = "Place"  # "Jill and I traveled to Normandy": where one goes is a place
+        if label == "Person" and (_destination(doc, start, end) or _placed_in_country(doc, start, end)
+                                  or start >= 2 and doc[start - 1].lower_ == "route" and doc[start - 2].lower_ == "en"):
+            label = "Place"  # "Jill and I traveled to Normandy", "… En Route Tel Aviv": where one goes is a place
         elif label == "Place" and end - start > 1 and doc[end - 1].lower_ in ("summit", "conference", "forum", "meeting", "talks"):
             label = "Organization"  # "the Hiroshima Summit" tagged a place: a gathering, held somewhere
         elif label == "Place" and end - start == 1 and start > 0 and is_title_head(doc[start - 1]) \
