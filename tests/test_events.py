@@ -349,3 +349,9 @@ def test_whom_a_trip_is_for_meeting_take_part_in_it():
     rec = record("Governor Ana Lee will travel to London for engagements with King Tom Hale and Prime Minister "
                  "Rita Ortiz.", published="2023-07-02")
     assert ({"Ana Lee", "Tom Hale", "Rita Ortiz"}, {"London"}, None, True, "Visit") in events(rec)
+
+
+def test_calling_someone_on_a_day_is_a_call_and_calling_someone_a_name_is_not():
+    rec = record("Governor Ana Lee called Mayor Tom Hale on Friday. The Governor called on Congress to act. "
+                 "Or I should call you “Senator” now.", published="2023-07-02")
+    assert [(p, d, kind) for p, _, d, _, kind in events(rec)] == [({"Ana Lee", "Tom Hale"}, "2023-06-30", "Call")]

@@ -776,8 +776,15 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     if lemma in ("meet", "visit", "receive", "host", "welcome") and not _encounter_object(ctx, chunk, tok):
         return None  # "meet the needs", "meet this moment", "visit HealthCare.gov", "receive an award"
     if lemma == "call" and (any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for", "out", "up", "back", "to")
-                                for c in tok.children) or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)):
-        return None  # "call on Congress to", "call for", "we called him Grandpa": a demand or a name, not a call
+                                # (right after the verb: "called on Congress", not "called X on Friday")
+                                and (c.dep_ == "prt" or c.i == tok.i + 1)
+                                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                                for c in tok.children) or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)
+                            or any(c.dep_ in ("npadvmod", "attr") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+                                   for c in tok.children)):
+        # "call on Congress to", "call for", "we called him Grandpa", "I should call you “Senator”":
+        # a demand or a name, not a call
+        return None
     if lemma == "welcome" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in _JOINED for g in c.children)
                                   for c in tok.children):
         return None  # "proud to welcome John to the team": someone joins, no one meets
