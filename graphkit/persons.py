@@ -600,8 +600,9 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
                 f"the {surname} the corpus names in full is not spelt or suffixed as this mention; joins no one",
                 {"candidate": top.name()})
         return
-    if not in_doc and (_offices(loc.titles) or loc.titles & _MILITARY) and not _offices_near(top, None) \
-            and not set(top.titles) & _MILITARY:
+    if not in_doc and ((_offices(loc.titles) or loc.titles & _MILITARY) and not _offices_near(top, None)
+                       and not set(top.titles) & _MILITARY or loc.titles and not top.titles):
+        # (nor is "President Johnson", a former president, the one Johnson the corpus names, never titled)
         # "Mayor Adams" is not the one Adams the corpus names in full and never in any office (a
         # founding father in a list; "Senator Graham" is not a weather service's director Ken
         # Graham); someone once in another office may hold this one later (see title-conflict)

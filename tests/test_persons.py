@@ -394,3 +394,10 @@ def test_a_short_surname_only_spelt_alike_a_suffix_or_a_rank_the_one_full_name_l
                    doc("f", person("e0", "Yon"))])
     assert [node_of(res, d) for d in "bcde"] == [None] * 4
     assert node_of(res, "f") == "Hugo Yon"  # spelt as the full name: the one Yon
+
+
+def test_a_titled_surname_does_not_join_the_one_full_name_the_corpus_never_titles():
+    res = resolve([doc("a", "Charles Quill"), doc("b", person("e0", "Quill", titles=["President"])),
+                   doc("c", "Ann Marsh"), doc("d", person("e0", "Marsh", titles=["President"])),
+                   doc("e", person("e0", "Ann Marsh", titles=["President"]))])
+    assert node_of(res, "b") is None and node_of(res, "d") == "Ann Marsh"
