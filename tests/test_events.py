@@ -355,3 +355,10 @@ def test_calling_someone_on_a_day_is_a_call_and_calling_someone_a_name_is_not():
     rec = record("Governor Ana Lee called Mayor Tom Hale on Friday. The Governor called on Congress to act. "
                  "Or I should call you “Senator” now.", published="2023-07-02")
     assert [(p, d, kind) for p, _, d, _, kind in events(rec)] == [({"Ana Lee", "Tom Hale"}, "2023-06-30", "Call")]
+
+
+def test_a_principal_named_beside_an_aide_is_not_at_the_aides_meeting():
+    rec = record("Mayor Tom Hale spoke by phone today with Governor Ana Lee's Chief of Staff Ben Cole. "
+                 "Rita Ortiz met with Ivan Petrov, Mayor Paul Kim, and Assistant to the President Maria Gomez.",
+                 published="2021-02-17")
+    assert [p for p, *_ in events(rec)] == [{"Tom Hale", "Ben Cole"}, {"Rita Ortiz", "Ivan Petrov", "Paul Kim", "Maria Gomez"}]

@@ -710,6 +710,28 @@ def _is_negated(tok: Token) -> bool:
     return False
 
 
+def _principal_only(ctx: Context, chunk: int, sent: Span, sent_idx: int, key: str) -> bool:
+    """Whether every mention of ``key`` in the sentence names someone's principal: "President X's
+    Head of Cabinet Y" (Y meets; X is not there). ("Y, Head of Cabinet to President X" reads like
+    "A, Assistant to the President B", where B is the aide: not told apart here.)"""
+    found = False
+    mine = [m for m in ctx.mentions_in_sent(sent_idx, "Person") if m.entity == key and m.chunk == chunk and m.start >= 0]
+    for m in mine:
+        if any(o is not m and o.start <= m.start and m.end <= o.end for o in mine):
+            continue  # ("Leyen" inside "Ursula von der Leyen")
+        found = True
+        doc = sent.doc
+        after = list(doc[m.end:m.end + 8])
+        nxt = next((i for i, t in enumerate(after) if ctx.entity_at(chunk, t, "Person") not in (None, key)), None)
+        between = after[1:nxt] if nxt else []
+        if after and after[0].lower_ in ("'s", "’s") and between and any(is_title_head(t) for t in between) \
+                and all(t.is_title or t.lower_ in ("of", "for", "the") for t in between) \
+                and not any(_kind_of(t) or t.lower_ == "with" for t in between):
+            continue  # "X's Head of Cabinet Y" (not "X's Call with President Y")
+        return False
+    return found
+
+
 def _trip_of(tok: Token) -> Token | None:
     """The travel verb an event verb is the purpose of ("will travel to X on <date> to meet …"),
     or None."""
@@ -1083,6 +1105,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if led:
                     participants = led[-1].participants + _companions(ctx, led[-1].sents[0], sent_idx) + list(participants)
             participants = list(dict.fromkeys(p for p in participants if p))
+            participants = [p for p in participants if not _principal_only(ctx, chunk, sent, sent_idx, p)]
             offices = _bare_offices(ctx, chunk, tok, gov, sent_idx)
             org_subjects = []
             if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
