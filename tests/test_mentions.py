@@ -235,3 +235,9 @@ def test_partners_inside_a_longer_firm_name_are_no_person():
 def test_where_a_gaggle_is_en_route_to_is_a_place():
     rec = record("Press Gaggle by Press Secretary Ana Lee En Route Tel Aviv, Israel\n\nMS. LEE: Hello, everyone.")
     assert "Tel Aviv" not in names(rec) and "Tel Aviv" in names(rec, "Place")
+
+
+def test_a_longer_name_someone_travels_or_is_moved_to_is_a_place():
+    rec = record("The Governor will make a trip to Walter Reed soon for her physical. She was moved from the Capitol "
+                 "to Walter Reed. She will travel to Joe Manchin's home state. She paid a visit to John Smith.")
+    assert names(rec) == {"Joe Manchin", "John Smith"} and "Walter Reed" in names(rec, "Place")

@@ -241,13 +241,16 @@ _MOTION = frozenset("travel fly return head trip visit journey travels".split())
 def _destination(doc: Doc, start: int, end: int) -> bool:
     """A one-word name NER calls a person that is where someone travels to ("traveled to
     Normandy", "a trip to Mosul"), and no given name."""
-    t = doc[start]
+    t = doc[end - 1]
     while t.dep_ == "conj" and t.head.i < t.i:  # "traveled to Kyiv and Normandy"
         t = t.head
-    if end - start != 1 or t.dep_ != "pobj" or t.head.lower_ != "to" or known_given_name(doc[start].text) \
+    if end - start > 3 or t.dep_ != "pobj" or t.head.lower_ != "to" \
+            or end - start == 1 and known_given_name(doc[start].text) \
             or start > 0 and (is_title_head(doc[start - 1]) or is_honorific(doc[start - 1])):
         return False
-    return t.head.head.lemma_.lower() in _MOTION
+    # a longer name is where one goes only after a word of going ("a trip to Walter Reed", the
+    # hospital), not of visiting, which people receive too
+    return t.head.head.lemma_.lower() in (_MOTION if end - start == 1 else _MOTION - {"visit"} | {"move"})
 
 
 def _placed_in_country(doc: Doc, start: int, end: int) -> bool:
