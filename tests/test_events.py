@@ -362,3 +362,11 @@ def test_a_principal_named_beside_an_aide_is_not_at_the_aides_meeting():
                  "Rita Ortiz met with Ivan Petrov, Mayor Paul Kim, and Assistant to the President Maria Gomez.",
                  published="2021-02-17")
     assert [p for p, *_ in events(rec)] == [{"Tom Hale", "Ben Cole"}, {"Rita Ortiz", "Ivan Petrov", "Paul Kim", "Maria Gomez"}]
+
+
+def test_a_call_to_express_condolences_a_regnal_number_and_a_summit_next_year():
+    rec = record("President Tom Roe, Jr. called King Mohammed VI of Morocco today to express condolences. We called "
+                 "him Grandpa. Secretary Tom Hale and Secretary Rita Ortiz will hold a summit next year.", published="2023-09-18")
+    assert ({"Tom Roe, Jr.", "Mohammed VI"}, set(), "2023-09-18", False, "Call") in events(rec)
+    assert ({"Tom Hale", "Rita Ortiz"}, set(), "2024", True, "Summit") in events(rec)
+    assert "Jr." not in {e.name for e in rec.entities} and len(rec.events) == 2

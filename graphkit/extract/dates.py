@@ -85,6 +85,8 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
             return f"{pub.year:04d}"
         if re.search(r"\blast year\b", t):
             return f"{pub.year - 1:04d}"
+        if re.search(r"\bnext year\b", t) and not any(w in _MONTHS for w in words):
+            return f"{pub.year + 1:04d}"
     year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
     if year is not None and not (_MIN_YEAR <= year <= (pub.year + 10 if pub else 2100)):
         year = None  # "June 1400": not a Gregorian year we can trust

@@ -357,7 +357,9 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
 def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
     out: list[str] = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "agent", "appos", "conj") or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS):
+        if c.dep_ in ("dobj", "attr", "agent", "appos", "conj") or (c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS) \
+                or c.dep_ == "oprd" and c.ent_type_ == "PERSON" and not any(d.dep_ == "dobj" for d in tok.children):
+            # ("called King Mohammed VI": the parser's oprd, with no object it would name)
             if c.dep_ == "conj" and (_kind_of(c) or c.pos_ in ("VERB", "AUX")):
                 continue  # (another event, or another clause: "to greet them and underscore X's commitment")
             # "she met him", "traveled to China with him": someone other than the verb's subject
@@ -801,7 +803,9 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
                                 # (right after the verb: "called on Congress", not "called X on Friday")
                                 and (c.dep_ == "prt" or c.i == tok.i + 1)
                                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
-                                for c in tok.children) or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children)
+                                for c in tok.children) or any(c.dep_ == "ccomp" or c.dep_ == "oprd" and (
+                                    c.ent_type_ != "PERSON" or any(d.dep_ == "dobj" for d in tok.children))
+                                                              for c in tok.children)
                             or any(c.dep_ in ("npadvmod", "attr") and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
                                    for c in tok.children)):
         # "call on Congress to", "call for", "we called him Grandpa", "I should call you “Senator”":
