@@ -1020,8 +1020,9 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
                     m.label = best
         elif m.label == "Organization" and len(m.text.split()) == 1 and (low in CAPITALS or low in COUNTRIES):
             m.label = "Place"
-        if m.label == "Person" and not _looks_like_person_name(m.text):
-            continue
+        if m.label == "Person" and (not _looks_like_person_name(m.text)
+                                    or all(_SUFFIX.fullmatch(w) for w in m.text.replace(",", " ").split())):
+            continue  # (a lone "Jr." split off its name by NER or a rule is no one)
         if m.label == "Person" and " " not in m.text and (m.text.lower() in HONORIFICS or m.text.lower() + "." in HONORIFICS):
             continue  # "Madam", "Gov": a form of address or a title cut from its name
         if m.label == "Person" and " " not in m.text and not evidence and key not in person_tokens \
