@@ -299,8 +299,9 @@ def test_a_person_in_a_clause_joined_to_the_event_verb_is_no_attendee():
 
 
 def test_an_event_told_as_a_modifier_is_not_held_by_the_sentences_subject():
-    rec = record("Governor Ana Lee and Mayor Tom Hale discussed the new partnership, highlighting the recent launch "
-                 "of the Regional Energy Initiative hosted in Denver two weeks ago.", published="2023-02-14")
+    rec = record("Governor Ana Lee and Prime Minister Tom Hale also discussed the importance of the partnership "
+                 "between the two states, highlighting the recent inaugural launch of the Initiative on Critical "
+                 "Technology hosted in Denver two weeks ago.", published="2023-02-14")
     assert all(e.trigger != "host" for e in rec.events)
 
 

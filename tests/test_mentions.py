@@ -228,7 +228,8 @@ def test_the_last_words_of_an_office_before_a_name_are_no_person():
 
 
 def test_partners_inside_a_longer_firm_name_are_no_person():
-    rec = record("She is an attorney at Marsh Quill Hanley Doyle & Finch, P.A., in Tulsa. Ann Lee, Acme Inc. chief, spoke.")
+    rec = record("She is a partner at Newman Boyd Hollister Goldberg Ruiz & Ward, P.A., in Tulsa. Ann Lee, Acme Inc. "
+                 "chief, spoke.")
     assert names(rec) == {"Ann Lee"}
 
 

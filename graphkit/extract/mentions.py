@@ -429,8 +429,6 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             if end + 1 < len(doc) and doc[end].text == "," and _SUFFIX.fullmatch(doc[end + 1].text):
                 end += 2
                 absorbed = max(absorbed, end)  # (NER may have made the suffix a name of its own)
-            if all(_SUFFIX.fullmatch(t.text) for t in doc[start:end]):
-                continue  # a lone "Jr." is no one
             # "Tristan Lynn Leavitt, of Idaho, …" at the head of a line: NER left out a first given name
             # that is also a rare English word; the name it starts is a given name and a surname
             p = doc[start - 1] if start > 0 else None
