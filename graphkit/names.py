@@ -8,9 +8,11 @@ Generational suffixes and middle initials are parts of one name: "Joseph R. Bide
 """
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -19,7 +21,7 @@ from unidecode import unidecode
 __all__ = ["fold", "translit", "split_person", "given_compatible", "person_compatible", "slug",
            "acronym_of", "clean_surface", "PersonName", "parse_person", "is_initial", "nickname_of",
            "given_keys", "full_names_compatible", "canonical_person_name", "known_given_name",
-           "plural_title"]
+           "attested_given_name", "plural_title"]
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
 _FEMININE = {"a", "ia", "ina", "ine", "ette", "elle"}  # endings that make another given name of one
@@ -140,6 +142,33 @@ def known_given_name(word: str) -> bool:
     nn = _nicknamer()
     w = fold(word)
     return bool(nn.canonicals_of(w) or nn.nicknames_of(w))
+
+
+#: a name ``nomquamgender``'s table has seen this many times as a first name is one; below it are
+#: the table's stray words ("empire": 2 observations, "health": 3, "prime": 41)
+GIVEN_NAME_OBSERVATIONS = 100
+
+
+@lru_cache(maxsize=1)
+def _attested_given_names() -> frozenset[str]:
+    # nomquamgender (MIT) holds first names of many countries with how often each was observed,
+    # compiled from some thirty name-gender sources: it knows "Fareed", "Girish" and "Atticus",
+    # which the English nicknames dataset does not. Its module loads all 720,000 rows and pandas
+    # on import, so the data file is scanned directly and only the common names are kept.
+    try:
+        path = importlib.metadata.distribution("nomquamgender").locate_file("nomquamgender/name_data.json")
+        text = Path(str(path)).read_text(encoding="utf-8")
+    except (importlib.metadata.PackageNotFoundError, OSError):
+        return frozenset()
+    return frozenset(m[1] for m in re.finditer(r'"([^"\\]+)": \[\d+, (\d+),', text)
+                     if int(m[2]) >= GIVEN_NAME_OBSERVATIONS)
+
+
+@lru_cache(maxsize=65536)
+def attested_given_name(word: str) -> bool:
+    """``word`` is a first name somewhere: the nicknames dataset, or a name-gender table of many
+    countries, lists it."""
+    return known_given_name(word) or fold(word) in _attested_given_names()
 
 
 def _given_match(a: str, b: str) -> bool:

@@ -686,11 +686,12 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
         if any(known_given_name(parse_person(n).given) for n in p.names):
             continue
         docs = {m.rec.doc_id for m in p.members}
-        if not p.names and all("common-word" in m.le.evidence for m in p.members):
+        if all("common-word" in m.le.evidence for m in p.members):
             out.add(id(p))
             log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],
-                    "a common English word as a whole name, and no one in the corpus has it as a surname "
-                    "with a given name", {"documents_as_person": len(docs)})
+                    "common English words as a whole name, led by no first name a name table knows"
+                    if p.names else "a common English word as a whole name, and no one in the corpus has "
+                    "it as a surname with a given name", {"documents_as_person": len(docs)})
             continue
         # a pronoun near the name is weak evidence ("Covid … his"): it counts when half or more of the
         # documents have it

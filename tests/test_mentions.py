@@ -242,3 +242,16 @@ def test_a_longer_name_someone_travels_or_is_moved_to_is_a_place():
     rec = record("The Governor will make a trip to Walter Reed soon for her physical. She was moved from the Capitol "
                  "to Walter Reed. She will travel to Joe Manchin's home state. She paid a visit to John Smith.")
     assert names(rec) == {"Joe Manchin", "John Smith"} and "Walter Reed" in names(rec, "Place")
+
+
+def test_a_name_of_common_words_led_by_no_first_name_is_no_person():
+    from graphkit.resolve import resolve
+
+    rec = record("The families thanked Ms. Osei and Fareed Tanko. Approval came for Harbor Wind and "
+                 "Granite Wind, two offshore projects. Senator Forest Banks welcomed it.")
+    granite = next(e for e in rec.entities if e.name == "Granite Wind")
+    banks = next(e for e in rec.entities if e.name == "Forest Banks")
+    assert "common-word" in granite.evidence   # "granite" and "wind" are words, and "Granite" no first name
+    assert "common-word" not in banks.evidence   # words too, but "Forest" is a first name the name table knows
+    people = {e.name for e in resolve([rec]).entities if e.type == "Person"}
+    assert "Granite Wind" not in people and {"Forest Banks", "Fareed Tanko"} <= people

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from ..names import (acronym_of, clean_surface, fold, known_given_name, person_compatible, plural_title, split_person,
-                     translit)
+from ..names import (acronym_of, attested_given_name, clean_surface, fold, known_given_name, person_compatible,
+                     plural_title, split_person, translit)
 from ..read import is_headline
 from ..records import Document, LocalEntity
 from .lexicon import (CAPITALS, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
@@ -300,6 +300,16 @@ def _english_words(parts: tuple[str, ...] = ("noun", "adj", "verb")) -> frozense
     except (KeyError, ValueError):
         return frozenset()
     return frozenset(w for pos in parts if pos in index for w in index[pos])
+
+
+def _common_words_only(name: str) -> bool:
+    """Every word of a name of two or more is a common English word, and the first is no first
+    name any name table knows ("Gender Policy", "Vineyard Wind"; not "Todd Young", "Walter Reed")."""
+    toks = re.split(r"[\s-]+", name.strip())
+    if len(toks) < 2 or not all(t.isalpha() and len(t) > 1 for t in toks):
+        return False
+    words = _english_words()
+    return all(t.lower() in words for t in toks) and not attested_given_name(toks[0])
 
 
 @lru_cache(maxsize=4096)
@@ -1240,6 +1250,11 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
                     and not known_given_name(e.name):
                 # "Ambassador Extraordinary": a common word as a whole name; resolution keeps it only
                 # when the corpus gives someone that surname with a given name ("Todd Young")
+                e.evidence.append("common-word")
+            elif _common_words_only(e.name) and "honorific" not in e.evidence:
+                # "Director of White House Gender Policy", "Empire Wind", "Homeland Security": a name
+                # made of common words and led by no one's first name is a thing's; resolution keeps it
+                # only beside a real name
                 e.evidence.append("common-word")
             mine = [m for m in mentions if m.entity == e.key]
             if " " not in e.name and mine and all(_addressed(m, doc_text) for m in mine) and known_given_name(e.name):
