@@ -46,8 +46,8 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .extract.roles import title_heads_of
-from .names import (canonical_person_name, fold, full_names_compatible, given_compatible, given_keys, is_initial,
-                    known_given_name, nickname_of, parse_person, plural_title, translit)
+from .names import (attested_given_name, canonical_person_name, fold, full_names_compatible, given_compatible, given_keys,
+                    is_initial, known_given_name, nickname_of, parse_person, plural_title, translit)
 from .records import DocRecord, LocalEntity
 
 __all__ = ["DOMINANT_SHARE", "PLACE_LIST", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS", "PersonGroups", "group_persons"]
@@ -324,7 +324,7 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
         if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
                 and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
-        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word", "addressed"}) \
+        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word", "word-tail", "addressed"}) \
             or (r.doc_id, le.key) in evidence or ("pronoun" if "pronoun" in le.evidence else False)
         out.append(_local(r, le, ev))
     return out
@@ -707,6 +707,21 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
         # "George Washington" is not
         names = {fold(n) for n in p.names} or {fold(f) for m in p.members for f in m.le.forms}
         suspects.append((p, docs, names, evidence))
+    # "Shoalwater Bay": no first name leads it and a common word ends it; a person only when the
+    # corpus gives that word as a surname to someone a first name leads ("Minyon Moore": Moore)
+    tails = {p for p, _, _, evidence in suspects if not evidence and p.names
+             and all("word-tail" in m.le.evidence for m in p.members)}
+    if tails:
+        surnames = {q.key for q in persons if q.alive and q.members and q not in tails and any(
+            attested_given_name(parse_person(n).given.split()[0]) for n in q.names if parse_person(n).given)}
+        for p in sorted(tails, key=lambda p: p.order):
+            if p.key not in surnames:
+                out.add(id(p))
+                log.add("not-a-person", sorted(p.labels), None, sorted({m.rec.doc_id for m in p.members})[0],
+                        "led by no first name a name table knows, ending in a common English word no one in "
+                        "the corpus has as a surname, and never titled, quoted or holding a role",
+                        {"documents_as_person": len({m.rec.doc_id for m in p.members})})
+        suspects = [s for s in suspects if id(s[0]) not in out]
     # only the suspects' names are counted, so memory follows them, not the corpus's vocabulary
     wanted = set().union(*(s[2] for s in suspects)) if suspects else set()
     other: Counter = Counter()

@@ -342,6 +342,21 @@ def test_a_common_word_as_a_whole_name_is_no_one_unless_the_corpus_has_it_as_a_s
     assert any(e["left_out"] == ["Extraordinary"] for e in rule_entries(res, "not-a-person"))
 
 
+def test_a_name_led_by_no_first_name_and_ending_in_a_word_is_no_one_unless_the_corpus_has_that_surname():
+    # the tagger's "word-tail" mark: no name table knows "Zorvath" or "Quillon" as a first name,
+    # and "airfield" and "bay" are common words
+    thing = doc("a", person("e0", "Zorvath Airfield", evidence=["word-tail"]))
+    named = [doc("b", person("e0", "Quillon Bay", evidence=["word-tail"])),
+             doc("c", person("e0", "Wes Bay", titles=["Senator"], evidence=["title"]))]
+    res = resolve([thing] + named)
+    assert node_of(res, "a") is None
+    assert node_of(res, "b") == "Quillon Bay" and node_of(res, "c") == "Wes Bay"
+    assert any(e["left_out"] == ["Zorvath Airfield"] for e in rule_entries(res, "not-a-person"))
+    # titled, it is a person whatever its words
+    titled = doc("d", person("e0", "Zorvath Airfield", titles=["Governor"], evidence=["title"]))
+    assert node_of(resolve([titled]), "d") == "Zorvath Airfield"
+
+
 def test_bare_surnames_with_offices_no_one_holds_at_once_are_two_people():
     res = resolve([doc("a", person("e0", "Quill", titles=["Senator"])),
                    doc("b", person("e0", "Quill", titles=["Governor"])),

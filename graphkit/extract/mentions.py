@@ -312,6 +312,15 @@ def _common_words_only(name: str) -> bool:
     return all(t.lower() in words for t in toks) and not attested_given_name(toks[0])
 
 
+def _word_tail(name: str) -> bool:
+    """A name of two or more words, without initials or a suffix, whose first word is no first name
+    a name table knows and whose last is a common English word ("Shoalwater Bay")."""
+    toks = name.split()
+    if len(toks) < 2 or not all(t.isalpha() and len(t) > 1 for t in toks):
+        return False
+    return toks[-1].lower() in _english_words() and not attested_given_name(toks[0].split("-")[0])
+
+
 @lru_cache(maxsize=4096)
 def looks_like_given_name(word: str, lemma: str = "") -> bool:
     """A first name: one the ``nicknames`` dataset of English given names knows ("Cecilia",
@@ -1256,6 +1265,10 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
                 # made of common words and led by no one's first name is a thing's; resolution keeps it
                 # only beside a real name
                 e.evidence.append("common-word")
+            elif _word_tail(e.name) and not set(e.evidence) & PERSON_EVIDENCE:
+                # "Bagram Airfield", "Xcel Energy": led by no first name and ending in a common word;
+                # resolution decides, by whether the corpus gives anyone that word as a surname
+                e.evidence.append("word-tail")
             mine = [m for m in mentions if m.entity == e.key]
             if " " not in e.name and mine and all(_addressed(m, doc_text) for m in mine) and known_given_name(e.name):
                 # "Go ahead, George.": a given name calling on someone, which resolution joins to no
