@@ -255,3 +255,12 @@ def test_a_name_of_common_words_led_by_no_first_name_is_no_person():
     assert "common-word" not in banks.evidence   # words too, but "Forest" is a first name the name table knows
     people = {e.name for e in resolve([rec]).entities if e.type == "Person"}
     assert "Granite Wind" not in people and {"Forest Banks", "Fareed Tanko"} <= people
+
+
+def test_a_name_listed_with_places_and_no_person_is_a_place():
+    rec = record("Relief went to Cerro Lindas, Aibonito, Corozal, and Las Piedras after the storm. "
+                 "She thanked Governor Ortiz and Ponce.")
+    assert {"Cerro Lindas", "Corozal"} <= names(rec, "Place")
+    assert names(rec) == {"Ortiz"}  # a titled name in the list stays a person
+    rec = record("The aggressor is Belarus and Lukashov. Her daughters, Libby, Ohio and Nina, came too.")
+    assert {"Lukashov", "Libby"} <= names(rec)  # one place beside it; a first name

@@ -267,6 +267,29 @@ def _placed_in_country(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _listed_with_places(doc: Doc, start: int, end: int) -> bool:
+    """"Aguas Buenas, Aibonito, Corozal, and Las Piedras": a name NER calls a person and no first
+    name leads, coordinated with two places or more and fewer people, is one of the places."""
+    if start > 0 and (is_title_head(doc[start - 1]) or is_honorific(doc[start - 1])) \
+            or attested_given_name(doc[start].text):
+        return False  # ("their two daughters, Libby and Nina": a first name is a person's)
+    root = doc[end - 1]
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    group = [root]
+    for x in group:  # the conjuncts of the conjuncts: "A, B, C and D"
+        group.extend(c for c in x.children if c.dep_ == "conj")
+    if len(group) < 2:
+        return False
+    others = [x for x in group if not start <= x.i < end]
+    people = [x for x in others if x.ent_type_ in ("PERSON", "ORG", "NORP")]
+    if any(x.i > 0 and (is_title_head(doc[x.i - 1]) or is_honorific(doc[x.i - 1])) for x in people):
+        return False  # ("Governor Ortiz and Ponce")
+    # two places at least: "Russia and Putin" names a country and its president
+    places = sum(x.ent_type_ in ("GPE", "LOC", "FAC") for x in others)
+    return places >= 2 and places > len(people)
+
+
 def _is_venue(text: str) -> bool:
     return any(w.lower() in VENUE_WORDS for w in text.split())
 
@@ -474,6 +497,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if label == "Person" and not_a_person(doc, start, end):
             continue
         if label == "Person" and (_destination(doc, start, end) or _placed_in_country(doc, start, end)
+                                  or _listed_with_places(doc, start, end)
                                   or start >= 2 and doc[start - 1].lower_ == "route" and doc[start - 2].lower_ == "en"):
             label = "Place"  # "Jill and I traveled to Normandy", "… En Route Tel Aviv": where one goes is a place
         elif label == "Place" and end - start > 1 and doc[end - 1].lower_ in ("summit", "conference", "forum", "meeting", "talks"):
