@@ -371,3 +371,29 @@ def test_a_call_to_express_condolences_a_regnal_number_and_a_summit_next_year():
     assert ({"Tom Roe, Jr.", "Mohammed VI"}, set(), "2023-09-18", False, "Call") in events(rec)
     assert ({"Tom Hale", "Rita Ortiz"}, set(), "2024", True, "Summit") in events(rec)
     assert "Jr." not in {e.name for e in rec.entities} and len(rec.events) == 2
+
+
+def test_several_occasions_counted_in_one_plural_are_no_one_encounter():
+    rec = record("President Ana Lee and Prime Minister Tom Hale have had a couple of phone calls. "
+                 "Lee held three meetings with Governor Ivo Marsh.", published="2024-02-12")
+    assert events(rec) == []
+
+
+def test_a_biography_line_is_no_encounter():
+    rec = record("Prior to joining the agency, Dana Osei met with regulators across Europe. While seeking her degree, "
+                 "she traveled throughout Peru. Dana Osei received her B.A. from Harvard University.",
+                 published="2024-02-12")
+    assert events(rec) == []
+
+
+def test_just_finishing_a_meeting_dates_it_to_the_day_it_is_said(tmp_path):
+    import json
+
+    from helpers import read_record
+
+    text = ("PRESIDENT LEE:  Good afternoon. I just finished a meeting with President Tom Hale of Ghana.\n\n"
+            "Q  Thank you, Madam President.")
+    line = json.dumps({"id": "r1", "title": "Remarks by President Ana Lee in Press Conference",
+                       "published": "2024-02-12", "text": text})
+    rec = read_record(tmp_path, "a.jsonl", line + "\n")
+    assert any(people == {"Ana Lee", "Tom Hale"} and date == "2024-02-12" for people, _, date, _, _ in events(rec))

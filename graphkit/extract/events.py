@@ -80,6 +80,8 @@ def _kind_of(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN") and not (
             tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.lower_ in EVENT_NOUNS):
         return None  # (a noun the tagger calls an adjective, "hosted a roundtable", still counts)
+    if _several(tok):
+        return None  # "a couple of phone calls", "three meetings": several occasions, none told apart
     if low in ("conference", "conferences"):
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         if mods & {"press", "news"}:
@@ -118,7 +120,24 @@ def _kind_of(tok: Token) -> str | None:
 
 
 _HOSTED_NOUNS = frozenset("discussion discussions panel panels celebration session sessions reception dinner "
-                          "lunch luncheon breakfast program event events forum forums".split())
+                          "lunch luncheon breakfast event events forum forums".split())
+# (not "program": "led the agency's enforcement program", "joined through a fellowship program" are
+# careers; of the 7 programmes read as encounters in 1,500 corpus documents, none was one)
+
+_SEVERAL = frozenset("couple few several many multiple numerous various dozens number series".split())
+
+
+def _several(tok: Token) -> bool:
+    """A plural event word counted as more than one ("two calls", "several meetings", "a couple of
+    phone calls")."""
+    if tok.tag_ != "NNS" or tok.lower_ in ("talks", "negotiations", "consultations", "sidelines", "margins"):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("amod", "det", "quantmod") and c.lower_ in _SEVERAL:
+            return True
+        if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"):
+            return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SEVERAL
 _HOSTING_VERBS = frozenset("host moderate hold convene lead chair attend join participate organize organise".split())
 
 
@@ -885,15 +904,20 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
         near = list(o.subtree) if verb.lemma_.lower() in ("meet", "visit") else \
             [o, *o.children, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" and people_head
                                for g in c.children)]
-        if ctx.entity_at(chunk, o) is not None:
+        # what one receives is a person: "received her J.D.", "received an mRNA vaccine, Pfizer or
+        # Moderna", "receive Global Fund grants" are no visits
+        received = verb.lemma_.lower() == "receive"
+        k = ctx.entity_at(chunk, o)
+        if k is not None and (not received or ctx.entity(k).type == "Person"):
             return True
         for t in near:
             if t.dep_ not in deps or (t.dep_ == "pobj" and t.head.lower_ not in ("of", "from")):
                 continue  # ("meet the agency's transition to a future in Washington": no one met)
             k = ctx.entity_at(chunk, t)
-            if k is not None and (verb.lemma_.lower() == "visit" or ctx.entity(k).type != "Place"):
+            if k is not None and (verb.lemma_.lower() == "visit" or ctx.entity(k).type != "Place") \
+                    and (not received or ctx.entity(k).type == "Person"):
                 return True
-        if o.pos_ in ("PROPN",) or o.lower_ in ("him", "her", "them", "us", "me", "you"):
+        if o.pos_ == "PROPN" and not received or o.lower_ in ("him", "her", "them", "us", "me", "you"):
             return True
         if o.lemma_.lower() in _PEOPLE_NOUNS or o.lower_ in _PEOPLE_NOUNS or o.lemma_.lower() in TITLE_HEADS:
             return True
@@ -952,6 +976,19 @@ def _recurring(tok: Token) -> bool:
         return True  # "I have travelled to Djibouti, to Somalia, to Kenya …": a career's trips
     # "in every encounter with …", "each meeting": all of them, no one occasion
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children)
+
+
+_BIOGRAPHY = re.compile(
+    r"(?i)\b(?:(?:his|her|their) (?:career|tenure)|prior to (?:joining|serving|that|his|her|their)|before joining|"
+    r"years of experience|experience in|while (?:seeking|earning|pursuing|studying)|"
+    r"during (?:his|her|their) time|(?:received|earned) (?:his|her|their) (?:[A-Z]\.|[\w.]+ degree))")
+
+
+def _biographical(sent: Span) -> bool:
+    """A line of someone's biography ("Prior to joining …, she led …", "While seeking her degree,
+    she traveled throughout Alaska", "has years of experience in trade negotiations"): a career
+    told, no encounter."""
+    return bool(_BIOGRAPHY.search(sent.text))
 
 
 def _dated_here(tok: Token) -> bool:
@@ -1091,7 +1128,7 @@ def find_events(ctx: Context) -> list[EventRec]:
             if hoped and _dated_here(tok):
                 hoped = False  # "looks forward to welcoming X to the White House on March 10": a plan
                 forward.add(tok.i)
-            if kind is None or _is_negated(tok) or hoped or _in_a_title(tok) or _recurring(tok) \
+            if kind is None or _is_negated(tok) or hoped or _in_a_title(tok) or _recurring(tok) or _biographical(sent) \
                     or any(a.lower_ == "according" for a in list(tok.ancestors)[:3]):
                 # ("according to the World Economic Forum": a source, not an encounter)
                 continue
@@ -1179,9 +1216,10 @@ def find_events(ctx: Context) -> list[EventRec]:
                         break
             if date is None and not planned and published and _in_progress(tok):
                 date, date_text = published, "(in progress)"  # "I'm traveling with …", "we are meeting"
-            if date is None and not planned and published and tok.tag_ in ("VBD", "VBN") and len(set(participants)) > 1 \
-                    and any(c.dep_ == "advmod" and c.lower_ == "just" for c in tok.children):
-                date, date_text = published, "(just)"  # "I just spoke with …": the day it is said
+            just_verb = tok if tok.pos_ == "VERB" else gov
+            if date is None and not planned and published and just_verb is not None and just_verb.tag_ in ("VBD", "VBN") \
+                    and len(set(participants)) > 1 and any(c.dep_ == "advmod" and c.lower_ == "just" for c in just_verb.children):
+                date, date_text = published, "(just)"  # "I just spoke with …", "just finished a meeting with …"
             if date is None and not planned and published and ctx.signed and tok.pos_ == "NOUN" \
                     and kind in ("Meeting", "Talks", "Summit") and any(c.dep_ == "det" and c.lower_ == "this" for c in tok.children) \
                     and ctx.voice_at(ctx.chunks[chunk][0] + tok.idx):
