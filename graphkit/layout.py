@@ -44,8 +44,8 @@ STAGE_DIRECTION = re.compile(
     r"[ ]?\((?:[A-Z][a-z]+(?:[ ,-][A-Za-z]+\.?){0,9}\.|(?:[Vv]ia|[Aa]s|[Tt]hrough) (?:an )?interpret[a-z]*\.?|"
     r"[a-z]+(?: [a-z]+){0,3})\)"
 )
-# "12:06 P.M. EDT", "4:44 P.M.", "END": the times and end marks that frame a transcript
-TIME_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|END|\*+)\s*$")
+# "12:06 P.M. EDT", "4:44 P.M.", "END", "END 4:27 P.M. EDT": the times and end marks that frame a transcript
+TIME_LINE = re.compile(r"^\s*(?:(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|END|\*+)\s*$")
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # "January 10, 2022", "Published: 2022-01-10", "Monday, 10 January 2022 – 14:05": a line of its own

@@ -41,6 +41,13 @@ def test_a_single_speaker_framed_by_time_lines_and_the_closing_time_ends_the_tur
     assert text[turns[0].start:turns[0].end].split() == "Good morning, everyone. We begin.".split()
 
 
+def test_an_end_mark_and_time_on_one_line_end_the_last_turn():
+    text, turns = turns_of("10:02 A.M. EDT\n\nTHE VICE PRESIDENT: Good morning.\n\nThank you.\xa0 (Applause.)"
+                           "\n\n\xa0\xa0\xa0 END\xa0\xa0\xa0\xa0 10:30 A.M. EDT")
+    assert len(turns) == 1
+    assert text[turns[0].start:turns[0].end].split() == "Good morning. Thank you.".split()
+
+
 def test_addresses_and_instructions_are_not_speakers():
     _, turns = turns_of("TO THE CONGRESS OF THE UNITED STATES: I transmit a report.\n\n"
                         "FOR FURTHER INFORMATION CONTACT: the press office.")
