@@ -600,8 +600,12 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
                 f"the {surname} the corpus names in full is not spelt or suffixed as this mention; joins no one",
                 {"candidate": top.name()})
         return
+    rank_only = loc.titles & _MILITARY and not _offices(loc.titles)
     if not in_doc and ((_offices(loc.titles) or loc.titles & _MILITARY) and not _offices_near(top, None)
-                       and not set(top.titles) & _MILITARY or loc.titles and not top.titles):
+                       and not set(top.titles) & _MILITARY or loc.titles and not top.titles
+                       or rank_only and not set(top.titles) & _MILITARY):
+        # ("Sergeant Major Garcia" is not the ambassador Alexandre Garcia: a rank wants someone the
+        # corpus gives a rank)
         # (nor is "President Johnson", a former president, the one Johnson the corpus names, never titled)
         # "Mayor Adams" is not the one Adams the corpus names in full and never in any office (a
         # founding father in a list; "Senator Graham" is not a weather service's director Ken

@@ -231,6 +231,10 @@ def test_partners_inside_a_longer_firm_name_are_no_person():
     rec = record("She is a partner at Newman Boyd Hollister Goldberg Ruiz & Ward, P.A., in Tulsa. Ann Lee, Acme Inc. "
                  "chief, spoke.")
     assert names(rec) == {"Ann Lee"}
+    # a lone partner's name is the firm's too, unless something says it is a person's
+    rec = record("Judge Roe was a partner at Harlow, Brenneman, Quist & Tadd, P.S. in Seattle. He practiced at "
+                 "Scheer and Zehnder LLP from 2002 to 2005. Senator Tadd spoke.")
+    assert names(rec) == {"Roe", "Tadd"}
 
 
 def test_where_a_gaggle_is_en_route_to_is_a_place():
@@ -264,3 +268,10 @@ def test_a_name_listed_with_places_and_no_person_is_a_place():
     assert names(rec) == {"Ortiz"}  # a titled name in the list stays a person
     rec = record("The aggressor is Belarus and Lukashov. Her daughters, Libby, Ohio and Nina, came too.")
     assert {"Lukashov", "Libby"} <= names(rec)  # one place beside it; a first name
+
+
+def test_a_body_before_its_members_title_and_name_is_no_person():
+    rec = record("She is one of the leading members of the United States Congress, Chair of the House Budget "
+                 "Committee, Dana Osei.")
+    assert names(rec) == {"Dana Osei"}
+    assert "United States Congress" in names(rec, "Organization")

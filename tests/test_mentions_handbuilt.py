@@ -175,3 +175,30 @@ def test_an_addressed_given_name_is_marked_so_for_resolution():
           Mention(chunk=0, start=9, end=10, text="George", label="Person", sent=1, char=text.index("George,"),
                   raw="George", ner="PERSON")]
     assert cluster_mentions(ms, text)[0].evidence == ["addressed"]
+
+
+def test_a_given_name_set_off_by_commas_or_followed_by_an_initial_is_addressed():
+    from graphkit.extract.mentions import Mention, cluster_mentions
+
+    text = "Go ahead, Kelly O. Well, Kelly, you know the answer."
+    ms = [Mention(chunk=0, start=3, end=4, text="Kelly", label="Person", sent=0, char=10, raw="Kelly", ner="PERSON"),
+          Mention(chunk=0, start=8, end=9, text="Kelly", label="Person", sent=1, char=text.index("Kelly,"),
+                  raw="Kelly", ner="PERSON")]
+    assert cluster_mentions(ms, text)[0].evidence == ["addressed"]
+    text = "The senator, Kelly, a Democrat, spoke."  # an apposition is no address
+    ms = [Mention(chunk=0, start=3, end=4, text="Kelly", label="Person", sent=0, char=text.index("Kelly"),
+                  raw="Kelly", ner="PERSON")]
+    assert cluster_mentions(ms, text)[0].evidence != ["addressed"]
+
+
+def test_a_firms_suffix_ner_ran_into_the_next_sentences_name_is_no_part_of_it():
+    from graphkit.extract.mentions import find_mentions
+
+    # "… counsel for Acme Inc. Kroll left.": the sentence splitter kept the abbreviation's sentence going
+    words = ["counsel", "for", "Acme", "Inc.", "Kroll", "left", "."]
+    doc = Doc(VOCAB, words=words, pos=["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              tags=["NN", "IN", "NNP", "NNP", "NNP", "VBD", "."],
+              deps=["nsubj", "prep", "compound", "pobj", "nsubj", "ROOT", "punct"],
+              heads=[5, 0, 3, 1, 5, 5, 5], sent_starts=[1] + [0] * 6)
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Kroll"]

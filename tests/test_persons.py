@@ -411,6 +411,15 @@ def test_a_short_surname_only_spelt_alike_a_suffix_or_a_rank_the_one_full_name_l
     assert node_of(res, "f") == "Hugo Yon"  # spelt as the full name: the one Yon
 
 
+def test_a_rank_joins_only_someone_the_corpus_gives_a_rank():
+    res = resolve([doc("a", person("e0", "Alain Quill", titles=["Ambassador"])),
+                   doc("b", person("e0", "Quill", titles=["Sergeant Major"])),
+                   doc("c", person("e0", "Ivo Marsh", titles=["Colonel"])),
+                   doc("d", person("e0", "Marsh", titles=["Colonel"]))])
+    assert node_of(res, "b") is None      # an ambassador is no sergeant major
+    assert node_of(res, "d") == "Ivo Marsh"
+
+
 def test_a_titled_surname_does_not_join_the_one_full_name_the_corpus_never_titles():
     res = resolve([doc("a", "Charles Quill"), doc("b", person("e0", "Quill", titles=["President"])),
                    doc("c", "Ann Marsh"), doc("d", person("e0", "Marsh", titles=["President"])),

@@ -331,8 +331,14 @@ def _common_words_only(name: str) -> bool:
     toks = re.split(r"[\s-]+", name.strip())
     if len(toks) < 2 or not all(t.isalpha() and len(t) > 1 for t in toks):
         return False
+    return all(_english_word(t.lower()) for t in toks) and not attested_given_name(toks[0])
+
+
+def _english_word(low: str) -> bool:
+    """A common English word, or a regular inflection of one ("orders", "concerning", "renamed")."""
     words = _english_words()
-    return all(t.lower() in words for t in toks) and not attested_given_name(toks[0])
+    return low in words or any(low.endswith(suf) and (low[:-len(suf)] + add) in words
+                               for suf, add in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")))
 
 
 def _word_tail(name: str) -> bool:
@@ -341,7 +347,7 @@ def _word_tail(name: str) -> bool:
     toks = name.split()
     if len(toks) < 2 or not all(t.isalpha() and len(t) > 1 for t in toks):
         return False
-    return toks[-1].lower() in _english_words() and not attested_given_name(toks[0].split("-")[0])
+    return _english_word(toks[-1].lower()) and not attested_given_name(toks[0].split("-")[0])
 
 
 @lru_cache(maxsize=4096)
@@ -486,6 +492,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if label == "Organization" and end + 1 < len(doc) and doc[end].lower_ == "press" \
                 and doc[end + 1].lower_ in ("service", "office"):
             end += 2  # "the Kremlin press service" is the office that speaks, not the Kremlin
+        if label == "Person" and end - start > 1 and doc[start].text.rstrip(".") in ("Inc", "LLC", "LLP", "Corp", "Ltd", "Co"):
+            start += 1  # "… Director for MAGA Inc. Pfeiffer previously served": the firm's suffix ends a sentence
         if label == "Person":
             # "Trump's America": the name ends at the possessive
             cut = next((k for k in range(start + 1, end) if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "’s")), None)
@@ -535,7 +543,9 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if label != "Person" and _is_venue(text):
             label = m.label = "Place"
         if label != "Person" and len(text.split()) <= 4 and _looks_like_person_name(text) \
-                and not _is_venue(text) and fold(text) not in COUNTRIES and fold(text) not in CAPITALS:
+                and not _is_venue(text) and fold(text) not in COUNTRIES and fold(text) not in CAPITALS \
+                and doc[end - 1].lower_ not in _ORG_TAILS and doc[end - 1].lower_ not in _NAMED_THINGS:
+            # (not "the United States Congress, Chair of the House … Committee, X": a body, then its member)
             tp = title_after(doc, end)
             if tp is not None and tp.start - end <= 3:
                 m.label = "Person"
@@ -1267,7 +1277,12 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
         attach(m, e)
     _link_acronyms(entities, doc_text, mentions)
     for e in entities:  # "Paul, Weiss, Rifkind, Wharton & Garrison LLP (Paul Weiss)": the firm, not a person
-        if e.type == "Person" and " " in e.name and _firm_named(e.name, doc_text):
+        if e.type == "Person" and (" " in e.name or not any(
+                m.title or m.evidence & PERSON_EVIDENCE - {"pronoun"} for m in mentions if m.entity == e.key)) \
+                and _firm_named(e.name, doc_text):
+            # (a lone surname only when nothing but a pronoun near it says it is a person's: "Jeffers,
+            # Danielson, Sonn & Aylward, P.S." names no Danielson, but "Senator Smith" stays beside
+            # "Smith & Jones LLC")
             e.type = "Organization"
             for m in mentions:
                 if m.entity == e.key:
@@ -1304,7 +1319,7 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
 _ADDRESS_BEFORE = re.compile(r"(?i)(?:go ahead|thanks|thank you|yes|okay|ok|sure|please|hi|hello|and)[,.]?\s*$")
 
 
-_FIRM_SUFFIX = r"(?:LLP|LLC|PLLC|L\.L\.P\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|P\.C\.|P\.A\.|& Co\.?)"
+_FIRM_SUFFIX = r"(?:LLP|LLC|PLLC|L\.L\.P\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|P\.C\.|P\.A\.|P\.S\.|S\.C\.|L\.P\.A\.|& Co\.?)"
 
 
 def _firm_named(name: str, text: str) -> bool:
@@ -1313,18 +1328,24 @@ def _firm_named(name: str, text: str) -> bool:
     words = [re.escape(w) for w in name.split()]
     # the partners' names run together by commas ("Paul, Weiss, Rifkind, … LLP"), or the name is
     # the whole firm's ("Burr Forman, LLP", "Calfee Halter & Griswold LLP"); not "Ann Lee, Acme Inc."
-    listed = r",\s+".join(words) + rf"(?:,\s+(?:&\s+)?[A-Z][\w'’.-]*|\s+&\s+[A-Z][\w'’.-]*){{0,5}},?\s+{_FIRM_SUFFIX}"
-    # (more partners may follow: "Boyd Hollander Goldberg Urias & Ward, P.A.")
-    whole = r"\s+".join(words) + rf"(?:\s+[A-Z][\w'’-]*){{0,4}}(?:\s+&\s+[A-Z][\w'’.-]*)?,?\s+{_FIRM_SUFFIX}"
+    if re.search(rf"\s{_FIRM_SUFFIX}$", name):
+        return True  # "Zehnder LLP": NER took the suffix in
+    listed = r",\s+".join(words) + rf"(?:,\s+(?:&\s+)?[A-Z][\w'’.-]*|\s+(?:&|and)\s+[A-Z][\w'’.-]*){{0,5}},?\s+{_FIRM_SUFFIX}"
+    # (more partners may follow: "Boyd Hollander Goldberg Urias & Ward, P.A.", "Scheer and Zehnder LLP")
+    whole = r"\s+".join(words) + rf"(?:\s+[A-Z][\w'’-]*){{0,4}}(?:\s+(?:&|and)\s+[A-Z][\w'’.-]*)?,?\s+{_FIRM_SUFFIX}"
     return re.search(rf"\b(?:{listed}|{whole})", text) is not None
 
 
 def _addressed(m: Mention, text: str) -> bool:
-    """Whether a bare first name is a form of address: "Go ahead, Chris.", "Thanks, Chris", "Chris, go ahead"."""
+    """Whether a bare first name is a form of address: "Go ahead, Chris.", "Thanks, Chris", "Chris, go ahead",
+    "Well, Chris, you know"."""
     before = text[max(0, m.char - 20):m.char]
     after = text[m.char + len(m.text):m.char + len(m.text) + 14]
-    return bool(_ADDRESS_BEFORE.search(before)) and bool(re.match(r"^\s*[.?!,]", after)) or \
-        bool(re.match(r"(?i)^\s*,\s*go ahead", after))
+    # ("Go ahead, Kelly O.": a reporter told from another by the initial of her surname; "Well,
+    # Kelly, you know …": a name set off by commas in the middle of a turn)
+    return bool(_ADDRESS_BEFORE.search(before)) and bool(re.match(r"^(?:\s+[A-Z]\.|\s*[.?!,])", after)) or \
+        bool(re.match(r"(?i)^\s*,\s*go ahead", after)) or \
+        bool(re.search(r"\w[,]\s+$", before)) and bool(re.match(r"^,\s+(?!(?:a|an|the|who|whose)\b)[a-z]", after))
 
 
 def _title_heads(title: str) -> set[str]:
