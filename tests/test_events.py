@@ -397,3 +397,11 @@ def test_just_finishing_a_meeting_dates_it_to_the_day_it_is_said(tmp_path):
                        "published": "2024-02-12", "text": text})
     rec = read_record(tmp_path, "a.jsonl", line + "\n")
     assert any(people == {"Ana Lee", "Tom Hale"} and date == "2024-02-12" for people, _, date, _, _ in events(rec))
+
+
+def test_an_undated_meeting_at_the_place_of_the_trip_just_told_has_its_day():
+    rec = record("Today, Vice President Dana Osei will travel to Madison, Wisconsin. In Madison, the Vice President "
+                 "will meet with apprentices at a construction site.", published="2024-03-05")
+    meets = [e for e in rec.events if e.kind == "Meeting"]
+    assert meets and meets[0].date == "2024-03-05" and meets[0].planned
+    assert {name_of(rec, p) for p in meets[0].participants} == {"Dana Osei"}  # "In Madison": a place, no one

@@ -991,6 +991,13 @@ def _biographical(sent: Span) -> bool:
     return bool(_BIOGRAPHY.search(sent.text))
 
 
+def _dated_at(events: list[EventRec], places: list[str], planned: bool, sent_idx: int) -> EventRec | None:
+    """"Today, X will travel to Madison. In Madison, X will meet …": the dated event told in the two
+    sentences before at the same place, whose day an undated one there shares."""
+    return next((e for e in reversed(events) if e.date and e.planned == planned and e.sents
+                 and sent_idx - 2 <= e.sents[-1] < sent_idx and set(places) & set(e.locations)), None)
+
+
 def _dated_here(tok: Token) -> bool:
     """A date hangs on the event word itself ("welcoming X … on March 10, 2022")."""
     return any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod", "tmod")
@@ -1195,6 +1202,9 @@ def find_events(ctx: Context) -> list[EventRec]:
                 date, date_text = told_by[tok.head.i][0].date, told_by[tok.head.i][0].date_text
             if date is None and there is not None and there.date and there.planned == planned:
                 date, date_text = there.date, there.date_text  # "On Thursday, … to Dublin. There, he will meet …"
+            near = _dated_at(events, places, planned, sent_idx) if date is None and places else None
+            if near is not None:
+                date, date_text = near.date, near.date_text
             if not planned and date_text and _AHEAD.search(date_text):
                 planned = True  # "the state visit next week", "the summit in the coming days"
             trip = _trip_of(tok)
