@@ -665,10 +665,14 @@ def _offices_near(p: _Person, day: int | None) -> set[str]:
 
 def _office_clash(loc: _Local, p: _Person) -> bool:
     """The mention's document gives it an office, and the corpus gives ``p`` only other ones then;
+    a post (secretary, ambassador …) another document's ``p`` has titles, none of them this one;
     or a rank the corpus never gives ``p``."""
     ranks = loc.titles & _RANKS
     if ranks and not ranks & set(p.titles):
         return True
+    posts = loc.titles & _POSTS
+    if posts and p.titles and not loc.titles & set(p.titles) and loc.rec.doc_id not in p.full_docs:
+        return True  # "Labor Secretary Walsh" is not the Walsh the corpus gives only a director's title
     mine = _offices(loc.titles)
     theirs = _offices_near(p, loc.day) if mine else set()
     return bool(theirs) and not (mine & theirs)

@@ -275,3 +275,8 @@ def test_a_body_before_its_members_title_and_name_is_no_person():
                  "Committee, Dana Osei.")
     assert names(rec) == {"Dana Osei"}
     assert "United States Congress" in names(rec, "Organization")
+
+
+def test_a_common_word_ner_took_in_before_a_first_name_is_no_part_of_the_name():
+    rec = record("Commentator Ben Osei said the plan works.")
+    assert names(rec) == {"Ben Osei"}

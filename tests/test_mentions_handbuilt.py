@@ -202,3 +202,10 @@ def test_a_firms_suffix_ner_ran_into_the_next_sentences_name_is_no_part_of_it():
               heads=[5, 0, 3, 1, 5, 5, 5], sent_starts=[1] + [0] * 6)
     doc.ents = [Span(doc, 3, 5, label="PERSON")]
     assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Kroll"]
+
+
+def test_a_name_after_a_word_for_a_house_of_worship_is_no_person():
+    words = ["Congregation", "Beth", "Shalom", "was", "attacked", "."]
+    doc = make(words, ["PROPN", "PROPN", "PROPN", "AUX", "VERB", "PUNCT"], ["NNP", "NNP", "NNP", "VBD", "VBN", "."],
+               ["compound", "compound", "nsubjpass", "auxpass", "ROOT", "punct"], [2, 2, 4, 4, 4, 4], [(1, 3, "PERSON")])
+    assert not_a_person(doc, 1, 3)

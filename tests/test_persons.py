@@ -420,6 +420,15 @@ def test_a_rank_joins_only_someone_the_corpus_gives_a_rank():
     assert node_of(res, "d") == "Ivo Marsh"
 
 
+def test_a_post_joins_no_one_the_corpus_gives_only_other_titles():
+    res = resolve([doc("a", person("e0", "Jon Quill", titles=["Executive Director"])),
+                   doc("b", person("e0", "Quill", titles=["Labor Secretary"])),
+                   doc("c", person("e0", "Ivo Marsh", titles=["Secretary of Labor"])),
+                   doc("d", person("e0", "Marsh", titles=["Labor Secretary"]))])
+    assert node_of(res, "b") is None   # a director, never a secretary
+    assert node_of(res, "d") == "Ivo Marsh"
+
+
 def test_a_titled_surname_does_not_join_the_one_full_name_the_corpus_never_titles():
     res = resolve([doc("a", "Charles Quill"), doc("b", person("e0", "Quill", titles=["President"])),
                    doc("c", "Ann Marsh"), doc("d", person("e0", "Marsh", titles=["President"])),

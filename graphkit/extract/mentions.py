@@ -116,6 +116,8 @@ def _looks_like_person_name(text: str) -> bool:
     toks = text.split()
     if not toks or len(toks) > 5 or any(ch.isdigit() for ch in text):
         return False
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}[A-Z]?\.?", text):
+        return False  # "M.P", "P.C." after a name: letters of an honour or office, no one
     for t in toks:
         if not t[0].isupper() and t.lower() not in _PARTICLES:
             return False
@@ -177,6 +179,9 @@ _SHIP_PREFIXES = frozenset({"USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZ
 _VESSELS = frozenset("carrier ship vessel destroyer frigate submarine cruiser tanker freighter".split())
 
 
+_WORSHIP = frozenset("congregation temple synagogue church mosque parish cathedral chapel shrine basilica".split())
+
+
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """A span NER tags PERSON that its context shows is not a person: "the Houthis", "the Bataan"
     (a determiner before a bare name), "Jim Crow laws", "the Lobito Corridor" (a name modifying a
@@ -190,6 +195,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "High Anti-Corruption Court": the rest of a prefixed word, no name
     if _described_as_company(doc, end):
         return True
+    if before is not None and before.is_title and before.lower_ in _WORSHIP:
+        return True  # "Congregation Beth Israel", "Temple Emanu-El": a house of worship named for someone or something
     if before is not None and before.lower_ == "en" and doc[start].lower_ == "route":
         return True  # "En Route Bali": on the way, no one
     if before is not None and (before.text.upper() in _SHIP_PREFIXES or before.lower_ in _VESSELS):
@@ -332,6 +339,15 @@ def _common_words_only(name: str) -> bool:
     if len(toks) < 2 or not all(t.isalpha() and len(t) > 1 for t in toks):
         return False
     return all(_english_word(t.lower()) for t in toks) and not attested_given_name(toks[0])
+
+
+def _word_before_given(first: Token, second: Token) -> bool:
+    """A capitalised common noun or adjective that no name table knows as a first name, before a
+    first name the nicknames dataset knows ("Commentator Ben", "Alumna Indira" no: "Poor Donald"
+    yes; not "Mitt Romney", "Saint Paul")."""
+    return first.is_alpha and len(first.text) > 1 and first.text[0].isupper() and second.is_title \
+        and first.lower_ in _english_words(("noun", "adj")) and not attested_given_name(first.text) \
+        and known_given_name(second.text)
 
 
 def _english_word(low: str) -> bool:
@@ -494,6 +510,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             end += 2  # "the Kremlin press service" is the office that speaks, not the Kremlin
         if label == "Person" and end - start > 1 and doc[start].text.rstrip(".") in ("Inc", "LLC", "LLP", "Corp", "Ltd", "Co"):
             start += 1  # "… Director for MAGA Inc. Pfeiffer previously served": the firm's suffix ends a sentence
+        if label == "Person" and end - start > 1 and _word_before_given(doc[start], doc[start + 1]):
+            start += 1  # "Commentator Ben Domenech", "Poor Donald": a word NER took in before the first name
         if label == "Person":
             # "Trump's America": the name ends at the possessive
             cut = next((k for k in range(start + 1, end) if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "’s")), None)
@@ -502,6 +520,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         text = clean_surface(doc[start:end].text)
         if not text or not _plausible_name(text):
             continue
+        if label == "Person" and not _looks_like_person_name(text) and re.fullmatch(r"[A-Z.]+", text):
+            continue  # ("M.P", "P.C.")
         if label == "Person" and not_a_person(doc, start, end):
             continue
         if label == "Person" and (_destination(doc, start, end) or _placed_in_country(doc, start, end)
@@ -536,6 +556,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                     m.raw = clean_surface(doc[start - 1:end].text)  # "Dr. Biden": a title of its own
             if _pronoun_follows(doc, end):
                 m.evidence.add("pronoun")
+            if start > 0 and doc[start - 1].lower_ in ("in", "at", "near", "outside"):
+                m.evidence.add("place-prep")  # "In Madison, the Vice President …": where, if the text also names it a place
             if title_after(doc, end) is not None:
                 m.evidence.add("appos")  # "Fawn Sharp, President of the National Congress …"
         if label == "Place" and re.fullmatch(r"[A-Z]+-?\d+", text):
@@ -1066,7 +1088,9 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
                 m.label = "Place"
             else:
                 other = votes[key].most_common()
-                best = next((lab for lab, n in other if lab != "Person" and n > votes[key]["Person"]), None)
+                n_person = votes[key]["Person"]
+                best = next((lab for lab, n in other if lab != "Person" and (
+                    n > n_person or lab == "Place" and n == n_person and "place-prep" in m.evidence)), None)
                 if best:
                     m.label = best
         elif m.label == "Organization" and len(m.text.split()) == 1 and (low in CAPITALS or low in COUNTRIES):
