@@ -84,6 +84,8 @@ def plural_title(token: str) -> str | None:
     from .extract.lexicon import TITLE_HEADS  # a word list with no imports of its own
 
     w = fold(token)
+    if w in ("doctors", "drs"):
+        return "dr"  # "Doctors Fauci and Walensky": the honorific, plural
     if w.endswith("ies") and w[:-3] + "y" in TITLE_HEADS:
         return w[:-3] + "y"  # "Secretaries Wright, McMahon and Rollins"
     return w[:-1] if w.endswith("s") and w[:-1] in TITLE_HEADS else None

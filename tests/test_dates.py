@@ -11,6 +11,8 @@ from graphkit.extract.dates import resolve_date
     ("in November 1985", None, False, "1985-11"),
     ("today", "2022-01-10", False, "2022-01-10"),
     ("yesterday", "2022-01-10", False, "2022-01-09"),
+    ("Later this evening", "2024-07-24", True, "2024-07-24"),
+    ("earlier this morning", "2024-07-24", False, "2024-07-24"),
     ("January 10", "2021-12-30", True, "2022-01-10"),
     ("next Monday", "2022-02-03", True, "2022-02-07"),
     ("Wednesday", None, False, None),

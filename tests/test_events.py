@@ -405,3 +405,23 @@ def test_an_undated_meeting_at_the_place_of_the_trip_just_told_has_its_day():
     meets = [e for e in rec.events if e.kind == "Meeting"]
     assert meets and meets[0].date == "2024-03-05" and meets[0].planned
     assert {name_of(rec, p) for p in meets[0].participants} == {"Dana Osei"}  # "In Madison": a place, no one
+
+
+def test_later_this_evening_dates_a_trip_and_an_invitation_to_call_is_no_call(tmp_path):
+    import json
+
+    from helpers import read_record
+
+    rec = record("Later this evening, after the speech, First Lady Dana Osei will travel to Paris, France, to lead "
+                 "the delegation.", published="2024-07-24")
+    assert [e.date for e in rec.events if e.kind == "Visit"] == ["2024-07-24"]
+    text = "PRESIDENT MARSH:  I told Governor Ann Lee: call me directly at the White House.\n\nQ  Thank you."
+    line = json.dumps({"id": "r1", "title": "Remarks by President Ivo Marsh", "published": "2024-07-24", "text": text})
+    assert [e for e in read_record(tmp_path, "a.jsonl", line + "\n").events if e.kind == "Call"] == []
+
+
+def test_several_people_speaking_with_groups_did_not_call_each_other():
+    rec = record("President Ivo Marsh, Vice President Dana Osei, and senior leaders have spoken with and coordinated "
+                 "closely with Governors, Senators and Mayors in the impacted states. President Ivo Marsh and Vice "
+                 "President Dana Osei spoke with Governor Ann Lee and mayors today.", published="2024-03-15")
+    assert [{name_of(rec, p) for p in e.participants} for e in rec.events] == [{"Ivo Marsh", "Dana Osei", "Ann Lee"}]

@@ -357,6 +357,12 @@ def test_a_name_led_by_no_first_name_and_ending_in_a_word_is_no_one_unless_the_c
     assert node_of(resolve([titled]), "d") == "Zorvath Airfield"
 
 
+def test_a_plural_honorific_before_a_surname_is_no_part_of_the_name():
+    res = resolve([doc("a", person("e0", "Doctors Quill", forms=["Doctors Quill"])),
+                   doc("b", person("e0", "Ann Quill", titles=["Dr."]))])
+    assert node_of(res, "a") == "Ann Quill"
+
+
 def test_bare_surnames_with_offices_no_one_holds_at_once_are_two_people():
     res = resolve([doc("a", person("e0", "Quill", titles=["Senator"])),
                    doc("b", person("e0", "Quill", titles=["Governor"])),

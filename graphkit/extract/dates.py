@@ -37,7 +37,7 @@ def resolve_date(text: str, published: str | None, planned: bool = False) -> str
     words = t.split()
     if not words:
         return None
-    if "today" in words or "tonight" in words or t in ("this morning", "this afternoon", "this evening"):
+    if "today" in words or "tonight" in words or re.fullmatch(r"(?:(?:later|earlier) )?this (?:morning|afternoon|evening)", t):
         return pub.isoformat() if pub else None
     if "yesterday" in words or "last night" in t:
         return (pub - timedelta(days=1)).isoformat() if pub else None

@@ -461,12 +461,16 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
                     k2 = ctx.entity_at(chunk, c)
                     if k2 and k2 != key and ctx.entity(k2).type == "Place":
                         found_places.append((depth, k2))
-        if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B":  # ("last night" is a TIME to NER)
-            span = next((e for e in doc.ents if e.start == t.i), None)
-            if span is not None:
+        if t.ent_type_ in ("DATE", "TIME"):  # ("last night" is a TIME to NER)
+            # (the span's head may come first: "Later this evening," hangs on "evening")
+            span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if span is not None and (t.ent_iob_ == "B" or not span.root.i < t.i) and \
+                    all(txt != span.text for _, txt in found_dates):
                 found_dates.append((depth, span.text))
-        elif not t.ent_type_ and t.dep_ in ("npadvmod", "tmod") and _RELATIVE_DAY.fullmatch(t.text):
-            found_dates.append((depth, t.text))  # a sentence-initial "Today," NER left untagged
+        elif not t.ent_type_ and t.dep_ in ("npadvmod", "tmod") and (
+                _RELATIVE_DAY.fullmatch(t.text) or _RELATIVE_DAY.fullmatch(doc[t.left_edge.i:t.i + 1].text)):
+            # a sentence-initial "Today," or "Later this evening," NER left untagged
+            found_dates.append((depth, doc[t.left_edge.i:t.i + 1].text))
         for c in t.children:
             if c.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "nsubj", "dobj", "cc", "punct", "acl"):
                 continue
@@ -984,6 +988,27 @@ _BIOGRAPHY = re.compile(
     r"during (?:his|her|their) time|(?:received|earned) (?:his|her|their) (?:[A-Z]\.|[\w.]+ degree))")
 
 
+def _with_a_group_only(ctx: Context, chunk: int, verb: Token) -> bool:
+    """The one spoken with is a plural group, no one named: "spoke with Governors, Senators and Mayors"
+    (many conversations; the subjects did not speak with each other)."""
+    withs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if not withs:
+        # ("have spoken with and coordinated closely with Governors": the object hangs on the conjunct)
+        withs = [g for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
+                 if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        if not withs or not any(c.dep_ == "prep" and c.lower_ == "with" and not list(c.children) for c in verb.children):
+            return False
+    return all(g.tag_ in ("NNS", "NNPS") and not any(t.tag_ == "NNP" and ctx.entity_at(chunk, t, "Person")
+                                                   for t in g.subtree) for g in withs)
+
+
+def _call_me(tok: Token) -> bool:
+    """"Call me directly", "I told them to call me": an invitation to call, no call."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ("call", "phone") and tok.tag_ == "VB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+        and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in tok.children)
+
+
 def _biographical(sent: Span) -> bool:
     """A line of someone's biography ("Prior to joining …, she led …", "While seeking her degree,
     she traveled throughout Alaska", "has years of experience in trade negotiations"): a career
@@ -1136,6 +1161,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 hoped = False  # "looks forward to welcoming X to the White House on March 10": a plan
                 forward.add(tok.i)
             if kind is None or _is_negated(tok) or hoped or _in_a_title(tok) or _recurring(tok) or _biographical(sent) \
+                    or _call_me(tok) \
                     or any(a.lower_ == "according" for a in list(tok.ancestors)[:3]):
                 # ("according to the World Economic Forum": a source, not an encounter)
                 continue
@@ -1154,6 +1180,9 @@ def find_events(ctx: Context) -> list[EventRec]:
                     participants = led[-1].participants + _companions(ctx, led[-1].sents[0], sent_idx) + list(participants)
             participants = list(dict.fromkeys(p for p in participants if p))
             participants = [p for p in participants if not _principal_only(ctx, chunk, sent, sent_idx, p)]
+            if kind in ("Call", "Talks") and tok.pos_ == "VERB" and len(participants) > 1 \
+                    and _with_a_group_only(ctx, chunk, tok):
+                continue  # "A, B and senior leaders have spoken with Governors and Mayors": many calls, not A with B
             offices = _bare_offices(ctx, chunk, tok, gov, sent_idx)
             org_subjects = []
             if not participants and tok.pos_ == "VERB" and tok.lemma_.lower() in ("meet", "convene", "gather", "talk"):
@@ -1455,7 +1484,7 @@ _AHEAD = re.compile(r"(?i)\b(?:tomorrow|tonight|next (?:week|month|year)|(?:the 
 
 _RANGE = re.compile(r"(?i)\b(?:to|through|until|and)\b|\d\s*[–-]\s*\d")
 
-_RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|tomorrow|yesterday|last night|this (?:morning|afternoon|evening)|"
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:today|tonight|tomorrow|yesterday|last night|(?:(?:later|earlier) )?this (?:morning|afternoon|evening)|"
                            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 
 
