@@ -282,8 +282,9 @@ def test_they_after_two_people_named_together_are_those_two():
     rec = record("Mayor Ana Lee and Governor Tom Hale traveled to Jeddah on Monday. They held talks with Minister "
                  "Rita Ortiz. The relationship between Lee and Hale goes back decades. They can have very frank "
                  "conversations with each other.", published="2023-04-14")
-    # the trip, and the talks held on it; no occasion in what they can do
-    assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Tom Hale"}, {"Ana Lee", "Tom Hale", "Rita Ortiz"}]
+    # the trip (with the host of the one encounter held on it), and the talks held on it; no occasion
+    # in what they can do
+    assert [p for p, *_ in events(rec)] == [{"Ana Lee", "Tom Hale", "Rita Ortiz"}] * 2
 
 
 def test_a_meeting_where_a_trip_goes_has_the_trips_day_and_city():
@@ -425,3 +426,20 @@ def test_several_people_speaking_with_groups_did_not_call_each_other():
                  "closely with Governors, Senators and Mayors in the impacted states. President Ivo Marsh and Vice "
                  "President Dana Osei spoke with Governor Ann Lee and mayors today.", published="2024-03-15")
     assert [{name_of(rec, p) for p in e.participants} for e in rec.events] == [{"Ivo Marsh", "Dana Osei", "Ann Lee"}]
+
+
+def test_undated_travels_to_three_countries_and_a_count_of_encounters_are_no_one_encounter():
+    rec = record("To advance the strategy, Vice President Dana Osei met with regional leaders and traveled to "
+                 "Guatemala, Mexico, and Honduras. In the last month alone, President Tom Hale and Governor Ann Lee "
+                 "have met with or spoken to each other more than 10 times.", published="2024-07-24")
+    assert [kind for *_, kind in events(rec) if kind != "Meeting"] == []  # (she did meet regional leaders)
+    assert not any("Tom Hale" in people for people, *_ in events(rec))
+    rec = record("Last week, President Ivo Marsh traveled to Japan, Korea and Vietnam.", published="2024-07-24")
+    assert [kind for *_, kind in events(rec)] == ["Visit"]  # a dated tour is one trip
+
+
+def test_the_one_encounter_of_a_visit_names_its_hosts():
+    rec = record("President Ivo Marsh traveled to Kyiv, Ukraine today. There, he met with President Tom Hale.",
+                 published="2024-07-24")
+    visit = next(e for e in rec.events if e.kind == "Visit")
+    assert {name_of(rec, p) for p in visit.participants} == {"Ivo Marsh", "Tom Hale"}

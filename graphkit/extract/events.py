@@ -959,14 +959,20 @@ def _joined_event(events: list[EventRec], tok: Token, gov: Token | None, sent_id
 
 def _recurring(tok: Token) -> bool:
     """"The Commission shall meet on a regular basis": a rule or a habit, not an encounter."""
-    for t in (tok, tok.head if tok.dep_ in ("xcomp", "dobj") else tok):
+    # ("have met with or spoken to each other more than 10 times": the count may hang on a conjunct)
+    linked = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"] + \
+        ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ == "VERB" else [])
+    for t in (tok, tok.head if tok.dep_ in ("xcomp", "dobj") else tok, *linked):
         if any(c.dep_ == "aux" and c.lower_ == "shall" for c in t.children):
             return True
         if any(c.dep_ == "advmod" and c.lower_ in _RECURRING for c in t.children):
             return True
-        if any(c.dep_ == "npadvmod" and c.lower_ == "times" and any(
+        # (the parser may hang the count on a preposition: "spoken to each other more than 10 times")
+        counts = [c for c in t.children if c.dep_ == "npadvmod"] + \
+            [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(c.lower_ == "times" and any(
                 g.lower_ in ("many", "several", "multiple", "numerous", "countless", "every", "each")
-                or g.dep_ == "nummod" for g in c.children) for c in t.children):
+                or g.dep_ == "nummod" for g in c.children) for c in counts):
             return True  # "has discussed this many times with …", "met three times"
         if any(c.dep_ == "prep" and any(g.lower_ == "basis" for g in c.children) for c in t.children):
             return True
@@ -978,6 +984,12 @@ def _recurring(tok: Token) -> bool:
     if tok.lemma_.lower() in ("travel", "visit", "go") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) \
             and sum(1 for c in tok.children if c.dep_ == "prep" and c.lower_ == "to") >= 2:
         return True  # "I have travelled to Djibouti, to Somalia, to Kenya …": a career's trips
+    if tok.lemma_.lower() == "travel" and tok.tag_ in ("VBD", "VBN") and not any(t.ent_type_ == "DATE" for t in tok.sent) \
+            and not any(c.dep_ == "aux" and c.lower_ in _PLANNED_MARKS for c in tok.children):
+        # "traveled to Guatemala, Mexico, and Honduras" with no day: trips of a record, not one tour
+        dests = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if dests and sum(1 for t in dests[0].subtree if t.dep_ == "conj" and t.ent_type_ == "GPE") >= 2:
+            return True
     # "in every encounter with …", "each meeting": all of them, no one occasion
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in tok.children)
 
@@ -1377,6 +1389,7 @@ def find_events(ctx: Context) -> list[EventRec]:
     for ev in events:
         ev.pattern = ev.pattern or f"{'verb' if ev.trigger in EVENT_VERBS else 'noun'}-{ev.trigger}"
     _trips(ctx, events)
+    _hosts_of_visits(events)
     events += _headline_events(ctx, events)
     _headline_guests(ctx, events)
     events = _join_headline_event(ctx, events)
@@ -1440,6 +1453,24 @@ def _trips(ctx: Context, events: list[EventRec]) -> None:
         _trip_pass(ctx, group, planned_only=True)
 
 
+def _retold_visit(events: list[EventRec], ev: EventRec) -> bool:
+    """"During her visit she met …": the sentence names the visit again; what she did is the visit."""
+    return any(e is not ev and e.kind == "Visit" and e.sents[:1] == ev.sents[:1] and _traveller(e) == _traveller(ev)
+               for e in events)
+
+
+def _hosts_of_visits(events: list[EventRec]) -> None:
+    """"X traveled to Kyiv … There, X met with President Y": the one encounter a visit held is with
+    the visit's hosts, who take part in it. (With several encounters on one trip, those met in one
+    did not meet those met in another, so the trip keeps its travellers only.)"""
+    for trip in events:
+        if trip.kind != "Visit" or not trip.sents:
+            continue
+        held = [e for e in events if e.within == trip.sents[0] and e is not trip and e.kind != "Visit"]
+        if len(held) == 1:
+            trip.participants += [p for p in held[0].participants if p not in trip.participants]
+
+
 def _traveller(ev: EventRec) -> str | None:
     """Who travels: the first participant, else the office the event names ("the President")."""
     return ev.participants[0] if ev.participants else (f"office:{ev.offices[0]}" if ev.offices else None)
@@ -1463,10 +1494,14 @@ def _trip_pass(ctx: Context, events: list[EventRec], planned_only: bool) -> None
             continue
         who = _traveller(trip) if trip is not None else None
         goes = who is not None and (who in ev.participants or who.startswith("office:") and who[7:] in ev.offices)
-        if goes and ev.kind != "Visit" and not ev.locations and (ev.planned or not planned_only) \
+        if goes and ev.kind != "Visit" and (not ev.locations or set(ev.locations) <= set(trip.locations)
+                                            and not ev.refers_to and not _retold_visit(events, ev)) \
+                and (ev.planned or not planned_only) \
                 and (ev.planned == trip.planned or ev.sents[:1] == trip.sents[:1]) \
                 and (not ev.date or not trip.date or ev.date == trip.date):
-            ev.locations = list(trip.locations)
+            # (a meeting "there", at the trip's own place, was held on it too; "during her visit she
+            # met …" is the visit itself, told again)
+            ev.locations = ev.locations or list(trip.locations)
             ev.within = trip.sents[0]
 
 
