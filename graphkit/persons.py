@@ -324,7 +324,7 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
         if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
                 and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
-        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word", "word-tail", "addressed"}) \
+        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word", "word-tail", "addressed", "at-place"}) \
             or (r.doc_id, le.key) in evidence or ("pronoun" if "pronoun" in le.evidence else False)
         out.append(_local(r, le, ev))
     return out
@@ -691,9 +691,16 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
     for p in persons:
         if not p.alive or not p.members:
             continue
+        docs = {m.rec.doc_id for m in p.members}
+        if not any(m.evidence for m in p.members) and all("at-place" in m.le.evidence for m in p.members):
+            # (whatever its first word: "Walter Reed" is the hospital one spends Christmas at)
+            out.add(id(p))
+            log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],
+                    "named only after 'at', 'near' or 'outside' in every document, never titled, quoted or "
+                    "with a pronoun: a place", {"documents_as_person": len(docs)})
+            continue
         if any(known_given_name(parse_person(n).given) for n in p.names):
             continue
-        docs = {m.rec.doc_id for m in p.members}
         if all("common-word" in m.le.evidence for m in p.members):
             out.add(id(p))
             log.add("not-a-person", sorted(p.labels), None, sorted(docs)[0],

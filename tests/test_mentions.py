@@ -280,3 +280,15 @@ def test_a_body_before_its_members_title_and_name_is_no_person():
 def test_a_common_word_ner_took_in_before_a_first_name_is_no_part_of_the_name():
     rec = record("Commentator Ben Osei said the plan works.")
     assert names(rec) == {"Ben Osei"}
+
+
+def test_a_name_only_after_at_is_marked_so_for_resolution():
+    rec = record("He spent every Christmas Day at Walter Reed with the troops. We looked at Ann Marsh and laughed.")
+    assert "at-place" in next(e for e in rec.entities if e.name == "Walter Reed").evidence
+    assert "at-place" not in next(e for e in rec.entities if e.name == "Ann Marsh").evidence  # looked at someone
+
+
+def test_an_acronym_or_a_common_word_before_an_apposed_title_is_no_person():
+    rec = record("He thanked the Secretary of Education, the Director of the Office of Management and Budget, "
+                 "and the staff. The CIA, head of the military, and others met.")
+    assert names(rec) == set()

@@ -62,6 +62,7 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Joseph R. Biden, Jr.": 3, "Joe Biden": 40}) == "Joe Biden"
     assert canonical_person_name({"Senators Collins": 5, "Susan Collins": 1}) == "Susan Collins"
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 6}) == "Antony Blinken"
+    assert canonical_person_name({"Clara L. Quill": 3, "Clara Lee Quill": 1}) == "Clara Lee Quill"  # the initial spelt out
     assert canonical_person_name({"Education Miguel Cardona": 9, "Miguel Cardona": 5}) == "Miguel Cardona"
     assert canonical_person_name({"Abinader Corona": 3, "Luis Abinader": 2}) == "Luis Abinader"
     # the end of a longer name that no given name leads is no name of its own
@@ -440,3 +441,12 @@ def test_a_titled_surname_does_not_join_the_one_full_name_the_corpus_never_title
                    doc("c", "Ann Marsh"), doc("d", person("e0", "Marsh", titles=["President"])),
                    doc("e", person("e0", "Ann Marsh", titles=["President"]))])
     assert node_of(res, "b") is None and node_of(res, "d") == "Ann Marsh"
+
+
+def test_a_name_only_ever_after_at_is_a_place_unless_something_says_it_is_a_person():
+    res = resolve([doc("a", person("e0", "Walter Quill", evidence=["at-place"])),
+                   doc("b", person("e0", "Walter Quill", evidence=["at-place"])),
+                   doc("c", person("e0", "Ann Marsh", evidence=["at-place"])),
+                   doc("d", person("e0", "Ann Marsh", titles=["Senator"], evidence=["title"]))])
+    assert node_of(res, "a") is None and node_of(res, "b") is None
+    assert node_of(res, "c") == "Ann Marsh"  # a senator elsewhere in the corpus

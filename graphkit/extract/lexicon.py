@@ -41,7 +41,7 @@ deputy vice acting interim senior junior first second principal assistant associ
 foreign defense defence interior finance justice health trade economy energy state security
 national press chief special general prime federal top high supreme former incoming outgoing
 permanent political military presidential ministerial foreign-affairs affairs under pro tempore
-crown royal
+crown royal emeritus emerita distinguished
 """.split())
 
 # Courtesy titles and ranks that are never part of a name ("Col. Gen.", "Mr.", "Dr.").

@@ -179,6 +179,10 @@ _SHIP_PREFIXES = frozenset({"USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZ
 _VESSELS = frozenset("carrier ship vessel destroyer frigate submarine cruiser tanker freighter".split())
 
 
+# words that aim "at" someone ("looked at X", "angry at X"): no place follows
+_AT_SOMEONE = frozenset("""look laugh shoot fire stare aim yell shout point smile glance wink throw hurl swing
+lash jab swipe poke snap mad angry upset annoyed frustrated surprised shocked marvel direct target""".split())
+
 _WORSHIP = frozenset("congregation temple synagogue church mosque parish cathedral chapel shrine basilica".split())
 
 
@@ -558,6 +562,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 m.evidence.add("pronoun")
             if start > 0 and doc[start - 1].lower_ in ("in", "at", "near", "outside"):
                 m.evidence.add("place-prep")  # "In Madison, the Vice President …": where, if the text also names it a place
+                if doc[start - 1].lower_ != "in" and doc[start - 1].head.lemma_.lower() not in _AT_SOMEONE:
+                    m.evidence.add("at-place")  # "spent Christmas at Walter Reed", "the attack at Abbey Gate"
             if title_after(doc, end) is not None:
                 m.evidence.add("appos")  # "Fawn Sharp, President of the National Congress …"
         if label == "Place" and re.fullmatch(r"[A-Z]+-?\d+", text):
@@ -566,8 +572,10 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             label = m.label = "Place"
         if label != "Person" and len(text.split()) <= 4 and _looks_like_person_name(text) \
                 and not _is_venue(text) and fold(text) not in COUNTRIES and fold(text) not in CAPITALS \
-                and doc[end - 1].lower_ not in _ORG_TAILS and doc[end - 1].lower_ not in _NAMED_THINGS:
-            # (not "the United States Congress, Chair of the House … Committee, X": a body, then its member)
+                and doc[end - 1].lower_ not in _ORG_TAILS and doc[end - 1].lower_ not in _NAMED_THINGS \
+                and not (" " not in text and (text.isupper() or _english_word(text.lower()) and not attested_given_name(text))):
+            # (not "the United States Congress, Chair of the House … Committee, X": a body, then its
+            # member; nor "CIA, …" or "Education, the Director of …": an acronym or a word, no name)
             tp = title_after(doc, end)
             if tp is not None and tp.start - end <= 3:
                 m.label = "Person"
@@ -1333,6 +1341,9 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
                 # resolution decides, by whether the corpus gives anyone that word as a surname
                 e.evidence.append("word-tail")
             mine = [m for m in mentions if m.entity == e.key]
+            if mine and all("at-place" in m.evidence for m in mine) and not set(e.evidence) & PERSON_EVIDENCE:
+                # only ever where something happens ("at Walter Reed"): resolution decides, with the corpus
+                e.evidence.append("at-place")
             if " " not in e.name and mine and all(_addressed(m, doc_text) for m in mine) and known_given_name(e.name):
                 # "Go ahead, George.": a given name calling on someone, which resolution joins to no
                 # one of that surname elsewhere
