@@ -87,3 +87,9 @@ def test_the_title_that_says_a_quotation_is_the_one_person_the_document_gives_it
     assert ("Ana Lee", "I would agree with t") in got and ("Tom Hale", "Would you agree that") in got
     rec = record("As the professor of history Rita Ortiz wrote last year, “All great powers have little choice.”")
     assert [name_of(rec, q.speaker) for q in rec.quotes] == ["Rita Ortiz"]
+
+
+def test_a_term_in_quotation_marks_is_no_quotation():
+    rec = record("President Ivo Marsh announced new housing aid. Veteran renter households have what the agency "
+                 "terms “worst-case housing needs.” The so-called “rent cliff” worries them.")
+    assert rec.quotes == []

@@ -360,14 +360,17 @@ def find_quotes(ctx: Context, turns: list[Turn]) -> list[QuoteRec]:
 
 
 _PHRASE_DETS = frozenset("the a an this these those our their its his her my your".split())
+_NAMING = frozenset("terms termed dubbed so-called nicknamed branded labeled labelled".split())
 
 
 def _named_phrase(text: str, q: _Q, words: list[str]) -> bool:
     """Quoted words that name something rather than quote someone: after a determiner ("during
     the “Miracle on the Hudson”"), or a title-case name ("“We the People” can accomplish")."""
-    before = re.findall(r"[\w’']+", text[max(0, q.start - 30):q.start])
+    before = re.findall(r"[\w’'-]+", text[max(0, q.start - 30):q.start])
     if before and before[-1].lower() in _PHRASE_DETS:
         return True
+    if before and (before[-1].lower() in _NAMING or " ".join(before[-2:]).lower() in ("known as", "referred to", "to as")):
+        return True  # "what the agency terms “worst-case housing needs”", "the so-called “X”": a term
     content = [w for w in words if len(w) > 3 or w[:1].isupper()]
     return bool(content) and all(w[:1].isupper() for w in content) and not words[0].isupper()
 
