@@ -282,8 +282,9 @@ def canonical_person_name(forms: dict[str, int]) -> str:
     def spelled_of(f: str, g: str) -> bool:
         pf, pg = parse_person(f), parse_person(g)
         return fold(pf.given) == fold(pg.given) != "" and translit(pf.surname) == translit(pg.surname) \
-            and len(pf.middles) == len(pg.middles) > 0 and all(
-                is_initial(b) and not is_initial(a) and fold(a)[:1] == fold(b)[:1] for a, b in zip(pf.middles, pg.middles))
+            and len(pf.middles) == len(pg.middles) > 0 and all(is_initial(b) and not is_initial(a) and
+                                                               fold(a)[:1] == fold(b)[:1]
+                                                               for a, b in zip(pf.middles, pg.middles))
     common += [f for f in pool if f not in common and forms[f] * 4 >= top
                and any(formal_of(f, g) or spelled_of(f, g) for g in common)]
     # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent

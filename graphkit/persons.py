@@ -46,8 +46,8 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .extract.roles import title_heads_of
-from .names import (attested_given_name, canonical_person_name, fold, full_names_compatible, given_compatible, given_keys,
-                    is_initial, known_given_name, nickname_of, parse_person, plural_title, translit)
+from .names import (attested_given_name, canonical_person_name, fold, full_names_compatible, given_compatible,
+                    given_keys, is_initial, known_given_name, nickname_of, parse_person, plural_title, translit)
 from .records import DocRecord, LocalEntity
 
 __all__ = ["DOMINANT_SHARE", "PLACE_LIST", "TITLE_WINDOW_DAYS", "UNTITLED_DOCS", "PersonGroups", "group_persons"]
@@ -324,10 +324,14 @@ def _collect(records: list[DocRecord], log: _Log) -> list[_Local]:
         if len(core.split()) == 1 and (translit(core) in given or known_given_name(core)) \
                 and translit(core) not in surnames and not (le.titles or le.titled_forms):
             continue
-        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - {"pronoun", "common-word", "word-tail", "addressed", "at-place"}) \
+        ev: bool | str = bool(le.titles or le.titled_forms or le.title_refs or set(le.evidence) - _WEAK_MARKS) \
             or (r.doc_id, le.key) in evidence or ("pronoun" if "pronoun" in le.evidence else False)
         out.append(_local(r, le, ev))
     return out
+
+
+#: what the tagger notes of a name that does not say it is a person's
+_WEAK_MARKS = frozenset({"pronoun", "common-word", "word-tail", "addressed", "at-place"})
 
 
 #: a sentence first naming this many one-word places and this many one-word untitled persons
@@ -685,7 +689,9 @@ def _not_people(records: list[DocRecord], persons: list[_Person], log: _Log) -> 
     name many documents use ("Laughter"). Titles and quotes are weak evidence for a name no
     given name leads (organisations speak, and a stray title attaches to a heading), so such a
     name used twice as often as an organisation or place is not a person either ("Human
-    Rights Watch")."""
+    Rights Watch"). Whatever its first word, a name only ever after "at" is a place ("Walter
+    Reed"); a name of common words led by no first name is a thing's ("Empire Wind"), and so is
+    one ending in a common word that is nobody's surname in the corpus ("Bagram Airfield")."""
     out: set[int] = set()
     suspects: list[tuple[_Person, set[str], set[str], bool]] = []
     for p in persons:

@@ -347,8 +347,8 @@ def _common_words_only(name: str) -> bool:
 
 def _word_before_given(first: Token, second: Token) -> bool:
     """A capitalised common noun or adjective that no name table knows as a first name, before a
-    first name the nicknames dataset knows ("Commentator Ben", "Alumna Indira" no: "Poor Donald"
-    yes; not "Mitt Romney", "Saint Paul")."""
+    first name the nicknames dataset knows ("Commentator Ben Domenech", "Poor Donald"; not "Mitt
+    Romney", as the dataset does not know "Romney", nor "Saint Paul", "Saint" being a first name)."""
     return first.is_alpha and len(first.text) > 1 and first.text[0].isupper() and second.is_title \
         and first.lower_ in _english_words(("noun", "adj")) and not attested_given_name(first.text) \
         and known_given_name(second.text)
