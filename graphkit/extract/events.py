@@ -4,6 +4,10 @@ place, date (resolved against publication) and whether they happened or are plan
 A pair of people "met" only when the parse ties both to one event word: subjects and objects of
 meet/talk/call/visit/host/receive, "between X and Y", "X's meeting with Y", "accompanied by",
 delegation lists. Reported speech does not make the speaker an attendee.
+
+Passes, in order: event words sentence by sentence (habits, several occasions, biographies and
+invitations are none), participant lists, trips (a trip's place and day for the encounters held on
+it; a visit with one encounter takes that encounter's hosts), then the headline's events and guests.
 """
 from __future__ import annotations
 
