@@ -257,14 +257,17 @@ def canonical_person_name(forms: dict[str, int]) -> str:
         p = parse_person(f)
         return (1 if p.given else 0) + len(p.middles) + 1 + (1 if p.suffix else 0)
 
-    full = [f for f in forms if len(f.split()) > 1 and not is_initial(f.split()[0])
+    # (an initial before a spelt-out first name leads a whole name: "C. Kirabo Jackson")
+    full = [f for f in forms if len(f.split()) > 1 and (not is_initial(f.split()[0]) or _initial_then_name(f))
             and not plural_title(f.split()[0])]
     # a form that is another full form with words before it is that name after a title's
     # leftovers ("Education Miguel Cardona"): a fuller name adds middle names, not a first word
     # (only when the shorter form is led by a given name: "López Obrador" and "Razdan Duggal" are the
     # ends of "Andrés Manuel López Obrador" and "Shefali Razdan Duggal", not names of their own)
     names = {f for f in full if known_given_name(f.split()[0])}
-    full = [f for f in full if not any(" ".join(f.split()[k:]) in names for k in range(1, len(f.split()) - 1))] or full
+    full = [f for f in full if attested_given_name(f.split()[0]) or is_initial(f.split()[0])
+            or not any(" ".join(f.split()[k:]) in names for k in range(1, len(f.split()) - 1))] or full
+    # ("Howard A. Van Vranken" keeps its first name: "Van Vranken" is the surname, not a name in it)
     # nor one led by the person's own surname ("Trump Has", "Abinader Corona" beside "Luis Abinader")
     surnames = {translit(parse_person(f).surname) for f in full}
     full = [f for f in full if translit(parse_person(f).given) not in surnames] or full
@@ -285,10 +288,20 @@ def canonical_person_name(forms: dict[str, int]) -> str:
             and len(pf.middles) == len(pg.middles) > 0 and all(is_initial(b) and not is_initial(a) and
                                                                fold(a)[:1] == fold(b)[:1]
                                                                for a, b in zip(pf.middles, pg.middles))
+    # and the first names before a name ("Howard A. Van Vranken" beside "Van Vranken")
+    def led_to(f: str, g: str) -> bool:
+        fw, gw = f.split(), g.split()
+        return len(fw) > len(gw) and fw[-len(gw):] == gw and attested_given_name(fw[0])
     common += [f for f in pool if f not in common and forms[f] * 4 >= top
-               and any(formal_of(f, g) or spelled_of(f, g) for g in common)]
+               and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) for g in common)]
     # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent
     return sorted(common, key=lambda f: (-parts(f), -len(f), -forms[f], f))[0]
+
+
+def _initial_then_name(form: str) -> bool:
+    """"C. Kirabo Jackson": an initial, then a first name and a surname (not "R. Biden Jr")."""
+    p = parse_person(form)
+    return is_initial(p.given) and bool(p.middles) and not is_initial(p.middles[0]) and bool(p.surname)
 
 
 def slug(text: str, limit: int = 60) -> str:

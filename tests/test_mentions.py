@@ -292,3 +292,10 @@ def test_an_acronym_or_a_common_word_before_an_apposed_title_is_no_person():
     rec = record("He thanked the Secretary of Education, the Director of the Office of Management and Budget, "
                  "and the staff. The CIA, head of the military, and others met.")
     assert names(rec) == set()
+
+
+def test_a_party_of_a_court_case_and_a_name_after_a_word_for_a_firm_are_no_persons():
+    rec = record("The ruling in Kestler vs. Ohio protected them. Paul Kestler was nominated. She is a partner at "
+                 "the law firm Brannock Espel in Minneapolis.")
+    assert names(rec) == {"Paul Kestler"}
+    assert "Kestler" not in next(e for e in rec.entities if e.name == "Paul Kestler").forms

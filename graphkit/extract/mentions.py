@@ -186,6 +186,15 @@ lash jab swipe poke snap mad angry upset annoyed frustrated surprised shocked ma
 _WORSHIP = frozenset("congregation temple synagogue church mosque parish cathedral chapel shrine basilica".split())
 
 
+_VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
+
+
+def _case_party(doc: Doc, start: int, end: int) -> bool:
+    """"Lawrence v. Texas", "Brown vs. Board": a party of a court case's name, no one in the text."""
+    return end + 1 < len(doc) and doc[end].lower_ in _VERSUS and doc[end + 1].is_title \
+        or start >= 2 and doc[start - 1].lower_ in _VERSUS and doc[start - 2].is_title
+
+
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """A span NER tags PERSON that its context shows is not a person: "the Houthis", "the Bataan"
     (a determiner before a bare name), "Jim Crow laws", "the Lobito Corridor" (a name modifying a
@@ -199,6 +208,10 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "High Anti-Corruption Court": the rest of a prefixed word, no name
     if _described_as_company(doc, end):
         return True
+    if _case_party(doc, start, end):
+        return True
+    if before is not None and before.lower_ in _COMPANY_NOUNS and before.pos_ == "NOUN":
+        return True  # "the law firm Greene Espel", "the company Moderna": a firm's name
     if before is not None and before.is_title and before.lower_ in _WORSHIP:
         return True  # "Congregation Beth Israel", "Temple Emanu-El": a house of worship named for someone or something
     if before is not None and before.lower_ == "en" and doc[start].lower_ == "route":
@@ -545,6 +558,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 continue  # "Donald J" without its surname: a fragment, not a name
         m = Mention(chunk=chunk, start=start, end=end, text=text, label=label, sent=sent_index[start],
                     char=char_offset + doc[start].idx, ner=ent.label_, raw=text)
+        if _case_party(doc, start, end):
+            m.evidence.add("case-party")  # (no person however the document names one: "Lawrence v. Texas")
         if label == "Person":
             tp = title_before(doc, start)
             if tp is not None:
@@ -857,7 +872,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                         and ((ci, k - 1) not in covered or (ci, k - 1) in person_tokens):
                     k -= 1  # "Maria Theresa Kumar", "Tracee Ellis Ross": every given name, no title word
                 ok, evidence, i, text = True, {"known-surname"}, k, doc[k:j].text
-            elif j - i == 1 and key in surnames and doc[i].ent_type_ == "":
+            elif j - i == 1 and key in surnames and doc[i].ent_type_ == "" and not _case_party(doc, i, j):
                 ok, evidence = True, {"known-surname"}
             elif j - i == 1 and doc[i].ent_type_ == "" and _titled_surname(doc, i, ci, person_tokens):
                 ok, evidence = True, {"title"}  # "will call Chancellor Roe, President …": a surname after a title
@@ -1088,7 +1103,7 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
                 and (known_given_name(words[0]) or words[0].lower() not in _english_words()) \
                 and _looks_like_person_name(m.text):
             m.label = "Person"
-        elif m.label != "Person" and key in person_keys and _looks_like_person_name(m.text) \
+        elif m.label != "Person" and key in person_keys and _looks_like_person_name(m.text) and "case-party" not in m.evidence \
                 and low not in COUNTRIES and low not in CAPITALS and low not in PLACE_ALIASES:
             m.label = "Person"
         elif m.label == "Person" and len(m.text.split()) == 1 and key not in person_tokens and not evidence:
