@@ -299,3 +299,11 @@ def test_a_party_of_a_court_case_and_a_name_after_a_word_for_a_firm_are_no_perso
                  "the law firm Brannock Espel in Minneapolis.")
     assert names(rec) == {"Paul Kestler"}
     assert "Kestler" not in next(e for e in rec.entities if e.name == "Paul Kestler").forms
+
+
+def test_the_title_before_for_or_to_is_someone_elses():
+    rec = record("Dana Hunter served as Legislative Director for Congressman Ivo M. Quill, Jr. and as Assistant to "
+                 "the President Ann Lee.")
+    quill = next(e for e in rec.entities if e.name == "Ivo M. Quill, Jr.")
+    lee = next(e for e in rec.entities if e.name == "Ann Lee")
+    assert quill.titles == ["Congressman"] and lee.titles == ["Assistant to the President"]

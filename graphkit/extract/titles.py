@@ -13,6 +13,8 @@ __all__ = ["OFFICES", "TitlePhrase", "bare_office", "is_title_head", "title_befo
 _INNER_ADP = {"of", "for", "to", "in", "on", "at"}
 _STOP_PUNCT = {",", ".", ";", ":", "(", ")", "[", "]", "“", "”", '"', "‘", "'", "«", "»", "—", "–", "|", "!", "?"}
 _DETS = {"the", "a", "an", "its", "his", "her", "their", "our"}
+# offices whose holders have staff named as theirs ("Legislative Director for Congressman X")
+_STAFFED_OFFICES = frozenset("senator congressman congresswoman representative governor mayor".split())
 
 
 @dataclass
@@ -102,6 +104,13 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
     # "Assistant to the President", "Special Envoy on Climate")
     for x in range(end - 2, start, -1):
         if doc[x].lower_ in ("on", "at", "in") and has_title_head(doc[x + 1:end]) and has_title_head(doc[start:x]):
+            start = x + 1
+            break
+        # "Legislative Director for Congressman X", "Chief of Staff to Senator X": an elected office
+        # right before the name is the name's own; the post before "for"/"to" is a staffer's (not
+        # "Assistant to the President X", "Deputy Director for Energy Justice X")
+        if doc[x].lower_ in ("for", "to") and x == end - 2 and has_title_head(doc[start:x]) \
+                and doc[end - 1].is_title and doc[end - 1].lower_ in _STAFFED_OFFICES:
             start = x + 1
             break
     # "scrutiny on President": an inner preposition joins a title only to a head before it
