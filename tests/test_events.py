@@ -443,3 +443,18 @@ def test_the_one_encounter_of_a_visit_names_its_hosts():
                  published="2024-07-24")
     visit = next(e for e in rec.events if e.kind == "Visit")
     assert {name_of(rec, p) for p in visit.participants} == {"Ivo Marsh", "Tom Hale"}
+
+
+def test_a_when_clause_takes_the_date_before_it_and_a_call_on_this_flight_is_today(tmp_path):
+    import json
+
+    from helpers import read_record
+
+    text = ("THE PRESIDENT:  For example, in September when I traveled to Vietnam, as I mentioned earlier, to mark "
+            "a new phase, we committed to work together.\n\nMR. HALE:  In regard to the summit, while we were on "
+            "this flight, President Ivo Marsh had the opportunity to speak with President Tom Lee of Turkey.\n\n"
+            "Q  Thanks.")
+    line = json.dumps({"id": "r1", "title": "Remarks by President Ivo Marsh", "published": "2023-11-15", "text": text})
+    rec = read_record(tmp_path, "a.jsonl", line + "\n")
+    assert {e.kind: e.date for e in rec.events if e.kind in ("Visit", "Call")} == {"Visit": "2023-09", "Call": "2023-11-15"}
+    assert all(e.date is None for e in rec.events if e.kind == "Summit")  # the summit ahead is not today's

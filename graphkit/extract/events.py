@@ -1032,6 +1032,25 @@ def _biographical(sent: Span) -> bool:
     return bool(_BIOGRAPHY.search(sent.text))
 
 
+_ON_THIS_FLIGHT = re.compile(r"(?i)\b(?:on|during|aboard) (?:this|the) flight\b")
+
+
+def _date_before_when(doc: Doc, tok: Token) -> str | None:
+    """"in September when I traveled to Vietnam": the date the "when" clause of the event word
+    explains, told right before it."""
+    if tok.pos_ != "VERB" or tok.dep_ != "advcl":
+        return None
+    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is None:
+        return None
+    for c in tok.head.children:
+        if c.dep_ == "prep" and c.i < when.i and when.i - c.right_edge.i <= 1:
+            span = next((e for e in doc.ents if e.label_ == "DATE" and c.i < e.start and e.end <= c.right_edge.i + 1), None)
+            if span is not None:
+                return span.text
+    return None
+
+
 def _dated_at(events: list[EventRec], places: list[str], planned: bool, sent_idx: int) -> EventRec | None:
     """"Today, X will travel to Madison. In Madison, X will meet …": the dated event told in the two
     sentences before at the same place, whose day an undated one there shares."""
@@ -1247,6 +1266,12 @@ def find_events(ctx: Context) -> list[EventRec]:
                 date, date_text = told_by[tok.head.i][0].date, told_by[tok.head.i][0].date_text
             if date is None and there is not None and there.date and there.planned == planned:
                 date, date_text = there.date, there.date_text  # "On Thursday, … to Dublin. There, he will meet …"
+            when_text = _date_before_when(doc, tok) if date is None else None
+            if when_text and resolve_date(when_text, published, planned):
+                date, date_text = resolve_date(when_text, published, planned), when_text
+            if date is None and not planned and published and tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBD", "VBN") \
+                    and _ON_THIS_FLIGHT.search(sent.text):
+                date, date_text = published, "(on this flight)"  # "while we were on this flight, X spoke with Y"
             near = _dated_at(events, places, planned, sent_idx) if date is None and places else None
             if near is not None:
                 date, date_text = near.date, near.date_text
