@@ -458,3 +458,17 @@ def test_a_when_clause_takes_the_date_before_it_and_a_call_on_this_flight_is_tod
     rec = read_record(tmp_path, "a.jsonl", line + "\n")
     assert {e.kind: e.date for e in rec.events if e.kind in ("Visit", "Call")} == {"Visit": "2023-09", "Call": "2023-11-15"}
     assert all(e.date is None for e in rec.events if e.kind == "Summit")  # the summit ahead is not today's
+
+
+def test_a_speaker_welcomed_to_the_stage_is_introduced_not_met(tmp_path):
+    import json
+
+    from helpers import read_record
+
+    text = ("THE PRESIDENT:  And so, now it is my honor to welcome to the stage Dana Osei, who plays on the team. "
+            "I welcomed President Tom Hale to the White House today.\n\nMS. OSEI:  Thank you.")
+    line = json.dumps({"id": "r1", "title": "Remarks by President Ivo Marsh at a Ceremony", "published": "2023-11-15",
+                       "text": text})
+    rec = read_record(tmp_path, "a.jsonl", line + "\n")
+    assert [{name_of(rec, p) for p in e.participants} for e in rec.events if e.kind == "Meeting"] == \
+        [{"Ivo Marsh", "Tom Hale"}]

@@ -1018,6 +1018,16 @@ def _with_a_group_only(ctx: Context, chunk: int, verb: Token) -> bool:
                                                    for t in g.subtree) for g in withs)
 
 
+_STAGE = frozenset("stage podium lectern microphone mic platform dais".split())
+
+
+def _introduced(tok: Token) -> bool:
+    """"Please welcome to the stage X", "welcome X to the podium": a speaker introduced, no encounter."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ("welcome", "invite", "bring") and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "up", "onto") and any(g.lemma_.lower() in _STAGE for g in c.subtree)
+        for c in tok.children)
+
+
 def _call_me(tok: Token) -> bool:
     """"Call me directly", "I told them to call me": an invitation to call, no call."""
     return tok.pos_ == "VERB" and tok.lemma_.lower() in ("call", "phone") and tok.tag_ == "VB" \
@@ -1196,7 +1206,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 hoped = False  # "looks forward to welcoming X to the White House on March 10": a plan
                 forward.add(tok.i)
             if kind is None or _is_negated(tok) or hoped or _in_a_title(tok) or _recurring(tok) or _biographical(sent) \
-                    or _call_me(tok) \
+                    or _call_me(tok) or _introduced(tok) \
                     or any(a.lower_ == "according" for a in list(tok.ancestors)[:3]):
                 # ("according to the World Economic Forum": a source, not an encounter)
                 continue
