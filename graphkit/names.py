@@ -288,10 +288,14 @@ def canonical_person_name(forms: dict[str, int]) -> str:
             and len(pf.middles) == len(pg.middles) > 0 and all(is_initial(b) and not is_initial(a) and
                                                                fold(a)[:1] == fold(b)[:1]
                                                                for a, b in zip(pf.middles, pg.middles))
-    # and the first names before a name ("Howard A. Van Vranken" beside "Van Vranken")
+    # and the first names before a name ("Howard A. Van Vranken" beside "Van Vranken"), or a middle
+    # name within it ("Naomi King Biden" beside "Naomi Biden")
     def led_to(f: str, g: str) -> bool:
         fw, gw = f.split(), g.split()
-        return len(fw) > len(gw) and fw[-len(gw):] == gw and attested_given_name(fw[0])
+        if len(fw) <= len(gw):
+            return False
+        return fw[-len(gw):] == gw and attested_given_name(fw[0]) or \
+            len(gw) == 2 and fw[0] == gw[0] and fw[-1] == gw[-1] and not any(is_initial(w) for w in fw[1:-1])
     common += [f for f in pool if f not in common and forms[f] * 4 >= top
                and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) for g in common)]
     # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent

@@ -65,6 +65,7 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Clara L. Quill": 3, "Clara Lee Quill": 1}) == "Clara Lee Quill"  # the initial spelt out
     assert canonical_person_name({"Ivo B. Van Quill": 1, "Van Quill": 3}) == "Ivo B. Van Quill"  # first names before it
     assert canonical_person_name({"C. Kofi Quill": 3, "Kofi Quill": 1}) == "C. Kofi Quill"  # an initial, then the name
+    assert canonical_person_name({"Naomi Rae Quill": 1, "Naomi Quill": 3}) == "Naomi Rae Quill"  # a middle name
     assert canonical_person_name({"Education Miguel Cardona": 9, "Miguel Cardona": 5}) == "Miguel Cardona"
     assert canonical_person_name({"Abinader Corona": 3, "Luis Abinader": 2}) == "Luis Abinader"
     # the end of a longer name that no given name leads is no name of its own

@@ -131,3 +131,9 @@ def test_a_reporters_q_run_into_the_next_label_is_the_label_it_starts():
     text = "Q   Does the Governor agree?\n\nQMS. LEE:  She does.\n\nQ Thanks.\n\nMS. LEE: Sure."
     assert [(t.label, t.name, t.question) for t in find_turns(text)] == [
         ("Q", None, True), ("MS. LEE", "Lee", False), ("Q", None, True), ("MS. LEE", "Lee", False)]
+
+
+def test_a_lone_word_label_the_text_never_gives_as_a_name_is_a_heading():
+    text, turns = turns_of("Fact Sheet: Setting the Record Straight\n\nMYTH: The plan costs more.\n\nFACT: The plan "
+                           "costs less, and Jane Roe agrees.\n\nROE: It does.")
+    assert [t.name for t in turns] == ["Roe"]

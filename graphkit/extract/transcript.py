@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..layout import SPEAKER_LABEL, TIME_LINE
+from ..names import attested_given_name
 from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 __all__ = ["Turn", "find_turns", "split_label", "speaker_of_role", "venue_lines"]
@@ -116,8 +117,16 @@ def find_turns(text: str, start: int = 0) -> list[Turn]:
             if name is None or len(name.split()) > 3 or any(ch.isdigit() for ch in name):
                 return title is not None and name is None
             surname = re.escape(name.split()[-1])
-            return title is not None or any(
-                mm.start() not in labels_at for mm in re.finditer(rf"(?m)(?<![\w-]){surname}(?![\w-])", text))
+            if title is not None:
+                return True
+            found = [mm for mm in re.finditer(rf"(?m)(?:(?<=\s)|^)(?:([\w.’'-]+)\s+)?{surname}(?![\w-])", text)
+                     if mm.start(0) not in labels_at and text[mm.end():mm.end() + 1] != ":"]
+            if " " in name:
+                return bool(found)
+            # a lone word must name someone elsewhere after a first name or title ("… Jane Roe …"
+            # for "ROE:"), not be a word of the text ("FACT:" beside a "Task Force Fact Sheet")
+            return any(mm.group(1) and (attested_given_name(mm.group(1)) or mm.group(1).lower().rstrip(".") in TITLE_HEADS
+                                        or mm.group(1).lower().rstrip(".") in _HONORIFIC_WORDS) for mm in found)
         # ("AUDIENCE:", "PARTICIPANT:" are nobody's turns, but turns: they end the one before)
         hits = [h for h in hits if h[3] or is_speaker(*labels[h[2]]) or _NOBODY & set(h[2].lower().split())]
     if not any(not h[3] for h in hits):
