@@ -307,3 +307,12 @@ def test_the_title_before_for_or_to_is_someone_elses():
     quill = next(e for e in rec.entities if e.name == "Ivo M. Quill, Jr.")
     lee = next(e for e in rec.entities if e.name == "Ann Lee")
     assert quill.titles == ["Congressman"] and lee.titles == ["Assistant to the President"]
+
+
+def test_a_list_of_surname_comma_given_names_names_each_person_in_full():
+    rec = record("The honorees are: Amsel, Peter; Brandt, Walter Ivo; Castell, James C., Jr.; Dorran, John Gibbs; Ellery, "
+                 "Henry Marsh; Fenwick, Paul; Garrow, Harold Finch; Hollis, Kam.")
+    assert {"Henry Marsh Ellery", "Harold Finch Garrow", "John Gibbs Dorran", "James C. Castell, Jr."} <= names(rec)
+    assert not any(n in names(rec) for n in ("Henry Marsh", "Harold Finch"))
+    rec = record("The board: Chair, Ann Lee; Treasurer, Tom Hale; Secretary, Ivo Marsh; Member, Dana Osei.")
+    assert {"Ann Lee", "Tom Hale", "Dana Osei"} <= names(rec)  # a title before its holder is no surname

@@ -33,6 +33,7 @@ consultant editor correspondent journalist reporter columnist anchor attorney la
 prosecutor sheriff ceo cfo coo founder co-founder executive manager administrator coordinator
 counselor counsellor attaché attache consul delegate member speaker whip strategist gentleman lady coach
 lieutenant captain major sergeant corporal cadet midshipman airman amir marshal commandant dean rector provost lecturer historian
+treasurer clerk
 """.split())
 
 # Words that may stand inside a title before its head ("Deputy Director General", "Foreign").

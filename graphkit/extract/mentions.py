@@ -358,6 +358,19 @@ def _common_words_only(name: str) -> bool:
     return all(_english_word(t.lower()) for t in toks) and not attested_given_name(toks[0])
 
 
+def _inverted_entry(doc: Doc, start: int, end: int) -> bool:
+    """Given names that follow their surname and a comma in a list whose entries semicolons part
+    ("…; Knell, Henry Crockett; Lawler, Vernon; …")."""
+    if start < 2 or doc[start - 1].text != "," or not (doc[start - 2].is_title and doc[start - 2].is_alpha) \
+            or start >= 3 and doc[start - 3].text not in (";", ":") or end < len(doc) and doc[end].text not in (";", "."):
+        return False
+    sur = doc[start - 2]
+    if is_title_head(sur) or sur.lower_ in TITLE_MODIFIERS or country_of(sur.text) or not attested_given_name(doc[start].text):
+        return False  # ("Chair, Ann Lee; Vice Chair, …": a title before its holder)
+    sent = doc[start].sent
+    return sum(1 for t in sent if t.text == ";") >= 3
+
+
 def _word_before_given(first: Token, second: Token) -> bool:
     """A capitalised common noun or adjective that no name table knows as a first name, before a
     first name the nicknames dataset knows ("Commentator Ben Domenech", "Poor Donald"; not "Mitt
@@ -535,6 +548,14 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             if cut is not None:
                 end = cut
         text = clean_surface(doc[start:end].text)
+        if label == "Person" and _inverted_entry(doc, start, end):
+            # "Kepoo, Joseph; Knell, Henry Crockett; Lee, Francis": a list of "Surname, Given names"
+            given = doc[start:end].text
+            suffix = re.search(r",?\s*(?:Jr|Sr|II|III|IV)\.?$", given)
+            # ("Kamakaiwi, James C., Jr.": the suffix ends the name)
+            text = clean_surface(f"{given[:suffix.start()]} {doc[start - 2].text}{given[suffix.start():]}" if suffix
+                                 else f"{given} {doc[start - 2].text}")
+            start -= 2
         if not text or not _plausible_name(text):
             continue
         if label == "Person" and not _looks_like_person_name(text) and re.fullmatch(r"[A-Z.]+", text):
