@@ -316,3 +316,9 @@ def test_a_list_of_surname_comma_given_names_names_each_person_in_full():
     assert not any(n in names(rec) for n in ("Henry Marsh", "Harold Finch"))
     rec = record("The board: Chair, Ann Lee; Treasurer, Tom Hale; Secretary, Ivo Marsh; Member, Dana Osei.")
     assert {"Ann Lee", "Tom Hale", "Dana Osei"} <= names(rec)  # a title before its holder is no surname
+
+
+def test_names_a_line_each_after_a_colon_are_a_list_not_headings():
+    rec = record("The following individuals have been appointed:\n\nMarc Andrew  \nSafra Katz  \nMichael Dell  \n"
+                 "Lisa Su\n\nThe council will meet soon. It is co-chaired by Michael Quill.")
+    assert {"Marc Andrew", "Michael Dell", "Lisa Su", "Michael Quill"} <= names(rec)

@@ -975,6 +975,8 @@ def heading_spans(document: Document) -> list[tuple[int, int]]:
         if item and (in_list or any(w.lower() in TITLE_HEADS for w in re.findall(r"[A-Za-z]+", rest))):
             in_list = True
             continue  # "Curt Decker, Executive Director of …": a list of attendees, one a line, not a heading
+        if in_list and not rest and 1 < len(words) <= 4 and not raw.endswith(":"):
+            continue  # "The following individuals have been appointed:" then a name a line
         in_list = raw.endswith(":")
         if 1 < len(words) <= 12 and is_headline(line) and \
                 sum(w[0].isupper() for w in words) >= 0.7 * len(words):
