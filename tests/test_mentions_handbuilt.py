@@ -209,3 +209,21 @@ def test_a_name_after_a_word_for_a_house_of_worship_is_no_person():
     doc = make(words, ["PROPN", "PROPN", "PROPN", "AUX", "VERB", "PUNCT"], ["NNP", "NNP", "NNP", "VBD", "VBN", "."],
                ["compound", "compound", "nsubjpass", "auxpass", "ROOT", "punct"], [2, 2, 4, 4, 4, 4], [(1, 3, "PERSON")])
     assert not_a_person(doc, 1, 3)
+
+
+def test_a_nickname_in_quotation_marks_between_given_name_and_surname_is_the_same_person():
+    from graphkit.extract.mentions import Mention, cluster_mentions, find_mentions
+
+    words = ["Kathryn", "“", "KT", "”", "Marsh", "spoke", "."]
+    doc = Doc(VOCAB, words=words, pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+              tags=["NNP", "``", "NNP", "''", "NNP", "VBD", "."],
+              deps=["compound", "punct", "appos", "punct", "nsubj", "ROOT", "punct"],
+              heads=[4, 2, 4, 2, 5, 5, 5], sent_starts=[1] + [0] * 6)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    found = [m for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"]
+    assert [m.text for m in found] == ["Kathryn Marsh"]
+    text = "Kathryn “KT” Marsh spoke. KT Marsh left."
+    later = Mention(chunk=0, start=8, end=10, text="KT Marsh", label="Person", sent=1, char=text.index("KT Marsh"),
+                    raw="KT Marsh", ner="PERSON")
+    entities = cluster_mentions(found + [later], text)
+    assert [(e.name, sorted(e.forms)) for e in entities] == [("Kathryn Marsh", ["KT Marsh", "Kathryn Marsh"])]

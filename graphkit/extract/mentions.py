@@ -358,6 +358,21 @@ def _common_words_only(name: str) -> bool:
     return all(_english_word(t.lower()) for t in toks) and not attested_given_name(toks[0])
 
 
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
+
+
+def _quoted_nickname(doc: Doc, end: int) -> int | None:
+    """The surname's token after a nickname in quotation marks that follows a given name
+    ("Kathleen “KC” Becker", "Robert 'Bobby' Scott"), if any."""
+    if end >= len(doc) or doc[end].text not in _QUOTE_MARKS:
+        return None
+    close = next((k for k in range(end + 1, min(end + 4, len(doc))) if doc[k].text in _QUOTE_MARKS), None)
+    if close is None or close == end + 1 or close + 1 >= len(doc):
+        return None
+    sur = doc[close + 1]
+    return sur.i if sur.is_title and sur.pos_ == "PROPN" and not is_title_head(sur) else None
+
+
 def _inverted_entry(doc: Doc, start: int, end: int) -> bool:
     """Given names that follow their surname and a comma in a list whose entries semicolons part
     ("…; Knell, Henry Crockett; Lawler, Vernon; …")."""
@@ -548,6 +563,13 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             if cut is not None:
                 end = cut
         text = clean_surface(doc[start:end].text)
+        nick = _quoted_nickname(doc, end) if label == "Person" and end - start <= 2 else None
+        if nick is not None:
+            # "Kathleen “KC” Becker": the given name and the surname around the name she goes by,
+            # which a later "KC Becker" is
+            nickname = clean_surface(doc[end + 1:nick - 1].text)
+            text, end = clean_surface(f"{doc[start:end].text} {doc[nick].text}"), nick + 1
+            absorbed = max(absorbed, end)
         if label == "Person" and _inverted_entry(doc, start, end):
             # "Kepoo, Joseph; Knell, Henry Crockett; Lee, Francis": a list of "Surname, Given names"
             given = doc[start:end].text
@@ -581,6 +603,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                     char=char_offset + doc[start].idx, ner=ent.label_, raw=text)
         if _case_party(doc, start, end):
             m.evidence.add("case-party")  # (no person however the document names one: "Lawrence v. Texas")
+        if nick is not None and nickname:
+            m.evidence.add(f"nick:{nickname}")
         if label == "Person":
             tp = title_before(doc, start)
             if tp is not None:
@@ -1286,9 +1310,14 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
         if m.raw != m.text and m.raw not in e.titled_forms:
             e.titled_forms.append(m.raw)
 
+    # "KC Becker" after "Kathleen “KC” Becker": the name she goes by
+    nicknamed = {f"{ev[5:]} {m.text.split()[-1]}": m.text for m in mentions if m.label == "Person"
+                 for ev in m.evidence if ev.startswith("nick:")}
     # persons with two or more name tokens
     for m in (m for m in mentions if m.label == "Person" and len(m.text.split()) > 1):
         match = next((e for e, full in persons if person_compatible(full, m.text)), None)
+        if match is None and m.text in nicknamed:
+            match = next((e for e, full in persons if full == nicknamed[m.text]), None)
         if match is None:
             match = new_entity("Person", m.text, m.sent)
             persons.append((match, m.text))
