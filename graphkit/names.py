@@ -294,7 +294,7 @@ def canonical_person_name(forms: dict[str, int]) -> str:
         fw, gw = f.split(), g.split()
         if len(fw) <= len(gw):
             return False
-        return fw[-len(gw):] == gw and attested_given_name(fw[0]) or \
+        return fw[-len(gw):] == gw and len(fw[0]) > 1 and not is_initial(fw[0]) and attested_given_name(fw[0]) or \
             len(gw) == 2 and fw[0] == gw[0] and fw[-1] == gw[-1] and not any(is_initial(w) for w in fw[1:-1])
     common += [f for f in pool if f not in common and forms[f] * 4 >= top
                and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) for g in common)]

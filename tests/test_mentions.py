@@ -322,3 +322,8 @@ def test_names_a_line_each_after_a_colon_are_a_list_not_headings():
     rec = record("The following individuals have been appointed:\n\nMarc Andrew  \nSafra Katz  \nMichael Dell  \n"
                  "Lisa Su\n\nThe council will meet soon. It is co-chaired by Michael Quill.")
     assert {"Marc Andrew", "Michael Dell", "Lisa Su", "Michael Quill"} <= names(rec)
+
+
+def test_a_name_ending_in_a_word_for_a_landform_is_no_person():
+    rec = record("The monument covers Johnston Atoll, Kestrel Reef and Palmer Island.")
+    assert names(rec) == set()

@@ -140,6 +140,7 @@ county city town street avenue road boulevard bridge park corridor center centre
 initiative prize award medal foundation institute university college school hospital library memorial museum
 airport station building hall room doctrine rule law bill fund trust scholarship fellowship lecture
 compact pact accord treaty agreement charter declaration
+atoll island islands isle reef peninsula gulf strait canyon valley creek airfield airbase mountains
 """.split())
 
 
@@ -358,15 +359,13 @@ def _common_words_only(name: str) -> bool:
     return all(_english_word(t.lower()) for t in toks) and not attested_given_name(toks[0])
 
 
-_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
-
-
 def _quoted_nickname(doc: Doc, end: int) -> int | None:
     """The surname's token after a nickname in quotation marks that follows a given name
     ("Kathleen “KC” Becker", "Robert 'Bobby' Scott"), if any."""
-    if end >= len(doc) or doc[end].text not in _QUOTE_MARKS:
-        return None
-    close = next((k for k in range(end + 1, min(end + 4, len(doc))) if doc[k].text in _QUOTE_MARKS), None)
+    if end >= len(doc) or doc[end].text not in ("“", '"', "‘", "'") or doc[end - 1].whitespace_ == "" \
+            or not attested_given_name(doc[end - 1].text):
+        return None  # (an opening mark after a first name: not "“President Musk” or “…”")
+    close = next((k for k in range(end + 1, min(end + 4, len(doc))) if doc[k].text in ("”", '"', "’", "'")), None)
     if close is None or close == end + 1 or close + 1 >= len(doc):
         return None
     sur = doc[close + 1]
