@@ -305,7 +305,9 @@ def canonical_person_name(forms: dict[str, int]) -> str:
 def _initial_then_name(form: str) -> bool:
     """"C. Kirabo Jackson": an initial, then a first name and a surname (not "R. Biden Jr")."""
     p = parse_person(form)
-    return is_initial(p.given) and bool(p.middles) and not is_initial(p.middles[0]) and bool(p.surname)
+    # (with its dot: a bare "Q" before a name is a transcript's question mark)
+    return is_initial(p.given) and p.given.endswith(".") and bool(p.middles) and not is_initial(p.middles[0]) \
+        and bool(p.surname)
 
 
 def slug(text: str, limit: int = 60) -> str:
