@@ -27,3 +27,11 @@ def read_record(folder, name: str, content: str) -> DocRecord:
     path.write_text(content, encoding="utf-8")
     doc = next(read_documents([path]))
     return next(parse_records([doc], BuildOptions(cache=False)))
+
+
+def titled_record(folder, title: str, text: str, published: str) -> DocRecord:
+    """The record of one JSONL document with a headline and a publication date, as the reader lays it out."""
+    import json
+
+    line = json.dumps({"id": "r1", "title": title, "published": published, "text": text})
+    return read_record(folder, "a.jsonl", line + "\n")

@@ -388,15 +388,11 @@ def test_a_biography_line_is_no_encounter():
 
 
 def test_just_finishing_a_meeting_dates_it_to_the_day_it_is_said(tmp_path):
-    import json
-
-    from helpers import read_record
+    from helpers import titled_record
 
     text = ("PRESIDENT LEE:  Good afternoon. I just finished a meeting with President Tom Hale of Ghana.\n\n"
             "Q  Thank you, Madam President.")
-    line = json.dumps({"id": "r1", "title": "Remarks by President Ana Lee in Press Conference",
-                       "published": "2024-02-12", "text": text})
-    rec = read_record(tmp_path, "a.jsonl", line + "\n")
+    rec = titled_record(tmp_path, "Remarks by President Ana Lee in Press Conference", text, "2024-02-12")
     assert any(people == {"Ana Lee", "Tom Hale"} and date == "2024-02-12" for people, _, date, _, _ in events(rec))
 
 
@@ -409,16 +405,14 @@ def test_an_undated_meeting_at_the_place_of_the_trip_just_told_has_its_day():
 
 
 def test_later_this_evening_dates_a_trip_and_an_invitation_to_call_is_no_call(tmp_path):
-    import json
-
-    from helpers import read_record
+    from helpers import titled_record
 
     rec = record("Later this evening, after the speech, First Lady Dana Osei will travel to Paris, France, to lead "
                  "the delegation.", published="2024-07-24")
     assert [e.date for e in rec.events if e.kind == "Visit"] == ["2024-07-24"]
     text = "PRESIDENT MARSH:  I told Governor Ann Lee: call me directly at the White House.\n\nQ  Thank you."
-    line = json.dumps({"id": "r1", "title": "Remarks by President Ivo Marsh", "published": "2024-07-24", "text": text})
-    assert [e for e in read_record(tmp_path, "a.jsonl", line + "\n").events if e.kind == "Call"] == []
+    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh", text, "2024-07-24")
+    assert [e for e in rec.events if e.kind == "Call"] == []
 
 
 def test_several_people_speaking_with_groups_did_not_call_each_other():
@@ -446,29 +440,22 @@ def test_the_one_encounter_of_a_visit_names_its_hosts():
 
 
 def test_a_when_clause_takes_the_date_before_it_and_a_call_on_this_flight_is_today(tmp_path):
-    import json
-
-    from helpers import read_record
+    from helpers import titled_record
 
     text = ("THE PRESIDENT:  For example, in September when I traveled to Vietnam, as I mentioned earlier, to mark "
             "a new phase, we committed to work together.\n\nMR. HALE:  In regard to the summit, while we were on "
             "this flight, President Ivo Marsh had the opportunity to speak with President Tom Lee of Turkey.\n\n"
             "Q  Thanks.")
-    line = json.dumps({"id": "r1", "title": "Remarks by President Ivo Marsh", "published": "2023-11-15", "text": text})
-    rec = read_record(tmp_path, "a.jsonl", line + "\n")
+    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh", text, "2023-11-15")
     assert {e.kind: e.date for e in rec.events if e.kind in ("Visit", "Call")} == {"Visit": "2023-09", "Call": "2023-11-15"}
     assert all(e.date is None for e in rec.events if e.kind == "Summit")  # the summit ahead is not today's
 
 
 def test_a_speaker_welcomed_to_the_stage_is_introduced_not_met(tmp_path):
-    import json
-
-    from helpers import read_record
+    from helpers import titled_record
 
     text = ("THE PRESIDENT:  And so, now it is my honor to welcome to the stage Dana Osei, who plays on the team. "
             "I welcomed President Tom Hale to the White House today.\n\nMS. OSEI:  Thank you.")
-    line = json.dumps({"id": "r1", "title": "Remarks by President Ivo Marsh at a Ceremony", "published": "2023-11-15",
-                       "text": text})
-    rec = read_record(tmp_path, "a.jsonl", line + "\n")
+    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh at a Ceremony", text, "2023-11-15")
     assert [{name_of(rec, p) for p in e.participants} for e in rec.events if e.kind == "Meeting"] == \
         [{"Ivo Marsh", "Tom Hale"}]

@@ -195,12 +195,9 @@ def test_a_firms_suffix_ner_ran_into_the_next_sentences_name_is_no_part_of_it():
     from graphkit.extract.mentions import find_mentions
 
     # "… counsel for Acme Inc. Kroll left.": the sentence splitter kept the abbreviation's sentence going
-    words = ["counsel", "for", "Acme", "Inc.", "Kroll", "left", "."]
-    doc = Doc(VOCAB, words=words, pos=["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
-              tags=["NN", "IN", "NNP", "NNP", "NNP", "VBD", "."],
-              deps=["nsubj", "prep", "compound", "pobj", "nsubj", "ROOT", "punct"],
-              heads=[5, 0, 3, 1, 5, 5, 5], sent_starts=[1] + [0] * 6)
-    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    doc = make(["counsel", "for", "Acme", "Inc.", "Kroll", "left", "."],
+               ["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"], ["NN", "IN", "NNP", "NNP", "NNP", "VBD", "."],
+               ["nsubj", "prep", "compound", "pobj", "nsubj", "ROOT", "punct"], [5, 0, 3, 1, 5, 5, 5], [(3, 5, "PERSON")])
     assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Kroll"]
 
 
@@ -214,12 +211,9 @@ def test_a_name_after_a_word_for_a_house_of_worship_is_no_person():
 def test_a_nickname_in_quotation_marks_between_given_name_and_surname_is_the_same_person():
     from graphkit.extract.mentions import Mention, cluster_mentions, find_mentions
 
-    words = ["Kathryn", "“", "KT", "”", "Marsh", "spoke", "."]
-    doc = Doc(VOCAB, words=words, pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
-              tags=["NNP", "``", "NNP", "''", "NNP", "VBD", "."],
-              deps=["compound", "punct", "appos", "punct", "nsubj", "ROOT", "punct"],
-              heads=[4, 2, 4, 2, 5, 5, 5], sent_starts=[1] + [0] * 6)
-    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    doc = make(["Kathryn", "“", "KT", "”", "Marsh", "spoke", "."],
+               ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"], ["NNP", "``", "NNP", "''", "NNP", "VBD", "."],
+               ["compound", "punct", "appos", "punct", "nsubj", "ROOT", "punct"], [4, 2, 4, 2, 5, 5, 5], [(0, 1, "PERSON")])
     found = [m for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"]
     assert [m.text for m in found] == ["Kathryn Marsh"]
     text = "Kathryn “KT” Marsh spoke. KT Marsh left."
