@@ -327,3 +327,9 @@ def test_names_a_line_each_after_a_colon_are_a_list_not_headings():
 def test_a_name_ending_in_a_word_for_a_landform_is_no_person():
     rec = record("The monument covers Johnston Atoll, Kestrel Reef and Palmer Island.")
     assert names(rec) == set()
+
+
+def test_a_first_name_a_name_table_knows_is_no_title_word_before_another_first_name():
+    rec = record("Tom Hale, of Virginia, to be a Member of the Board of Directors of the Airports Authority for a term "
+                 "expiring May 30, 2024, vice Nina Mitchell Quill, term expired.")
+    assert "Nina Mitchell Quill" in names(rec)  # "Nina" is a word to the lemmatizer, and a first name

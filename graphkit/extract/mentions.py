@@ -59,9 +59,13 @@ def _misspelt_title(low: str) -> bool:
 
 
 def _title_leftover(t: Token, nxt: Token) -> bool:
-    """"Cabinet" in "… Investing in America Cabinet Heather Boushey": a common noun, no given name,
-    right before a given name — the end of a title, not part of the name."""
-    return t.is_alpha and t.lower_ in _english_words(("noun",)) and not known_given_name(t.text) \
+    """"Cabinet" in "… Investing in America Cabinet Heather Boushey", "Commentator Ben Domenech",
+    "Poor Donald": a capitalised common noun or adjective that no name table knows as a first name,
+    right before a first name the nicknames dataset knows — a title's end or a word NER took in,
+    not part of the name (not "Mitt Romney", as the dataset does not know "Romney", nor "Saint
+    Paul" or "Tristan Lynn Leavitt", "Saint" and "Tristan" being first names)."""
+    return t.is_alpha and len(t.text) > 1 and t.text[0].isupper() and nxt.is_title \
+        and t.lower_ in _english_words(("noun", "adj")) and not attested_given_name(t.text) \
         and known_given_name(nxt.text)
 
 
@@ -88,7 +92,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                     or t.lower_ in _ORG_TAILS  # "… of Foreign Affairs Ma Zhaoxu"
                     or t.text == "." or (country_of(t.text) and (is_title_head(nxt) or nxt.lower_ in TITLE_MODIFIERS))
                     or _misspelt_title(t.lower_)
-                    or end - start > 2 and start > t.sent.start and not doc[start - 1].is_space and _title_leftover(t, nxt)
+                    or t.text.rstrip(".") in ("Inc", "LLC", "LLP", "Corp", "Ltd", "Co")  # "… MAGA Inc. Pfeiffer"
+                    or _title_leftover(t, nxt)
                     or plural_title(t.text)):  # (a leftover ends a title: "Tristan Lynn Leavitt, of Idaho" has none)
                 start += 1
             else:
@@ -385,15 +390,6 @@ def _inverted_entry(doc: Doc, start: int, end: int) -> bool:
     return sum(1 for t in sent if t.text == ";") >= 3
 
 
-def _word_before_given(first: Token, second: Token) -> bool:
-    """A capitalised common noun or adjective that no name table knows as a first name, before a
-    first name the nicknames dataset knows ("Commentator Ben Domenech", "Poor Donald"; not "Mitt
-    Romney", as the dataset does not know "Romney", nor "Saint Paul", "Saint" being a first name)."""
-    return first.is_alpha and len(first.text) > 1 and first.text[0].isupper() and second.is_title \
-        and first.lower_ in _english_words(("noun", "adj")) and not attested_given_name(first.text) \
-        and known_given_name(second.text)
-
-
 def _english_word(low: str) -> bool:
     """A common English word, or a regular inflection of one ("orders", "concerning", "renamed")."""
     words = _english_words()
@@ -543,8 +539,9 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             if p is not None and end - start == 2 and known_given_name(doc[start].text) and p.pos_ == "PROPN" \
                     and p.is_title and p.is_alpha and p.ent_type_ == "" and (p.i == p.sent.start or doc[p.i - 1].is_space) \
                     and not is_title_head(p) and not is_honorific(p) and p.lower_ not in TITLE_MODIFIERS \
-                    and not country_of(p.text) and p.lower_ not in _english_words(("adj", "verb")):
-                start -= 1
+                    and not country_of(p.text) and p.lower_ not in _english_words(("adj", "verb")) \
+                    and not _title_leftover(p, doc[start]):
+                start -= 1  # (not "Commentator Ben Domenech")
             # "Karine Jean" + "-Pierre": a double-barrelled surname NER cut at its hyphen
             if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_title:
@@ -552,10 +549,6 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if label == "Organization" and end + 1 < len(doc) and doc[end].lower_ == "press" \
                 and doc[end + 1].lower_ in ("service", "office"):
             end += 2  # "the Kremlin press service" is the office that speaks, not the Kremlin
-        if label == "Person" and end - start > 1 and doc[start].text.rstrip(".") in ("Inc", "LLC", "LLP", "Corp", "Ltd", "Co"):
-            start += 1  # "… Director for MAGA Inc. Pfeiffer previously served": the firm's suffix ends a sentence
-        if label == "Person" and end - start > 1 and _word_before_given(doc[start], doc[start + 1]):
-            start += 1  # "Commentator Ben Domenech", "Poor Donald": a word NER took in before the first name
         if label == "Person":
             # "Trump's America": the name ends at the possessive
             cut = next((k for k in range(start + 1, end) if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "’s")), None)
