@@ -459,3 +459,51 @@ def test_a_speaker_welcomed_to_the_stage_is_introduced_not_met(tmp_path):
     rec = titled_record(tmp_path, "Remarks by President Ivo Marsh at a Ceremony", text, "2023-11-15")
     assert [{name_of(rec, p) for p in e.participants} for e in rec.events if e.kind == "Meeting"] == \
         [{"Ivo Marsh", "Tom Hale"}]
+
+
+def test_every_titled_host_of_a_long_list_the_parser_broke_hosts_the_roundtable():
+    rec = record("Today, Council Co-Chairs Ann Vale and Bo Strand, Senior Counsel Carla Brandt and Deputy Counsel "
+                 "Dee Orwell, and Deputy Director of the Budget Office Ivo Marsh hosted a roundtable with "
+                 "community leaders to discuss the new rule.", published="2021-09-03")
+    assert [(people, date) for people, _, date, _, _ in events(rec)] == \
+        [({"Ann Vale", "Bo Strand", "Carla Brandt", "Dee Orwell", "Ivo Marsh"}, "2021-09-03")]
+    # (the one named in a prepositional phrase before the subjects was not a host)
+    rec = record("In a call with Prime Minister Ann Vale, President Bo Strand and Vice President Carla Brandt "
+                 "discussed trade.", published="2021-09-03")
+    assert all("Ann Vale" not in people for people, *_, kind in events(rec) if kind == "Talks")
+
+
+def test_a_list_of_those_in_todays_roundtable_joins_the_roundtable_told_far_above(tmp_path):
+    from helpers import titled_record
+
+    filler = " ".join(f"Officials described step {n} of the plan in some detail." for n in range(8))
+    text = (f"Today, Director Ann Vale hosted a roundtable with advocates for rural clinics. {filler}\n\n"
+            "Advocates that participated in today’s roundtable included:\n\n-   Bo Strand, President, Clinic "
+            "Alliance\n-   Carla Brandt, Director, Rural Care Fund\n")
+    rec = titled_record(tmp_path, "Readout of a Roundtable with Advocates", text, "2021-09-03")
+    assert [{name_of(rec, p) for p in e.participants} for e in rec.events] == [{"Ann Vale", "Bo Strand", "Carla Brandt"}]
+
+
+def test_those_who_co_chaired_the_meeting_told_before_attended_it_where_it_met_for_the_first_time():
+    rec = record("The Joint Trade Council met for the first time in Pittsburgh on 29 September 2021. It was "
+                 "co-chaired by Secretary Ann Vale, Secretary Bo Strand, and Commissioner Carla Brandt.",
+                 published="2021-09-29")
+    assert events(rec) == [({"Ann Vale", "Bo Strand", "Carla Brandt"}, {"Pittsburgh"}, "2021-09-29", False, "Meeting")]
+
+
+def test_the_one_calendar_date_above_the_event_word_dates_it_but_not_since_nor_another_clauses():
+    rec = record("In 1963, President Ivo Marsh welcomed the city's champions as the first team to visit the "
+                 "Governor's Mansion.", published="2023-05-04")
+    assert [e.date for e in rec.events] == ["1963"]
+    rec = record("As laid out by President Ivo Marsh in his address to the Regional Summit in January of this "
+                 "year, we will act.", published="2021-10-14")
+    assert [e.date for e in rec.events] == ["2021-01"]
+    rec = record("Since taking office in January 2021, President Ivo Marsh has met with Prime Minister Bo Strand.",
+                 published="2023-10-14")
+    assert [e.date for e in rec.events] == [None]
+
+
+def test_a_briefing_someone_received_is_a_meeting_with_the_briefer_not_a_press_conference():
+    rec = record("This morning, President Ivo Marsh received a briefing from Homeland Security Advisor Ann Vale "
+                 "on the storm.", published="2023-05-04")
+    assert [(people, kind) for people, *_, kind in events(rec)] == [({"Ivo Marsh", "Ann Vale"}, "Meeting")]

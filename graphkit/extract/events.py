@@ -101,6 +101,8 @@ def _kind_of(tok: Token) -> str | None:
         return None
     if low in ("delegation", "delegations"):
         return "Meeting"
+    if low == "briefing" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("receive", "get"):
+        return "Meeting"  # "the President received a briefing from his advisors": no press there
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT") and low in _NAMED_EVENT_WORDS \
             and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
         return "Summit" if low == "summit" else "Other"  # "the Russian Energy Week", "... Women's Forum"
@@ -325,13 +327,15 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                     out.append(p)
             elif s.lower_ in _FIRST_PERSON:  # "I met", "we were together": the speaker of the turn
                 out += _first_person(ctx, chunk, s)
-            elif s.lower_ == "they" and v.lemma_.lower() not in ("speak", "talk") and not any(
-                    c.dep_ == "aux" and c.lower_ in ("can", "could") for c in v.children):
-                # ("They also spoke about …" in a readout tells a topic of the meeting, not a call;
-                # "They can have honest conversations" no occasion)
+            elif s.lower_ == "they" and v.lemma_.lower() not in ("speak", "talk") and not (
+                    v.lemma_.lower() == "discuss" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children)) \
+                    and not any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in v.children):
+                # ("They also spoke about …" or "They will also discuss …" in a readout tells a topic of
+                # the meeting, not a call or talks of their own; "They can have honest conversations" no occasion)
                 out += _they(ctx, sent_idx)
             else:
                 out += _persons_in(ctx, chunk, s)
+                out += [p for p in _broken_subject_list(ctx, chunk, s, v) if p not in out]
             for cj in s.conjuncts:  # "he and Dr. Roe will host", "Jill and I traveled"
                 if cj.i < s.i:
                     continue
@@ -375,6 +379,34 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
     if not out and not subject_seen and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and feeling:
         out += ctx.voice_at(ctx.chunks[chunk][0] + verb.idx)  # "it is a pleasure to welcome …" in a turn
     return out
+
+
+def _broken_subject_list(ctx: Context, chunk: int, subj: Token, verb: Token) -> list[str]:
+    """"Today, Co-Chairs A and B, Counsel C and Deputy Counsel D, and Director E hosted …": the
+    small model often makes only the last of a long list of titled names the subject and hangs
+    the rest elsewhere. When the subject is a person after ", and" or ",", the persons to its left
+    up to the clause's start are subjects too, if no verb and no preposition's object stands
+    between ("In a call with X, Y and Z …" keeps X out)."""
+    doc = subj.doc
+    if ctx.entity_at(chunk, subj, "Person") is None:
+        return []
+    out: list[str] = []
+    i, sent_start, joined = subj.left_edge.i - 1, subj.sent.start, False
+    while i >= sent_start:
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.text in (":", ";", "(", ")", "—", "–") or t.tag_ in ("WP", "WDT"):
+            break
+        joined = joined or t.lower_ in ("and", ",")
+        key = ctx.entity_at(chunk, t, "Person")
+        if key and key not in out and key != ctx.entity_at(chunk, subj, "Person"):
+            if not joined:
+                break  # a title's own name ("Director of X Y Z"), not a list
+            path = [a for a in t.ancestors if a.i != verb.i and verb in a.ancestors] if verb in t.ancestors else None
+            if path is None or any(a.pos_ == "ADP" for a in path):
+                break  # not under the verb, or the object of a preposition
+            out.append(key)
+        i -= 1
+    return out[::-1]
 
 
 def _objects(ctx: Context, chunk: int, tok: Token, sent_idx: int) -> list[str]:
@@ -434,6 +466,10 @@ def _loose_appositions(ctx: Context, chunk: int, verb: Token) -> list[str]:
     return out
 
 
+_PLACE_NOUNS = frozenset("capital city region province state coast border territory embassy residence "
+                         "home palace office".split())
+
+
 def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
                       visit: bool = False) -> tuple[list[str], list[str], list[str]]:
     """The place(s), organisation(s) and date expression(s) attached to an event word: the
@@ -478,6 +514,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
         for c in t.children:
             if c.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "nsubj", "dobj", "cc", "punct", "acl"):
                 continue
+            if c.dep_ == "poss" and t.lemma_.lower() not in _PLACE_NOUNS:
+                continue  # "in the face of Russia's war": whose war, not where they met
             if c.dep_ == "conj" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
                 continue
             if c.dep_ == "prep" and depth >= 1 and c.lower_ not in preps | {"of"}:
@@ -512,7 +550,9 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
                 continue  # "a U.S. delegation": where it comes from, not where it meets
             if c.dep_ in ("compound", "nmod") and h.ent_type_ == "PERSON" and h not in heads:
                 continue  # "Erie County Executive Mark Roe": the office's county, not where they meet
-            if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
+            # ("met for the first time in Pittsburgh": the place hangs on "time")
+            if (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "for" and any(g.lower_ == "time" for g in c.children))) \
+                    or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
                     or c.ent_type_ == "DATE" or (c.dep_ == "prep" and c.lower_ in ("from", "between", "through")
                                                  and any(g.ent_type_ == "DATE" for g in c.children)):
                 # ("from May 9 to 12": the dates of a trip; "from Washington" is where it started)
@@ -875,6 +915,10 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
     elif lemma in _NEEDS_PERSON_OBJECT and not objs and len(subj) < 2 and not (by_phone and subj) \
             and not any(c.dep_ == "dobj" and bare_office(c) for c in tok.children):
         return None  # ("will join the Vice President": the office's holder, found in resolution)
+    elif lemma in _NEEDS_PERSON_OBJECT and not objs and not by_phone and tok.dep_ in ("xcomp", "advcl") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+            and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _kind_of(c) for c in tok.head.children):
+        return None  # "A and B hosted a roundtable to discuss …": the purpose of the roundtable, no talks of their own
     if lemma == "visit" and not objs and not subj:
         return None
     return subj + objs, None
@@ -1141,6 +1185,10 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
                     _first_person(ctx, chunk, c) if c.lower_ in _FIRST_PERSON | {"you"} else
                     [resolve_pronoun(ctx, chunk, c, sent_idx)] if c.lower_ in _PRONOUNS else
                     _persons_in(ctx, chunk, c)) if p]
+            if tok.lower_ == "briefing" and h.lemma_ in ("receive", "get"):
+                # "received a briefing from Advisor X": who briefed was there
+                participants += [p for w in (tok, h) for c in w.children if c.dep_ == "prep" and c.lower_ == "from"
+                                 for p in _persons_in(ctx, chunk, c)]
             if h.lemma_ in ("accompany", "attend", "join"):
                 participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
         else:
@@ -1591,6 +1639,57 @@ def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
                 ev.date, ev.date_text = d, text
                 ev.planned = ev.planned or bool(_AHEAD.search(text))  # ("Tomorrow, … will be greeted by …")
                 return
+    if ev.sents and ev.pattern != "participant-list":
+        dated = _clause_date(ctx, ev)
+        if dated:
+            ev.date_text, ev.date = dated
+
+
+# a date with its year: a month alone ("in June") is past or ahead by the tense, which the
+# sentence's other verb may not share
+_CALENDAR = re.compile(r"(?i)\b(?:1[6-9]\d\d|20\d\d|year)\b")
+_NOT_WHEN = frozenset("since until till by before after from through between of for over within".split())
+
+
+def _clause_date(ctx: Context, ev: EventRec) -> tuple[str, str] | None:
+    """"In 1963, President X welcomed the team … to visit the White House", "his address to the
+    summit in January of this year": the one calendar date of the event's sentence, when it hangs
+    on the clause that holds the event word (or on a word above it) and tells when, not since,
+    until, or which ("the 2024 budget")."""
+    chunk, sent = ctx.sents[ev.sents[0]]
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if len(dates) != 1 or not _CALENDAR.search(dates[0].text):
+        return None
+    span = dates[0]
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") or root.head.lower_ in _NOT_WHEN \
+            or any(t.lower_ in _NOT_WHEN for t in span[:1]):
+        return None
+    triggers = [t for t in sent if t.lemma_.lower() == ev.trigger]
+    anchor = root.head if root.dep_ == "pobj" else root
+    while anchor.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    # the date's word must govern the event word (or be it), within one clause: not another
+    # clause's verb, not "… Challenges, which were launched at the Summit", not "his promise in
+    # 2023 to create the Games" (a noun's date is its own, its complements' only after a preposition)
+    def within(t: Token) -> bool:
+        path = []
+        while t != anchor:
+            if t.head.i == t.i:
+                return False
+            path.append(t)
+            t = t.head
+        infinitive = lambda u: any(c.dep_ == "aux" and c.lower_ == "to" for c in u.children) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            return all(u.dep_ in ("prep", "pobj", "compound") for u in path)
+        # ("the first team to visit …" is the welcome's; "… in 2023 to create X" a purpose of its own)
+        return all(u.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "acl")
+                   or u.dep_ in ("relcl", "acl") and infinitive(u) for u in path)
+    if not any(within(t) for t in triggers):
+        return None
+    d = resolve_date(span.text, ctx.document.published, ev.planned)
+    return (span.text, d) if d else None
 
 
 _HEADLINE_TOPIC = re.compile(r"\s(?:on|about|regarding|to discuss|to Discuss|ahead of|Ahead of)\s")
@@ -1641,6 +1740,10 @@ def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]
     return [e for e in events if e is not h]
 
 
+# (not "attended by" nor "hosted by": those verbs tell an encounter of their own)
+_RAN_BY = frozenset("chair co-chair cochair moderate".split())
+
+
 def _is_list_sentence(sent: Span) -> bool:
     """"Participants included …", "Attendees were:", "Lawmakers who participated … were:",
     "The roundtable featured …", "… was joined by A and B". Read from the words, not the parse:
@@ -1663,6 +1766,12 @@ def _is_list_sentence(sent: Span) -> bool:
     for k, t in enumerate(toks):
         if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
                 u.lower_ == "by" for u in toks[k + 1:k + 10]):
+            return True
+        # "It was co-chaired by A, B and C", "The meeting was attended by …": the occasion told
+        # before, by a pronoun or an event word, and who ran or attended it
+        if t.lemma_.lower() in _RAN_BY and t.tag_ == "VBN" and k + 1 < len(toks) and toks[k + 1].lower_ == "by" \
+                and any(u.lemma_ == "be" for u in toks[max(0, k - 4):k]) and (
+                    toks[0].lower_ in ("it", "this") or any(_kind_of(u) and u.pos_ == "NOUN" for u in toks[:min(k, 4)])):
             return True
         # "A and B were also in attendance", "C and D also participated"
         if t.lower_ == "attendance" and k and toks[k - 1].lower_ == "in":
@@ -1734,6 +1843,17 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
         if len(people) >= 1:
             # "Lawmakers who participated in the meeting were:": the meeting already told, if any
             prior = [] if own_places or own_dates else (_told_before(events, k) or _told_before(anchors, k))
+            named = {t.lemma_.lower() for t in sent if _kind_of(t) and t.pos_ == "NOUN" and t.i > sent.start and (
+                t.doc[t.i - 1].lower_ in ("the", "this") or t.i - 2 >= sent.start and t.doc[t.i - 1].tag_ == "POS"
+                and t.doc[t.i - 2].lower_ in ("today", "yesterday"))}
+            earlier = [e for e in events if e.sents and e.trigger in named and min(e.sents) < k][:1] \
+                if named and not own_places and not own_dates else []
+            if earlier and all(e in anchors and min(e.sents) == k for e in prior):
+                # "Leaders that participated in today's roundtable included:" ten sentences after
+                # the roundtable was told: that roundtable, however far back (not a new one)
+                for e in prior:
+                    anchors.remove(e)
+                prior = earlier
             if not prior and any(_names_an_event(t) and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "today")
                                                             for c in t.children) for t in list(sent)[:6]):
                 # "The discussion included the following participants:" at the end of a long readout:
