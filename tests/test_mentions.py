@@ -333,3 +333,9 @@ def test_a_first_name_a_name_table_knows_is_no_title_word_before_another_first_n
     rec = record("Tom Hale, of Virginia, to be a Member of the Board of Directors of the Airports Authority for a term "
                  "expiring May 30, 2024, vice Nina Mitchell Quill, term expired.")
     assert "Nina Mitchell Quill" in names(rec)  # "Nina" is a word to the lemmatizer, and a first name
+
+
+def test_a_guest_greeted_by_style_and_given_name_is_the_guest_named_in_full():
+    rec = record("President Ivo Marsh met with President Khalid bin Rashid Al Sabah of the Gulf Union. "
+                 "THE PRESIDENT: It is good to see you again, Sheikh Khalid. Khalid and I talked.")
+    assert names(rec) == {"Ivo Marsh", "Khalid bin Rashid Al Sabah"}

@@ -221,3 +221,31 @@ def test_a_nickname_in_quotation_marks_between_given_name_and_surname_is_the_sam
                     raw="KT Marsh", ner="PERSON")
     entities = cluster_mentions(found + [later], text)
     assert [(e.name, sorted(e.forms)) for e in entities] == [("Kathryn Marsh", ["KT Marsh", "Kathryn Marsh"])]
+
+
+def test_the_last_word_of_a_three_word_name_ner_left_out_is_the_names():
+    from graphkit.extract.mentions import find_mentions
+
+    words = ["President", "Kang", "Min", "Seok", "of", "Korea", "spoke", "."]
+    doc = make(words, ["PROPN", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+               ["NNP", "NNP", "NNP", "NNP", "IN", "NNP", "VBD", "."],
+               ["compound", "compound", "compound", "nsubj", "prep", "pobj", "ROOT", "punct"],
+               [3, 3, 3, 6, 3, 4, 6, 6], [(1, 3, "PERSON"), (5, 6, "GPE")])
+    assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Kang Min Seok"]
+    # (not a country, nor a common word after the name: "Kang Min Korea", "Kang Min Office")
+    for word in ("Korea", "Office"):
+        doc = make(["President", "Kang", "Min", word, "spoke", "."], ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+                   ["NNP", "NNP", "NNP", "NNP", "VBD", "."], ["compound", "compound", "nsubj", "npadvmod", "ROOT", "punct"],
+                   [2, 2, 4, 4, 4, 4], [(1, 3, "PERSON")])
+        assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Kang Min"]
+
+
+def test_a_first_given_name_between_a_title_and_the_name_is_the_names_and_an_offices_see_is_no_one():
+    from graphkit.extract.mentions import find_mentions
+
+    words = ["Cardinal", "Tullio", "Maria", "Ferrante", ",", "Archbishop", "of", "Verona", ",", "spoke", "."]
+    doc = make(words, ["PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT"],
+               ["NNP", "NNP", "NNP", "NNP", ",", "NNP", "IN", "NNP", ",", "VBD", "."],
+               ["compound", "compound", "compound", "nsubj", "punct", "appos", "prep", "pobj", "punct", "ROOT", "punct"],
+               [3, 3, 3, 9, 3, 3, 5, 6, 3, 9, 9], [(2, 4, "PERSON"), (5, 8, "PERSON")])
+    assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Tullio Maria Ferrante"]

@@ -243,6 +243,9 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # (the same, with the hyphen inside NER's span)
     if any(t.pos_ == "PRON" or "’" in t.text[1:] or "'" in t.text[1:-1] for t in doc[start:end]):
         return True  # "Corvette I’m": a pronoun or a contraction is in no one's name
+    if end - start == 1 and before is not None and before.lower_ == "of" and start >= 2 and is_title_head(doc[start - 2]) \
+            and not (after is not None and after.is_title and after.pos_ == "PROPN"):
+        return True  # "Archbishop of Bologna", "Duke of Sussex": the office's see or seat, not its holder
     j = start - 1
     while j > 0 and (doc[j].text in (",", "and") or doc[j].pos_ == "PROPN" and doc[j].is_title):
         j -= 1
@@ -406,6 +409,22 @@ def _word_tail(name: str) -> bool:
     return _english_word(toks[-1].lower()) and not attested_given_name(toks[0].split("-")[0])
 
 
+def _dangling_name_word(doc: Doc, i: int) -> bool:
+    """Whether token ``i``, right after a two-word name, is the name's own last word NER left out
+    ("President Yoon Suk Yeol of Korea"): a capitalised proper noun no entity holds that is no
+    English word, title, first name, country or capital, and ends the run of capitalised words."""
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    if not (t.is_title and t.is_alpha and len(t) > 2 and t.pos_ == "PROPN" and t.ent_type_ == ""):
+        return False
+    if _english_word(t.lower_) or known_given_name(t.text) or is_title_head(t) or is_honorific(t) \
+            or country_of(t.text) or fold(t.text) in CAPITALS or t.lower_ in _ORG_WORDS:
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or not (nxt.is_title and nxt.pos_ == "PROPN") and nxt.text not in ("-", "‐")
+
+
 @lru_cache(maxsize=4096)
 def looks_like_given_name(word: str, lemma: str = "") -> bool:
     """A first name: one the ``nicknames`` dataset of English given names knows ("Cecilia",
@@ -529,6 +548,15 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
                 end = k + 1
             elif end - start == 1 and doc[end - 1].lower_ in _PARTICLES:
                 continue
+            p = doc[start - 1] if start > 1 else None
+            if p is not None and end - start == 2 and known_given_name(doc[start].text) and p.pos_ == "PROPN" \
+                    and p.is_title and p.is_alpha and p.ent_type_ == "" and attested_given_name(p.text) \
+                    and not _english_word(p.lower_) and not is_title_head(p) and not is_honorific(p) \
+                    and p.lower_ not in TITLE_MODIFIERS and not country_of(p.text) \
+                    and (is_title_head(doc[start - 2]) or is_honorific(doc[start - 2])):
+                start -= 1  # "Cardinal Matteo" + "Maria Zuppi": a first given name NER left between a title and the name
+            if end - start == 2 and _dangling_name_word(doc, end):
+                end += 1  # "Yoon Suk" + "Yeol": NER cut a three-word name before its last word
             # "Salvador Mendoza, Jr.": a generational suffix after a comma NER left out is the name's
             if end + 1 < len(doc) and doc[end].text == "," and _SUFFIX.fullmatch(doc[end + 1].text):
                 end += 2
@@ -1320,9 +1348,10 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
     for m in (m for m in mentions if m.label == "Person" and len(m.text.split()) == 1):
         key = translit(m.text)
         cands = [e for e, full in persons if translit(split_person(full)[1]) == key]
-        if not cands and not _addressed(m, doc_text):
+        if not cands and (not _addressed(m, doc_text) or m.title is not None and m.title.title):
             # (a bare given name that calls on someone, "Go ahead, Chris.", names a reporter, not
-            # the senator of that first name the briefing also mentions)
+            # the senator of that first name the briefing also mentions; a titled one, "good to see
+            # you, Sheikh Mohamed", greets the guest)
             cands = [e for e, full in persons if split_person(full)[0] and translit(split_person(full)[0][0]) == key]
         mine = _title_heads(m.title.title) if m.title is not None and m.title.title else (
             _title_heads(m.raw) if m.ner == "TURN" or m.raw != m.text else set())  # a speaker label's words are its title
@@ -1449,6 +1478,9 @@ def _title_heads(title: str) -> set[str]:
 _SPOUSE_OFFICES = frozenset("president governor mayor minister senator".split())
 
 
+_STYLES = frozenset("sheikh sheikha sir dame prince princess".split())  # (not "lady": the First Lady)
+
+
 def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headline_end: int,
                     mine: set[str]) -> bool:
     """Whether a titled bare surname cannot be this full-name person of the document: the titles
@@ -1461,6 +1493,8 @@ def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headlin
             first = o.char if first is None else min(first, o.char)
             if o.title and o.title.title:
                 theirs |= _title_heads(o.title.title)
+    if mine and mine <= _STYLES:
+        return False  # "Sheikh Mohamed", "Prince Mohammed": a style of address that any office-holder may carry
     if mine == {"dr"}:
         # a doctor may hold any post ("Surgeon General Murthy" is "Dr. Murthy"), but "Dr. Roe" beside
         # "President Roe" is the spouse: a head of government or state is not called Dr. there
