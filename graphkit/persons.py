@@ -674,8 +674,11 @@ def _office_clash(loc: _Local, p: _Person) -> bool:
     ranks = loc.titles & _RANKS
     if ranks and not ranks & set(p.titles):
         return True
-    posts = loc.titles & _POSTS
-    if posts and p.titles and not loc.titles & set(p.titles) and loc.rec.doc_id not in p.full_docs:
+    # (a lesser office's head is the post: "Deputy Secretary Sherman" is no Representative Sherman;
+    # "Deputy Secretary X" may be the Secretary X the corpus names, promoted or not)
+    heads = {t.split()[-1] for t in loc.titles}
+    posts = heads & _POSTS
+    if posts and p.titles and not heads & {t.split()[-1] for t in p.titles} and loc.rec.doc_id not in p.full_docs:
         return True  # "Labor Secretary Walsh" is not the Walsh the corpus gives only a director's title
     mine = _offices(loc.titles)
     theirs = _offices_near(p, loc.day) if mine else set()

@@ -339,3 +339,19 @@ def test_a_guest_greeted_by_style_and_given_name_is_the_guest_named_in_full():
     rec = record("President Ivo Marsh met with President Khalid bin Rashid Al Sabah of the Gulf Union. "
                  "THE PRESIDENT: It is good to see you again, Sheikh Khalid. Khalid and I talked.")
     assert names(rec) == {"Ivo Marsh", "Khalid bin Rashid Al Sabah"}
+
+
+def test_the_common_words_ending_a_title_before_a_name_are_no_person():
+    rec = record("Officials participating included Senior Advisor to the President for International Climate Policy "
+                 "Dana Osei, and Director Cora Vance.")
+    assert names(rec) == {"Dana Osei", "Cora Vance"}
+    rec = record("-   Cora Vance, Deputy Director at the ACLU’s Reproductive Freedom\n    Project, American Civil "
+                 "Liberties Union")
+    assert names(rec) == {"Cora Vance"}
+
+
+def test_a_name_after_a_title_ending_in_a_common_word_starts_at_the_first_name_and_runs_to_its_end():
+    rec = record("It included National Security Council Senior Director for the Western Hemisphere Juan Roldan. "
+                 "The delegation was led by Director General of the Narcotics Bureau of the Ministry of Public "
+                 "Security Wei Lianhua and included experts.")
+    assert names(rec) == {"Juan Roldan", "Wei Lianhua"}

@@ -249,3 +249,13 @@ def test_a_first_given_name_between_a_title_and_the_name_is_the_names_and_an_off
                ["compound", "compound", "compound", "nsubj", "punct", "appos", "prep", "pobj", "punct", "ROOT", "punct"],
                [3, 3, 3, 9, 3, 3, 5, 6, 3, 9, 9], [(2, 4, "PERSON"), (5, 8, "PERSON")])
     assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Tullio Maria Ferrante"]
+
+
+def test_a_name_after_a_title_ner_ran_into_a_works_title_is_split_off():
+    # "… included the Chair of the Council on Water Quality Brenda Marsh": NER called it all a work's title
+    words = ["included", "the", "Chair", "of", "the", "Council", "on", "Water", "Quality", "Brenda", "Marsh", "."]
+    doc = make(words, ["VERB", "DET", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"],
+               ["VBD", "DT", "NNP", "IN", "DT", "NNP", "IN", "NNP", "NNP", "NNP", "NNP", "."],
+               ["ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "compound", "compound", "compound", "pobj", "punct"],
+               [0, 2, 0, 2, 5, 3, 5, 10, 10, 10, 6, 0], [(1, 11, "WORK_OF_ART")])
+    assert (9, 11, "PERSON") in {(s.start, s.end, s.label_) for s in split_titled_names(doc)}

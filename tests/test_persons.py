@@ -438,6 +438,12 @@ def test_a_post_joins_no_one_the_corpus_gives_only_other_titles():
                    doc("d", person("e0", "Marsh", titles=["Labor Secretary"]))])
     assert node_of(res, "b") is None   # a director, never a secretary
     assert node_of(res, "d") == "Ivo Marsh"
+    # a deputy's post too, but a deputy may be the secretary the corpus names, before or after
+    res = resolve([doc("a", person("e0", "Jon Quill", titles=["Representative"])),
+                   doc("b", person("e0", "Quill", titles=["Deputy Secretary"])),
+                   doc("c", person("e0", "Ivo Marsh", titles=["Secretary of State"])),
+                   doc("d", person("e0", "Marsh", titles=["Deputy Secretary"]))])
+    assert node_of(res, "b") is None and node_of(res, "d") == "Ivo Marsh"
 
 
 def test_a_titled_surname_does_not_join_the_one_full_name_the_corpus_never_titles():

@@ -456,7 +456,7 @@ def split_titled_names(doc: Doc) -> list[_Span]:
             if k is not None:
                 out += [_Span(ent.start, k, "ORG"), _Span(k, ent.end, "PERSON")]
                 continue
-        if ent.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") or ent.end - ent.start < 2:
+        if ent.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART") or ent.end - ent.start < 2:
             out.append(_Span(ent.start, ent.end, ent.label_))
             continue
         split = None
@@ -475,6 +475,8 @@ def split_titled_names(doc: Doc) -> list[_Span]:
             if prev is None:
                 continue
             titled = is_title_head(prev) or is_honorific(prev) and prev.lower_ not in ("st", "st.") or \
+                (known_given_name(toks[0].text) and any(is_title_head(t) for t in doc[ent.start:k - 1])
+                 and any(t.lower_ == "of" for t in doc[ent.start:k - 1])) or \
                 (of_office and k > ent.start) or \
                 (country_of(prev.text) and any(is_title_head(t) for t in doc[max(ent.start, k - 6):k - 1])) or (k == ent.start and title_before(doc, k) is not None)
             # after a title any word that is no common English word may be a first name; after a
@@ -955,11 +957,24 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             elif 2 <= j - i <= 3 and _looks_like_person_name(text) and doc[j - 1].lower_ not in _ORG_TAILS:
                 # (not "… for Western Hemisphere Affairs": the end of an office, no surname)
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
-                for k in range(i, j - 1):
+                for k in range(i, j):
                     if doc[k].lower_ in _ORG_TAILS:
                         continue  # "Minister of Foreign Affairs Ma": the title's last word begins no name
+                    j2 = j
+                    while j2 < n and j2 - k < 3 and doc[j2].pos_ == "PROPN" and doc[j2].is_title and doc[j2].is_alpha \
+                            and (ci, j2) not in covered and not is_title_head(doc[j2]):
+                        j2 += 1  # (the run stopped at three words: "… Hemisphere Juan" + "Roe")
+                    if j2 - k < 2:
+                        continue
                     tp = title_before(doc, k)
-                    if tp is not None and tp.end == k and not any((ci, t) in person_tokens for t in range(tp.start, k)):
+                    if tp is not None and tp.end == k and not any((ci, t) in person_tokens for t in range(tp.start, k)) \
+                            and (looks_like_given_name(doc[k].text, doc[k].lemma_) or not (
+                                _english_word(doc[j2 - 1].lower_) or any(attested_given_name(t.text) for t in doc[k + 1:j2 - 1]))):
+                        # (a common word begins no name that ends in one or has a first name after it: not
+                        # the "Climate Policy" of "Advisor for International Climate Policy", a "Freedom
+                        # Project", the "Hemisphere Juan" of "Director for the Western Hemisphere Juan Roe";
+                        # but "Wei Xiaojun")
+                        j = j2
                         # (a "title" that holds another person's name is that person's title, not this one's)
                         if j - k > 2 and _title_leftover(doc[k], doc[k + 1]):
                             k += 1
@@ -1359,6 +1374,10 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             # "VICE PRESIDENT HARRIS:" after "Vice President Harris" and an untitled "Kamala Harris":
             # the one whose mentions share the title
             fitting = [e for e in cands if mine & heads_of.get(e.key, set())]
+            if not fitting and mine == {"dr"}:
+                # "will host President Biden and Dr. Biden" after "President Joe Biden and First Lady
+                # Jill Biden": the doctor is the one of them who holds no head of government's office
+                fitting = [e for e in cands if not heads_of.get(e.key, set()) & _SPOUSE_OFFICES]
             cands = fitting if len(fitting) == 1 else cands
         if len(cands) == 1 and mine and m.ner != "TURN" and _title_conflict(m, cands[0], mentions, headline_end, mine):
             # "President Biden" in a speech that names only "Dr. Jill Biden" in full is not her (nor
