@@ -507,3 +507,11 @@ def test_a_briefing_someone_received_is_a_meeting_with_the_briefer_not_a_press_c
     rec = record("This morning, President Ivo Marsh received a briefing from Homeland Security Advisor Ann Vale "
                  "on the storm.", published="2023-05-04")
     assert [(people, kind) for people, *_, kind in events(rec)] == [({"Ivo Marsh", "Ann Vale"}, "Meeting")]
+
+
+def test_doctor_beside_the_president_of_that_surname_is_the_spouse_the_text_names_in_full():
+    rec = record("President Ivo Marsh and First Lady Ann Marsh will travel to France. President Tom Hale and "
+                 "Mrs. Cora Hale will host President Marsh and Dr. Marsh for a State Visit in Paris on June 8.",
+                 published="2024-05-31")
+    hosted = [people for people, _, date, *_ in events(rec) if date == "2024-06-08"]
+    assert hosted == [{"Tom Hale", "Cora Hale", "Ivo Marsh", "Ann Marsh"}]

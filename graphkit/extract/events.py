@@ -101,7 +101,7 @@ def _kind_of(tok: Token) -> str | None:
         return None
     if low in ("delegation", "delegations"):
         return "Meeting"
-    if low == "briefing" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("receive", "get"):
+    if low == "briefing" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "receive":
         return "Meeting"  # "the President received a briefing from his advisors": no press there
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT") and low in _NAMED_EVENT_WORDS \
             and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
@@ -466,6 +466,23 @@ def _loose_appositions(ctx: Context, chunk: int, verb: Token) -> list[str]:
     return out
 
 
+_INVITED = frozenset("invitation invitations request behest".split())
+
+
+def _invitation(prep: Token) -> bool:
+    """"at the invitation of X", "at the request of X": whose occasion it is, not where."""
+    return prep.dep_ == "prep" and prep.lower_ in ("at", "upon", "on") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _INVITED for g in prep.children)
+
+
+def _inviters(ctx: Context, chunk: int, heads: list[Token]) -> list[str]:
+    """"will participate in the leaders' meeting at the invitation of the Forum Chair, Prime
+    Minister X", "At the invitation of President Y, the President will travel …": who invites
+    hosts the occasion, and is there."""
+    return [p for h in heads for c in h.children if _invitation(c) for g in c.children if g.dep_ == "pobj"
+            for o in g.children if o.dep_ == "prep" and o.lower_ == "of" for p in _persons_in(ctx, chunk, o)]
+
+
 _PLACE_NOUNS = frozenset("capital city region province state coast border territory embassy residence "
                          "home palace office".split())
 
@@ -481,8 +498,8 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     seen: set[int] = {h.i for h in heads}
 
     def visit_tok(t: Token, depth: int) -> None:
-        if t.i in seen or depth > 6:
-            return
+        if t.i in seen or depth > 6 or _invitation(t):
+            return  # (not the "Fiji" of "at the invitation of the Prime Minister of Fiji")
         seen.add(t.i)
         if _kind_of(t) is not None and depth > 1 and not (t.head.lower_ == "of" and t.head.head.lower_ in _SIDELINES):
             return  # another event's words carry their own place and date (not "on the sidelines of X in Y")
@@ -1185,7 +1202,7 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
                     _first_person(ctx, chunk, c) if c.lower_ in _FIRST_PERSON | {"you"} else
                     [resolve_pronoun(ctx, chunk, c, sent_idx)] if c.lower_ in _PRONOUNS else
                     _persons_in(ctx, chunk, c)) if p]
-            if tok.lower_ == "briefing" and h.lemma_ in ("receive", "get"):
+            if tok.lower_ == "briefing" and h.lemma_ == "receive":
                 # "received a briefing from Advisor X": who briefed was there
                 participants += [p for w in (tok, h) for c in w.children if c.dep_ == "prep" and c.lower_ == "from"
                                  for p in _persons_in(ctx, chunk, c)]
@@ -1264,6 +1281,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 continue
             participants, gov = found
             heads = [tok] + ([gov] if gov is not None else [])
+            participants = list(participants) + _inviters(ctx, chunk, heads)
             verb = tok if tok.pos_ == "VERB" else gov
             if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"
                                         and not _persons_in(ctx, chunk, c) for c in verb.children):
@@ -1647,7 +1665,8 @@ def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
 
 # a date with its year: a month alone ("in June") is past or ahead by the tense, which the
 # sentence's other verb may not share
-_CALENDAR = re.compile(r"(?i)\b(?:1[6-9]\d\d|20\d\d|year)\b")
+_CALENDAR = re.compile(r"(?i)^(?:(?!\bago\b).)*\b(?:1[6-9]\d\d|20\d\d)\b(?:(?!\bago\b).)*$|"
+                       r"^(?:(?:earlier|later) )?(?:(?:the )?(?:\w+ )?of )?(?:this|last|next) year$")
 _NOT_WHEN = frozenset("since until till by before after from through between of for over within".split())
 
 
@@ -1658,7 +1677,7 @@ def _clause_date(ctx: Context, ev: EventRec) -> tuple[str, str] | None:
     until, or which ("the 2024 budget")."""
     chunk, sent = ctx.sents[ev.sents[0]]
     dates = [e for e in sent.ents if e.label_ == "DATE"]
-    if len(dates) != 1 or not _CALENDAR.search(dates[0].text):
+    if len(dates) != 1 or not _CALENDAR.search(dates[0].text.strip()):
         return None
     span = dates[0]
     root = span.root
