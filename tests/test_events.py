@@ -515,3 +515,9 @@ def test_doctor_beside_the_president_of_that_surname_is_the_spouse_the_text_name
                  published="2024-05-31")
     hosted = [people for people, _, date, *_ in events(rec) if date == "2024-06-08"]
     assert hosted == [{"Tom Hale", "Cora Hale", "Ivo Marsh", "Ann Marsh"}]
+
+
+def test_the_place_hung_on_the_country_a_counterpart_is_of_is_where_they_met():
+    rec = record("Vice President Ann Vale today met with Vice President Cora Hale of the Philippines in Manila.",
+                 published="2022-11-21")
+    assert events(rec) == [({"Ann Vale", "Cora Hale"}, {"Manila"}, "2022-11-21", False, "Meeting")]

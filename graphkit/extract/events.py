@@ -567,6 +567,14 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
                 continue  # "a U.S. delegation": where it comes from, not where it meets
             if c.dep_ in ("compound", "nmod") and h.ent_type_ == "PERSON" and h not in heads:
                 continue  # "Erie County Executive Mark Roe": the office's county, not where they meet
+            if c.dep_ == "prep" and c.lower_ == "of" and h.ent_type_ == "PERSON" and h not in heads:
+                # "met with Vice President X of the Philippines in Manila": the parser hangs the
+                # place on the country the person is of (the country itself is no place of the meeting)
+                for g in c.children:
+                    for gc in (g.children if g.dep_ == "pobj" else ()):
+                        if gc.dep_ == "prep" and gc.lower_ in preps and not _invitation(gc):
+                            visit_tok(gc, 1)
+                continue
             # ("met for the first time in Pittsburgh": the place hangs on "time")
             if (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "for" and any(g.lower_ == "time" for g in c.children))) \
                     or c.dep_ in ("npadvmod", "tmod", "nmod", "compound", "advmod") \
