@@ -355,3 +355,13 @@ def test_a_name_after_a_title_ending_in_a_common_word_starts_at_the_first_name_a
                  "The delegation was led by Director General of the Narcotics Bureau of the Ministry of Public "
                  "Security Wei Lianhua and included experts.")
     assert names(rec) == {"Juan Roldan", "Wei Lianhua"}
+
+
+def test_a_kinship_or_friendship_word_before_a_title_is_not_part_of_it():
+    rec = record("Because our son Major Tom Hale served abroad, we know. My good friend Senator Ann Vale agreed.")
+    assert {e.name: e.titles for e in rec.entities if e.type == "Person"} == {"Tom Hale": ["Major"], "Ann Vale": ["Senator"]}
+
+
+def test_a_bare_name_that_is_someones_fathers_after_bin_is_not_that_person():
+    rec = record("Ambassador Khalid bin Rashid spoke first. The leaders will meet at the invitation of King Rashid.")
+    assert names(rec) == {"Khalid bin Rashid", "Rashid"}

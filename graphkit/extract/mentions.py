@@ -1362,7 +1362,9 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
     # bare names
     for m in (m for m in mentions if m.label == "Person" and len(m.text.split()) == 1):
         key = translit(m.text)
-        cands = [e for e, full in persons if translit(split_person(full)[1]) == key]
+        # ("King Salman" is not "Khalid bin Salman": the word after "bin" names the father)
+        cands = [e for e, full in persons if translit(split_person(full)[1]) == key
+                 and not re.search(r"(?i)\b(?:bin|bint|ibn|ben)\s+\S+$", full)]
         if not cands and (not _addressed(m, doc_text) or m.title is not None and m.title.title):
             # (a bare given name that calls on someone, "Go ahead, Chris.", names a reporter, not
             # the senator of that first name the briefing also mentions; a titled one, "good to see

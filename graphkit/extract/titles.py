@@ -13,6 +13,9 @@ __all__ = ["OFFICES", "TitlePhrase", "bare_office", "is_title_head", "title_befo
 _INNER_ADP = {"of", "for", "to", "in", "on", "at"}
 _STOP_PUNCT = {",", ".", ";", ":", "(", ")", "[", "]", "“", "”", '"', "‘", "'", "«", "»", "—", "–", "|", "!", "?"}
 _DETS = {"the", "a", "an", "its", "his", "her", "their", "our"}
+_RELATIONS = frozenset("son sons daughter daughters wife husband spouse brother sister father mother parents "
+                       "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin friend "
+                       "friends colleague colleagues buddy pal".split())
 # offices whose holders have staff named as theirs ("Legislative Director for Congressman X")
 _STAFFED_OFFICES = frozenset("senator congressman congresswoman representative governor mayor".split())
 
@@ -120,6 +123,11 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             if has_title_head(doc[start:x]):
                 break
             start = x + 1  # (and again: "a statement on the Passing of Congressman")
+    # "our son Major X", "my good friend Senator Y": who the person is to the speaker, not a title
+    for x in range(end - 1, start - 1, -1):
+        if doc[x].is_lower and doc[x].lower_ in _RELATIONS:
+            start = x + 1
+            break
     while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS) \
             and not (doc[start].lower_ == "under" and doc[start].is_title and start + 1 < end
                      and doc[start + 1].lower_ in ("secretary", "sheriff")):
