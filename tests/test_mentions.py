@@ -365,3 +365,18 @@ def test_a_kinship_or_friendship_word_before_a_title_is_not_part_of_it():
 def test_a_bare_name_that_is_someones_fathers_after_bin_is_not_that_person():
     rec = record("Ambassador Khalid bin Rashid spoke first. The leaders will meet at the invitation of King Rashid.")
     assert names(rec) == {"Khalid bin Rashid", "Rashid"}
+
+
+def test_a_generational_suffix_after_a_titled_name_ner_missed_is_the_names():
+    rec = record("The bill names the facility the First Sergeant Tomas R. Vell, Jr. Post Office Building.")
+    assert names(rec) == {"Tomas R. Vell, Jr."}
+
+
+def test_a_reporters_q_before_a_titled_name_is_no_part_of_the_title(tmp_path):
+    from helpers import titled_record
+
+    rec = titled_record(tmp_path, "Press Briefing by Press Secretary Dana Osei",
+                        "MS. OSEI:  Go ahead.\n\nQ  Prime Minister Ann Vale, thank you.\n\nQ  Secretary Tom Hale, is "
+                        "that right?", "2024-02-02")
+    assert {e.name: e.titled_forms for e in rec.entities if e.name in ("Ann Vale", "Tom Hale")} == \
+        {"Ann Vale": ["Prime Minister Ann Vale"], "Tom Hale": ["Secretary Tom Hale"]}

@@ -980,6 +980,9 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                             k += 1
                         ok, evidence, i, text = True, {"title"}, k, doc[k:j].text
                         break
+            if ok and j + 1 < n and doc[j].text == "," and _SUFFIX.fullmatch(doc[j + 1].text):
+                j += 2  # "First Sergeant Leonard A. Funk, Jr.": the suffix after the comma is the name's
+                text = doc[i:j].text
             if ok:
                 m = Mention(chunk=ci, start=i, end=j, text=clean_surface(text), label="Person", sent=sent_of[i],
                             char=off + tok.idx, raw=text, ner="RULE", evidence=evidence)

@@ -71,6 +71,8 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             break
         if t.text in _STOP_PUNCT or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "NUM", "INTJ") or _is_dash(t):
             break
+        if t.text == "Q" and (t.i == t.sent.start or t.i > 0 and doc[t.i - 1].is_space):
+            break  # a reporter's "Q" opening the turn ("Q Prime Minister Roe, …") is no part of the title
         if t.pos_ == "CCONJ" or t.ent_type_ in ("DATE", "TIME") or (
                 t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS and t.lower_ not in TITLE_HEADS):
             break  # ("this morning President Roe", "Then President Roe": the title is "President")
