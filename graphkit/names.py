@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 from unidecode import unidecode
 
-__all__ = ["fold", "translit", "split_person", "given_compatible", "person_compatible", "slug",
+__all__ = ["fold", "translit", "split_person", "given_name_gender", "given_compatible", "person_compatible", "slug",
            "acronym_of", "clean_surface", "PersonName", "parse_person", "is_initial", "nickname_of",
            "given_keys", "full_names_compatible", "canonical_person_name", "known_given_name",
            "attested_given_name", "plural_title"]
@@ -152,25 +152,35 @@ GIVEN_NAME_OBSERVATIONS = 100
 
 
 @lru_cache(maxsize=1)
-def _attested_given_names() -> frozenset[str]:
+def _given_name_table() -> dict[str, float]:
     # nomquamgender (MIT) holds first names of many countries with how often each was observed,
     # compiled from some thirty name-gender sources: it knows "Fareed", "Girish" and "Atticus",
     # which the English nicknames dataset does not. Its module loads all 720,000 rows and pandas
-    # on import, so the data file is scanned directly and only the common names are kept.
+    # on import, so the data file is scanned directly and only the common names are kept, each
+    # with the share of its bearers who are women.
     try:
         path = importlib.metadata.distribution("nomquamgender").locate_file("nomquamgender/name_data.json")
         text = Path(str(path)).read_text(encoding="utf-8")
     except (importlib.metadata.PackageNotFoundError, OSError):
-        return frozenset()
-    return frozenset(m[1] for m in re.finditer(r'"([^"\\]+)": \[\d+, (\d+),', text)
-                     if int(m[2]) >= GIVEN_NAME_OBSERVATIONS)
+        return {}
+    return {m[1]: float(m[3]) for m in re.finditer(r'"([^"\\]+)": \[\d+, (\d+), ([\d.]+)', text)
+            if int(m[2]) >= GIVEN_NAME_OBSERVATIONS}
+
+
+def given_name_gender(word: str) -> str | None:
+    """"f" or "m" when nine in ten of those the name table has seen with first name ``word`` are
+    women or men ("Nancy", "Mitch"); None for names borne by both ("Taylor") or unknown."""
+    share = _given_name_table().get(fold(word))
+    if share is None:
+        return None
+    return "f" if share >= 0.9 else "m" if share <= 0.1 else None
 
 
 @lru_cache(maxsize=65536)
 def attested_given_name(word: str) -> bool:
     """``word`` is a first name somewhere: the nicknames dataset, or a name-gender table of many
     countries, lists it."""
-    return known_given_name(word) or fold(word) in _attested_given_names()
+    return known_given_name(word) or fold(word) in _given_name_table()
 
 
 def _given_match(a: str, b: str) -> bool:

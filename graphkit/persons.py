@@ -647,7 +647,7 @@ _OFFICES = {"mayor": "mayor", "senator": "senator", "governor": "governor", "rep
 
 #: posts no holder of one of the offices above holds at the same time ("Congressman Ryan" is not
 #: the cabinet secretary the corpus names in full as Evan Ryan)
-_POSTS = frozenset("secretary ambassador administrator minister judge justice king queen".split())
+_POSTS = frozenset("secretary ambassador administrator minister judge justice king queen president".split())
 
 #: a rank a person has in every document that names them: "King Abdullah" is no one the corpus
 #: never calls king

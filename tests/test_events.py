@@ -521,3 +521,16 @@ def test_the_place_hung_on_the_country_a_counterpart_is_of_is_where_they_met():
     rec = record("Vice President Ann Vale today met with Vice President Cora Hale of the Philippines in Manila.",
                  published="2022-11-21")
     assert events(rec) == [({"Ann Vale", "Cora Hale"}, {"Manila"}, "2022-11-21", False, "Meeting")]
+
+
+def test_a_second_visitor_the_parser_ran_into_the_first_visits_object_makes_the_second_visit():
+    rec = record("On Wednesday, January 4th, Vice President Vale will visit Chicago, Illinois and Secretary of "
+                 "Transportation Osei will visit New London, Connecticut.", published="2023-01-02")
+    assert sorted((sorted(people), sorted(places)) for people, places, *_ in events(rec)) == \
+        [(["Osei"], ["New London"]), (["Vale"], ["Chicago"])]
+
+
+def test_a_possessive_pronoun_agrees_with_the_first_name_and_who_joins_a_visit_is_on_it():
+    rec = record("On Thursday, January 5th, Speaker Nancy Vale will join Coordinator Mitch Osei during his "
+                 "visit to San Francisco.", published="2023-01-02")
+    assert events(rec) == [({"Nancy Vale", "Mitch Osei"}, {"San Francisco"}, "2023-01-05", True, "Visit")]

@@ -460,3 +460,10 @@ def test_a_name_only_ever_after_at_is_a_place_unless_something_says_it_is_a_pers
                    doc("d", person("e0", "Ann Marsh", titles=["Senator"], evidence=["title"]))])
     assert node_of(res, "a") is None and node_of(res, "b") is None
     assert node_of(res, "c") == "Ann Marsh"  # a senator elsewhere in the corpus
+
+
+def test_a_first_name_tells_a_gender_only_when_nine_in_ten_of_its_bearers_share_it():
+    from graphkit.names import given_name_gender
+
+    assert (given_name_gender("Nancy"), given_name_gender("Mitch")) == ("f", "m")
+    assert given_name_gender("Taylor") is None and given_name_gender("Zzyzx") is None

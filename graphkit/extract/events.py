@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import plural_title
+from ..names import given_name_gender, plural_title
 from ..records import EventRec
 import re
 
@@ -208,6 +208,16 @@ def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
+def _other_gender(ctx: Context, key: str | None, pron: Token) -> bool:
+    """"Speaker Nancy Roe will join Coordinator Mitch Lee during his visit": "his" is not Nancy
+    Roe's, whose first name nine in ten of its bearers are women with (the name table's share)."""
+    want = _GENDER.get(pron.lower_)
+    if want is None or key is None:
+        return False
+    parts = ctx.entity(key).name.split()
+    return len(parts) > 1 and given_name_gender(parts[0]) not in (None, want)
+
+
 def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain: int = 0,
                     exclude: frozenset[str] = frozenset()) -> str | None:
     """The person a singular pronoun most plausibly means: the nearest sentence first (this one
@@ -229,7 +239,7 @@ def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain:
         # (a speaker label names who talks, not whom "he" means)
         cands = [m for m in ctx.mentions_in_sent(si, "Person")
                  if not (si == sent_idx and m.chunk == chunk and m.start >= tok.i) and m.entity not in speaking
-                 and m.ner != "TURN" and m.entity not in exclude]
+                 and m.ner != "TURN" and m.entity not in exclude and not _other_gender(ctx, m.entity, tok)]
         if ctx.sents[si][0] == chunk and any(
                 t.dep_ in ("nsubj", "nsubjpass") and (si < sent_idx or t.i < tok.i) and _office_word(t)
                 and ctx.entity_at(chunk, t, "Person") is None for t in ctx.sents[si][1]):
@@ -350,6 +360,13 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                 v.head.lemma_.lower() in _PEOPLE_NOUNS or _persons_in(ctx, chunk, v.head)):
             out += _persons_in(ctx, chunk, v.head)  # "a delegation to attend …": the delegation attends
             break  # (not "had the opportunity to meet": the one who had it)
+        if not subs and v.dep_ == "conj" and v.pos_ == "VERB" and v.left_edge.i > v.sent.start:
+            # "A will visit Chicago and Secretary B will visit New London": the parser ran B into the
+            # first clause's object; the name right before the second verb is its subject
+            key = ctx.entity_at(chunk, v.doc[v.left_edge.i - 1], "Person")
+            if key:
+                out.append(key)
+                break
         if subs or v.dep_ not in _CLIMB or v.head.i == v.i:
             break
         if (v.dep_ == "acl" or v.tag_ == "VBN" and v.dep_ == "conj" and v.head.tag_ not in ("VBN", "VBD")) \
@@ -854,6 +871,8 @@ def _planned(tok: Token, gov: Token | None) -> bool:
                and t.head.pos_ == "VERB" and not any(c.dep_ in ("aux", "nsubj") for c in t.children)]
     if gov is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         around.append(tok.head)  # "will hold his first meeting with …": its verb's tense, whoever's it is
+    if gov is None and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        around.append(tok.head.head)  # "will join X during his visit": the visit is ahead too
     for t in around:
         if t is None:
             continue
@@ -921,6 +940,11 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
                 for p in _persons_in(ctx, chunk, c)]
     else:
         objs = _objects(ctx, chunk, tok, sent_idx)
+    # (not the subject of a second clause the parser ran into the object: "A will visit Chicago and
+    # Secretary B will visit …")
+    second = {k for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.left_edge.i > tok.i + 1
+              for k in [ctx.entity_at(chunk, tok.doc[c.left_edge.i - 1], "Person")] if k}
+    objs = [o for o in objs if o not in second]
     if lemma in ("travel", "go", "fly", "head"):
         # "will travel to London for engagements with King X and Prime Minister Y": whom the trip meets
         objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
@@ -1218,6 +1242,12 @@ def _noun_participants(ctx: Context, chunk: int, tok: Token, sent: Span,
                 participants += [p for c in h.children if c.dep_ in ("dobj", "agent") for p in _persons_in(ctx, chunk, c)]
         else:
             return None
+    if gov is None and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on", "for") \
+            and tok.head.head.lemma_ in ("join", "accompany") and not _is_negated(tok.head.head):
+        # "Speaker X will join Coordinator Y during his visit to Z": who joins the visit is on it
+        j = tok.head.head
+        participants += _subjects(ctx, chunk, j, sent_idx)
+        participants += [p for c in j.children if c.dep_ == "dobj" for p in _persons_in(ctx, chunk, c)]
     if tok.lower_ in ("delegation", "delegations"):
         # "the delegation accompanying X, including A, B" / "the delegation includes: A, B"
         participants += _persons_in(ctx, chunk, tok, skip_clauses=False)

@@ -304,8 +304,9 @@ def _listed_with_places(doc: Doc, start: int, end: int) -> bool:
     """"Aguas Buenas, Aibonito, Corozal, and Las Piedras": a name NER calls a person and no first
     name leads, coordinated with two places or more and fewer people, is one of the places."""
     if start > 0 and (is_title_head(doc[start - 1]) or is_honorific(doc[start - 1])) \
-            or attested_given_name(doc[start].text):
-        return False  # ("their two daughters, Libby and Nina": a first name is a person's)
+            or attested_given_name(doc[start].text) or start > 0 and title_before(doc, start) is not None:
+        return False  # ("their two daughters, Libby and Nina": a first name is a person's; so is a
+        # titled name, "Secretary of Transportation Roe")
     root = doc[end - 1]
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
@@ -456,6 +457,16 @@ def split_titled_names(doc: Doc) -> list[_Span]:
             if k is not None:
                 out += [_Span(ent.start, k, "ORG"), _Span(k, ent.end, "PERSON")]
                 continue
+        last = doc[ent.end - 1]
+        if ent.label_ == "ORG" and of_office and ent.end - ent.start >= 2 and last.is_title and last.is_alpha \
+                and last.pos_ == "PROPN" and not _english_word(last.lower_) and last.lower_ not in _ORG_WORDS \
+                and not is_title_head(last) and not country_of(last.text) and fold(last.text) not in CAPITALS \
+                and not known_given_name(last.text) and (ent.end == len(doc) or not doc[ent.end].is_title) \
+                and _english_word(doc[ent.end - 2].lower_) and not attested_given_name(doc[ent.end - 2].text):
+            # (not "… Transportation Pete Buttigieg", "… Agriculture Brooke Rollins": split below)
+            # "Secretary of Transportation Buttigieg": a surname NER ran into the department after "of"
+            out += [_Span(ent.start, ent.end - 1, "ORG"), _Span(ent.end - 1, ent.end, "PERSON")]
+            continue
         if ent.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART") or ent.end - ent.start < 2:
             out.append(_Span(ent.start, ent.end, ent.label_))
             continue
