@@ -380,3 +380,21 @@ def test_a_reporters_q_before_a_titled_name_is_no_part_of_the_title(tmp_path):
                         "that right?", "2024-02-02")
     assert {e.name: e.titled_forms for e in rec.entities if e.name in ("Ann Vale", "Tom Hale")} == \
         {"Ann Vale": ["Prime Minister Ann Vale"], "Tom Hale": ["Secretary Tom Hale"]}
+
+
+def test_a_long_title_case_heading_in_the_body_ends_a_name_at_its_verb(tmp_path):
+    from helpers import titled_record
+
+    text = ("See a round-up of the local coverage below.\n\n***President Ivo Marsh Highlights Bipartisan Clean "
+            "Water Act & Actions\nto Reduce Lead Pipes at White House Event***\n\n-   Daily Ledger: President Ivo "
+            "Marsh signs landmark bipartisan water measure.\n")
+    rec = titled_record(tmp_path, "What They Are Reading in the States", text, "2022-07-16")
+    assert names(rec) == {"Ivo Marsh"}
+
+
+def test_a_common_word_between_in_and_of_in_a_headline_is_no_place(tmp_path):
+    from helpers import titled_record
+
+    rec = titled_record(tmp_path, "Readout of President Ivo Marsh’s Call with Northeastern Governors in Advance "
+                        "of Hurricane Lorna", "President Ivo Marsh convened a call with governors today.", "2021-08-21")
+    assert names(rec, "Place") == set()

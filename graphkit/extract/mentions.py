@@ -546,6 +546,10 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             end += 1
         if start >= end:
             continue
+        if label == "Place" and end - start == 1 and 0 < start and end < len(doc) and doc[end].lower_ == "of" \
+                and doc[start - 1].lower_ in ("in", "on", "for") and _english_word(doc[start].lower_) \
+                and not country_of(doc[start].text) and fold(doc[start].text) not in CAPITALS:
+            continue  # a headline's "in Advance of", "in Support of": a phrase, no place
         if label == "Person":
             # "Ursula von der Leyen", "Charles de Gaulle": NER stops at the particle; the name goes on
             k = end
@@ -1051,7 +1055,7 @@ def heading_spans(document: Document) -> list[tuple[int, int]]:
         if in_list and not rest and 1 < len(words) <= 4 and not raw.endswith(":"):
             continue  # "The following individuals have been appointed:" then a name a line
         in_list = raw.endswith(":")
-        if 1 < len(words) <= 12 and is_headline(line) and \
+        if 1 < len(words) <= 18 and is_headline(line) and \
                 sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             spans.append((m.start(), m.end()))
     return spans
