@@ -1729,6 +1729,10 @@ def _clause_date(ctx: Context, ev: EventRec) -> tuple[str, str] | None:
     # the date's word must govern the event word (or be it), within one clause: not another
     # clause's verb, not "… Challenges, which were launched at the Summit", not "his promise in
     # 2023 to create the Games" (a noun's date is its own, its complements' only after a preposition)
+    def infinitive(u: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in u.children) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)
+
     def within(t: Token) -> bool:
         path = []
         while t != anchor:
@@ -1736,8 +1740,6 @@ def _clause_date(ctx: Context, ev: EventRec) -> tuple[str, str] | None:
                 return False
             path.append(t)
             t = t.head
-        infinitive = lambda u: any(c.dep_ == "aux" and c.lower_ == "to" for c in u.children) and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)
         if anchor.pos_ in ("NOUN", "PROPN"):
             return all(u.dep_ in ("prep", "pobj", "compound") for u in path)
         # ("the first team to visit …" is the welcome's; "… in 2023 to create X" a purpose of its own)
@@ -1824,8 +1826,8 @@ def _is_list_sentence(sent: Span) -> bool:
         if t.lemma_.lower() in ("join", "accompany") and t.tag_ == "VBN" and any(
                 u.lower_ == "by" for u in toks[k + 1:k + 10]):
             return True
-        # "It was co-chaired by A, B and C", "The meeting was attended by …": the occasion told
-        # before, by a pronoun or an event word, and who ran or attended it
+        # "It was co-chaired by A, B and C", "The meeting was moderated by …": the occasion told
+        # before, by a pronoun or an event word, and who ran it
         if t.lemma_.lower() in _RAN_BY and t.tag_ == "VBN" and k + 1 < len(toks) and toks[k + 1].lower_ == "by" \
                 and any(u.lemma_ == "be" for u in toks[max(0, k - 4):k]) and (
                     toks[0].lower_ in ("it", "this") or any(_kind_of(u) and u.pos_ == "NOUN" for u in toks[:min(k, 4)])):

@@ -1382,7 +1382,7 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
         key = translit(m.text)
         # ("King Salman" is not "Khalid bin Salman": the word after "bin" names the father)
         cands = [e for e, full in persons if translit(split_person(full)[1]) == key
-                 and not re.search(r"(?i)\b(?:bin|bint|ibn|ben)\s+\S+$", full)]
+                 and not re.search(r"\S\s+(?:bin|bint|ibn|Bin|Ibn|ben)\s+\S+$", full)]  # (not "Ben Cardin")
         if not cands and (not _addressed(m, doc_text) or m.title is not None and m.title.title):
             # (a bare given name that calls on someone, "Go ahead, Chris.", names a reporter, not
             # the senator of that first name the briefing also mentions; a titled one, "good to see
