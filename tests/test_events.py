@@ -534,3 +534,17 @@ def test_a_possessive_pronoun_agrees_with_the_first_name_and_who_joins_a_visit_i
     rec = record("On Thursday, January 5th, Speaker Nancy Vale will join Coordinator Mitch Osei during his "
                  "visit to San Francisco.", published="2023-01-02")
     assert events(rec) == [({"Nancy Vale", "Mitch Osei"}, {"San Francisco"}, "2023-01-05", True, "Visit")]
+
+
+def test_those_who_joined_the_call_listed_far_below_it_are_on_that_call(tmp_path):
+    from helpers import titled_record
+
+    filler = " ".join(f"They discussed point {n} of the storm plan." for n in range(7))
+    text = (f"This afternoon, President Ivo Marsh convened a call with Northeastern Governors, Relief Administrator "
+            f"Osei, and Homeland Security Advisor Ann Vale to discuss the storm. {filler} Relief Administrator "
+            "Dana Osei described the supplies.\n\nThe President and his team were joined on the call by:\n\n"
+            "-   Connecticut Gov. Ned Lamar\n-   Maine Gov. Janet Millard\n-   New Jersey Gov. Phil Murray\n"
+            "-   New York Lt. Gov. Kathy Hollis\n")
+    rec = titled_record(tmp_path, "Readout of President Ivo Marsh’s Call with Northeastern Governors", text, "2021-08-21")
+    body = [{name_of(rec, p) for p in e.participants} for e in rec.events if e.sents and min(e.sents) > 0]
+    assert body == [{"Ivo Marsh", "Dana Osei", "Ann Vale", "Ned Lamar", "Janet Millard", "Phil Murray", "Kathy Hollis"}]

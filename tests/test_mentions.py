@@ -399,3 +399,9 @@ def test_a_common_word_between_in_and_of_in_a_headline_is_no_place(tmp_path):
     rec = titled_record(tmp_path, "Readout of President Ivo Marsh’s Call with Northeastern Governors in Advance "
                         "of Hurricane Lorna", "President Ivo Marsh convened a call with governors today.", "2021-08-21")
     assert names(rec, "Place") == set()
+
+
+def test_a_service_and_a_rank_before_a_name_in_a_list_are_no_person():
+    rec = record("These are the names:\n\nMarine Corps Cpl. Hunter Lopera\n\nMarine Corps Cpl. Humberto A. Sandal\n\n"
+                 "Army Staff Sgt. Ryan C. Knoll\n")
+    assert not any(n.split()[-1].rstrip(".").lower() in ("cpl", "sgt") for n in names(rec))

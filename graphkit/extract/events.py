@@ -1902,14 +1902,16 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
         if len(people) >= 1:
             # "Lawmakers who participated in the meeting were:": the meeting already told, if any
             prior = [] if own_places or own_dates else (_told_before(events, k) or _told_before(anchors, k))
-            named = {t.lemma_.lower() for t in sent if _kind_of(t) and t.pos_ == "NOUN" and t.i > sent.start and (
+            named = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and t.i > sent.start and (
                 t.doc[t.i - 1].lower_ in ("the", "this") or t.i - 2 >= sent.start and t.doc[t.i - 1].tag_ == "POS"
                 and t.doc[t.i - 2].lower_ in ("today", "yesterday"))}
-            earlier = [e for e in events if e.sents and e.trigger in named and min(e.sents) < k][:1] \
+            earlier = [e for e in events if e.sents and e.trigger in named and min(e.sents) < k] \
                 if named and not own_places and not own_dates else []
+            earlier = [max(earlier, key=lambda e: max(s for s in e.sents if s < k))] if earlier else []
             if earlier and all(e in anchors and min(e.sents) == k for e in prior):
                 # "Leaders that participated in today's roundtable included:" ten sentences after
-                # the roundtable was told: that roundtable, however far back (not a new one)
+                # the roundtable was told, "… were joined on the call by:": that roundtable or call,
+                # however far back (not a new one)
                 for e in prior:
                     anchors.remove(e)
                 prior = earlier

@@ -201,6 +201,9 @@ def _case_party(doc: Doc, start: int, end: int) -> bool:
         or start >= 2 and doc[start - 1].lower_ in _VERSUS and doc[start - 2].is_title
 
 
+_RANK_ABBREVIATIONS = frozenset("cpl sgt ssgt lt col gen pfc spc maj capt cmdr adm brig".split())
+
+
 def not_a_person(doc: Doc, start: int, end: int) -> bool:
     """A span NER tags PERSON that its context shows is not a person: "the Houthis", "the Bataan"
     (a determiner before a bare name), "Jim Crow laws", "the Lobito Corridor" (a name modifying a
@@ -232,6 +235,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "Calhoun, Wayne, and Cavalier Counties": names in a list of places
     if doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_TAILS:
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
+    if doc[end - 1].lower_.rstrip(".") in _RANK_ABBREVIATIONS:
+        return True  # "Marine Corps Cpl" + "Hunter Roe": a service and a rank, before the name
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
     if end - start > 1 and plural_title(doc[end - 1].text):
@@ -339,6 +344,7 @@ _ORG_WORDS = frozenset("""
 council office department agency institute committee foundation association commission bureau administration
 center centre university college corporation company group inc ltd llc party union bank fund network news
 times post board service ministry authority house senate congress court coalition alliance initiative government
+collective
 """.split())
 
 #: the last word of an organisation's or a ministry title's name ("… of Foreign Affairs"), which
@@ -458,7 +464,8 @@ def split_titled_names(doc: Doc) -> list[_Span]:
                 out += [_Span(ent.start, k, "ORG"), _Span(k, ent.end, "PERSON")]
                 continue
         last = doc[ent.end - 1]
-        if ent.label_ == "ORG" and of_office and ent.end - ent.start >= 2 and last.is_title and last.is_alpha \
+        if ent.label_ == "ORG" and of_office and 2 <= ent.end - ent.start <= 3 and doc[ent.start].lower_ != "the" \
+                and last.is_title and last.is_alpha \
                 and last.pos_ == "PROPN" and not _english_word(last.lower_) and last.lower_ not in _ORG_WORDS \
                 and not is_title_head(last) and not country_of(last.text) and fold(last.text) not in CAPITALS \
                 and not known_given_name(last.text) and (ent.end == len(doc) or not doc[ent.end].is_title) \
@@ -467,11 +474,18 @@ def split_titled_names(doc: Doc) -> list[_Span]:
             # "Secretary of Transportation Buttigieg": a surname NER ran into the department after "of"
             out += [_Span(ent.start, ent.end - 1, "ORG"), _Span(ent.end - 1, ent.end, "PERSON")]
             continue
+        if ent.label_ == "ORG" and ent.end - ent.start >= 3 and ent.end < len(doc) and known_given_name(last.text) \
+                and is_title_head(doc[ent.end - 2]) and doc[ent.end].is_title and doc[ent.end].pos_ == "PROPN" \
+                and doc[ent.end].ent_type_ == "" and not is_title_head(doc[ent.end]) and doc[ent.end].lower_ not in _ORG_WORDS:
+            # "the Council of Economic Advisors Cecilia" + "Rouse": NER ran the first name into the
+            # body and left the surname out
+            out += [_Span(ent.start, ent.end - 1, "ORG"), _Span(ent.end - 1, ent.end + 1, "PERSON")]
+            continue
         if ent.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART") or ent.end - ent.start < 2:
             out.append(_Span(ent.start, ent.end, ent.label_))
             continue
         split = None
-        for n in (3, 2):
+        for n in (3, 2, 1):
             k = ent.end - n
             if k < ent.start:
                 continue
@@ -485,6 +499,10 @@ def split_titled_names(doc: Doc) -> list[_Span]:
             prev = doc[k - 1] if k > 0 else None
             if prev is None:
                 continue
+            if n == 1 and not (is_title_head(prev) and k > ent.start and not _english_word(toks[0].lower_)
+                               and not known_given_name(toks[0].text)
+                               and (ent.end == len(doc) or not (doc[ent.end].is_title and doc[ent.end].pos_ == "PROPN"))):
+                continue  # a lone surname only right after a title: "…, FEMA Administrator Criswell" (not a first name)
             titled = is_title_head(prev) or is_honorific(prev) and prev.lower_ not in ("st", "st.") or \
                 (known_given_name(toks[0].text) and any(is_title_head(t) for t in doc[ent.start:k - 1])
                  and any(t.lower_ == "of" for t in doc[ent.start:k - 1])) or \
@@ -1052,8 +1070,11 @@ def heading_spans(document: Document) -> list[tuple[int, int]]:
         if item and (in_list or any(w.lower() in TITLE_HEADS for w in re.findall(r"[A-Za-z]+", rest))):
             in_list = True
             continue  # "Curt Decker, Executive Director of …": a list of attendees, one a line, not a heading
-        if in_list and not rest and 1 < len(words) <= 4 and not raw.endswith(":"):
-            continue  # "The following individuals have been appointed:" then a name a line
+        if in_list and 1 < len(words) <= 20 and not raw.endswith((":", ".", "?", "!")) and ": " not in line:
+            # "The following individuals have been appointed:" then a name a line ("New York Lt. Gov. Ann
+            # Roe", "Chair of the Surface Transportation Board Ann Roe"), until a sentence or another
+            # heading (a press clip, "Outlet: Its Headline", is a heading)
+            continue
         in_list = raw.endswith(":")
         if 1 < len(words) <= 18 and is_headline(line) and \
                 sum(w[0].isupper() for w in words) >= 0.7 * len(words):
