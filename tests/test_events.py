@@ -548,3 +548,16 @@ def test_those_who_joined_the_call_listed_far_below_it_are_on_that_call(tmp_path
     rec = titled_record(tmp_path, "Readout of President Ivo Marsh’s Call with Northeastern Governors", text, "2021-08-21")
     body = [{name_of(rec, p) for p in e.participants} for e in rec.events if e.sents and min(e.sents) > 0]
     assert body == [{"Ivo Marsh", "Dana Osei", "Ann Vale", "Ned Lamar", "Janet Millard", "Phil Murray", "Kathy Hollis"}]
+
+
+def test_a_leaders_welcome_to_the_one_addressed_is_the_day_and_place_of_the_remarks(tmp_path):
+    from helpers import titled_record
+
+    text = ("Brussels, Belgium\n\n10:02 A.M. CET\n\nPRESIDENT MARSH:  We are very pleased, dear President, to "
+            "welcome you again in Brussels.\n\nPRESIDENT HALE:  Thank you for welcoming me back. It is good to be "
+            "here.\n\nEND")
+    rec = titled_record(tmp_path, "Remarks by President Tom Hale and President Ivo Marsh Before Their Meeting",
+                        text, "2022-03-24")
+    welcomes = [e for e in rec.events if e.pattern == "verb-welcome"]
+    assert welcomes and all(e.date == "2022-03-24" and [name_of(rec, p) for p in e.locations] == ["Brussels"]
+                            for e in welcomes)

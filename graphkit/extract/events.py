@@ -1429,6 +1429,15 @@ def find_events(ctx: Context) -> list[EventRec]:
                 date, date_text = published, "(here, spoken)"
                 if not places and ctx.venue:
                     places = [ctx.venue]
+            if date is None and not planned and published and ctx.signed and tok.pos_ == "VERB" \
+                    and tok.lemma_.lower() in ("welcome", "host", "receive") and tok.tag_ in ("VB", "VBP", "VBG") \
+                    and any(c.dep_ == "dobj" and c.lower_ in ("you", "me", "us") for c in tok.children) \
+                    and ctx.voice_at(ctx.chunks[chunk][0] + tok.idx):
+                # a leader's "we are pleased to welcome you again in Brussels", "thank you for
+                # welcoming me back": the arrival the remarks are given at, that day
+                date, date_text = published, "(welcome, spoken)"
+                if not places and ctx.venue:
+                    places = [ctx.venue]
             if date is None and _same_day(tok, gov):
                 prior = [e for e in events if e.date and e.sents[-1] < sent_idx]
                 if prior:  # "On the same day, ...": the day of the event just told
