@@ -561,3 +561,13 @@ def test_a_leaders_welcome_to_the_one_addressed_is_the_day_and_place_of_the_rema
     welcomes = [e for e in rec.events if e.pattern == "verb-welcome"]
     assert welcomes and all(e.date == "2022-03-24" and [name_of(rec, p) for p in e.locations] == ["Brussels"]
                             for e in welcomes)
+
+
+def test_a_headlines_call_after_a_possessive_is_the_bodys_call(tmp_path):
+    from helpers import titled_record
+
+    rec = titled_record(tmp_path, "Statement by Spokesperson Dana Osei on National Security Advisor Ann Vale’s Video "
+                        "Call with Tom Hale, Head of Cabinet of the Commission",
+                        "National Security Advisor Ann Vale held a secure video call with Tom Hale, Head of Cabinet "
+                        "of the Commission on February 10.", "2022-02-11")
+    assert [({name_of(rec, p) for p in e.participants}, e.date) for e in rec.events] == [({"Ann Vale", "Tom Hale"}, "2022-02-10")]

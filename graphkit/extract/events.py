@@ -1772,7 +1772,7 @@ def _headline_guests(ctx: Context, events: list[EventRec]) -> None:
         return
     headline = ctx.document.text[:head]
     for ev in events:
-        if not ev.sents or ev.sents[0] != 0 or not ev.pattern.startswith("noun-"):
+        if not ev.sents or ev.sents[0] != 0 or not _named_as_noun(ev, headline):
             continue
         m = re.search(rf"\b{re.escape(ev.name)}\s+with\s", headline)
         if m is None:
@@ -1784,6 +1784,13 @@ def _headline_guests(ctx: Context, events: list[EventRec]) -> None:
         ev.participants += [k for k in dict.fromkeys(guests) if k not in ev.participants]
 
 
+def _named_as_noun(ev: EventRec, headline: str) -> bool:
+    """The headline names the event as a noun: a noun's pattern, or a word verbs share after a
+    possessive or a kind of call ("Sullivan’s Video Call with …", "X's Visit to …")."""
+    return ev.pattern.startswith("noun-") or bool(re.search(
+        rf"(?:['’]s|\b(?:Video|Phone|Telephone|Virtual|Secure))\s+{re.escape(ev.name)}\b", headline))
+
+
 def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]:
     """"Readout of President Biden's Meeting with Legislators" and "Today President Biden … met
     with …" tell one meeting: the headline's event joins the body's first event of its kind that
@@ -1791,7 +1798,7 @@ def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]
     # only a headline that names the event as a noun, as readouts do; a news headline's verb
     # ("Scholz meets Putin") may sum up several encounters the body tells apart
     head = [e for e in events if e.sents and e.sents[0] == 0 and ctx.document.headline_end
-            and e.pattern.startswith("noun-")]
+            and _named_as_noun(e, ctx.document.text[:ctx.document.headline_end])]
     if not head:
         return events
     h = head[0]
