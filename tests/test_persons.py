@@ -444,6 +444,12 @@ def test_a_post_joins_no_one_the_corpus_gives_only_other_titles():
                    doc("c", person("e0", "Ivo Marsh", titles=["Secretary of State"])),
                    doc("d", person("e0", "Marsh", titles=["Deputy Secretary"]))])
     assert node_of(res, "b") is None and node_of(res, "d") == "Ivo Marsh"
+    # a president too: "President Quill" of a speech is not the one board member the corpus names Quill
+    res = resolve([doc("a", person("e0", "Jon Quill", titles=["Member"])),
+                   doc("b", person("e0", "Quill", titles=["President"])),
+                   doc("c", person("e0", "Ivo Marsh", titles=["President"])),
+                   doc("d", person("e0", "Marsh", titles=["President"]))])
+    assert node_of(res, "b") is None and node_of(res, "d") == "Ivo Marsh"
 
 
 def test_a_titled_surname_does_not_join_the_one_full_name_the_corpus_never_titles():
