@@ -167,27 +167,30 @@ def test_a_titles_last_word_before_a_given_name_is_not_part_of_the_name():
     assert [m.text for m in find_mentions(doc, 0, 0, 0) if m.label == "Person"] == ["Heather Boal", "Rose Mary Smith"]
 
 
+def person_mention(name: str, start: int, sent: int, char: int):
+    """A one-word PERSON mention as NER gives it."""
+    from graphkit.extract.mentions import Mention
+
+    return Mention(chunk=0, start=start, end=start + 1, text=name, label="Person", sent=sent, char=char, raw=name,
+                   ner="PERSON")
+
+
 def test_an_addressed_given_name_is_marked_so_for_resolution():
-    from graphkit.extract.mentions import Mention, cluster_mentions
+    from graphkit.extract.mentions import cluster_mentions
 
     text = "Go ahead, George. And thanks, George, for that."
-    ms = [Mention(chunk=0, start=3, end=4, text="George", label="Person", sent=0, char=10, raw="George", ner="PERSON"),
-          Mention(chunk=0, start=9, end=10, text="George", label="Person", sent=1, char=text.index("George,"),
-                  raw="George", ner="PERSON")]
+    ms = [person_mention("George", 3, 0, 10), person_mention("George", 9, 1, text.index("George,"))]
     assert cluster_mentions(ms, text)[0].evidence == ["addressed"]
 
 
 def test_a_given_name_set_off_by_commas_or_followed_by_an_initial_is_addressed():
-    from graphkit.extract.mentions import Mention, cluster_mentions
+    from graphkit.extract.mentions import cluster_mentions
 
     text = "Go ahead, Kelly O. Well, Kelly, you know the answer."
-    ms = [Mention(chunk=0, start=3, end=4, text="Kelly", label="Person", sent=0, char=10, raw="Kelly", ner="PERSON"),
-          Mention(chunk=0, start=8, end=9, text="Kelly", label="Person", sent=1, char=text.index("Kelly,"),
-                  raw="Kelly", ner="PERSON")]
+    ms = [person_mention("Kelly", 3, 0, 10), person_mention("Kelly", 8, 1, text.index("Kelly,"))]
     assert cluster_mentions(ms, text)[0].evidence == ["addressed"]
     text = "The senator, Kelly, a Democrat, spoke."  # an apposition is no address
-    ms = [Mention(chunk=0, start=3, end=4, text="Kelly", label="Person", sent=0, char=text.index("Kelly"),
-                  raw="Kelly", ner="PERSON")]
+    ms = [person_mention("Kelly", 3, 0, text.index("Kelly"))]
     assert cluster_mentions(ms, text)[0].evidence != ["addressed"]
 
 

@@ -416,6 +416,13 @@ def _word_tail(name: str) -> bool:
     return _english_word(toks[-1].lower()) and not attested_given_name(toks[0].split("-")[0])
 
 
+def _untagged_name_word(t: Token) -> bool:
+    """A capitalised proper noun NER left out of any entity that is no title, honorific, title
+    modifier or country: a word a name may begin with."""
+    return t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.ent_type_ == "" and not is_title_head(t) \
+        and not is_honorific(t) and t.lower_ not in TITLE_MODIFIERS and not country_of(t.text)
+
+
 def _dangling_name_word(doc: Doc, i: int) -> bool:
     """Whether token ``i``, right after a two-word name, is the name's own last word NER left out
     ("President Yoon Suk Yeol of Korea"): a capitalised proper noun no entity holds that is no
@@ -584,10 +591,8 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             elif end - start == 1 and doc[end - 1].lower_ in _PARTICLES:
                 continue
             p = doc[start - 1] if start > 1 else None
-            if p is not None and end - start == 2 and known_given_name(doc[start].text) and p.pos_ == "PROPN" \
-                    and p.is_title and p.is_alpha and p.ent_type_ == "" and attested_given_name(p.text) \
-                    and not _english_word(p.lower_) and not is_title_head(p) and not is_honorific(p) \
-                    and p.lower_ not in TITLE_MODIFIERS and not country_of(p.text) \
+            if p is not None and end - start == 2 and known_given_name(doc[start].text) and _untagged_name_word(p) \
+                    and attested_given_name(p.text) and not _english_word(p.lower_) \
                     and (is_title_head(doc[start - 2]) or is_honorific(doc[start - 2])):
                 start -= 1  # "Cardinal Matteo" + "Maria Zuppi": a first given name NER left between a title and the name
             if end - start == 2 and _dangling_name_word(doc, end):
@@ -599,11 +604,9 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             # "Tristan Lynn Leavitt, of Idaho, …" at the head of a line: NER left out a first given name
             # that is also a rare English word; the name it starts is a given name and a surname
             p = doc[start - 1] if start > 0 else None
-            if p is not None and end - start == 2 and known_given_name(doc[start].text) and p.pos_ == "PROPN" \
-                    and p.is_title and p.is_alpha and p.ent_type_ == "" and (p.i == p.sent.start or doc[p.i - 1].is_space) \
-                    and not is_title_head(p) and not is_honorific(p) and p.lower_ not in TITLE_MODIFIERS \
-                    and not country_of(p.text) and p.lower_ not in _english_words(("adj", "verb")) \
-                    and not _title_leftover(p, doc[start]):
+            if p is not None and end - start == 2 and known_given_name(doc[start].text) and _untagged_name_word(p) \
+                    and (p.i == p.sent.start or doc[p.i - 1].is_space) \
+                    and p.lower_ not in _english_words(("adj", "verb")) and not _title_leftover(p, doc[start]):
                 start -= 1  # (not "Commentator Ben Domenech")
             # "Karine Jean" + "-Pierre": a double-barrelled surname NER cut at its hyphen
             if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
