@@ -405,3 +405,12 @@ def test_a_service_and_a_rank_before_a_name_in_a_list_are_no_person():
     rec = record("These are the names:\n\nMarine Corps Cpl. Hunter Lopera\n\nMarine Corps Cpl. Humberto A. Sandal\n\n"
                  "Army Staff Sgt. Ryan C. Knoll\n")
     assert not any(n.split()[-1].rstrip(".").lower() in ("cpl", "sgt") for n in names(rec))
+
+
+def test_names_ner_missed_in_a_run_of_name_comma_post_lines_are_people():
+    offices = ["Budget", "Policy", "Ports", "Trade", "Water"]
+    people = ["Susan Park", "Lorna Vance", "Anand Mehra", "Tova Reyes", "Celia Strand"]
+    text = "Participants in today’s meeting included:\n\n" + "\n\n".join(
+        f"{n}, Director of the Office of {w}" for n, w in zip(people, offices)) + "\n\nWater Rights, Office of Policy\n"
+    found = names(record(text))
+    assert set(people) <= found and "Water Rights" not in found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "TITLE_HEADS",
+    "RELATION_NOUNS",
     "TITLE_MODIFIERS",
     "HONORIFICS",
     "SPEECH_VERBS",
@@ -236,3 +237,8 @@ def country_of(word: str) -> str | None:
     """The country a name, alias or demonym refers to ("Russian" → "Russia"), else None."""
     w = word.lower().strip().removesuffix("'s").removesuffix("’s")
     return COUNTRIES.get(w) or DEMONYMS.get(w)
+
+# kin and friends: "Tom Roe's daughter", "the wife of X" name someone by another person
+RELATION_NOUNS = frozenset("son sons daughter daughters wife husband spouse brother sister father mother parents "
+                           "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin friend "
+                           "friends colleague colleagues buddy pal widow widower".split())

@@ -20,7 +20,7 @@ from ..read import is_headline
 from ..records import Document, LocalEntity
 from .lexicon import (CAPITALS, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
-from .titles import TitlePhrase, is_honorific, is_title_head, title_after, title_before
+from .titles import TitlePhrase, has_title_head, is_honorific, is_title_head, title_after, title_before
 
 __all__ = ["Mention", "find_mentions", "recover_mentions", "headline_mentions", "heading_spans", "not_a_person", "cluster_mentions", "entity_key_of", "split_titled_names"]
 
@@ -233,7 +233,9 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         k += 1
     if k < len(doc) and k > end and doc[k].lower_ in _PLACE_LIST_WORDS:
         return True  # "Calhoun, Wayne, and Cavalier Counties": names in a list of places
-    if doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_TAILS:
+    if (doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_TAILS) and not (
+            end - start == 2 and known_given_name(doc[start].text) and title_after(doc, end) is not None):
+        # (but "Susan Park, Director of …": a first name, and a post after the comma)
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if doc[end - 1].lower_.rstrip(".") in _RANK_ABBREVIATIONS:
         return True  # "Marine Corps Cpl" + "Hunter Roe": a service and a rank, before the name
@@ -942,6 +944,9 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
         for k, sent in enumerate(doc.sents):
             for t in range(sent.start, sent.end):
                 sent_of[t] = sent_offsets[ci] + k
+        lines = _line_starts(doc)
+        entries = {m.start for m in mentions if m.label == "Person" and m.chunk == ci and m.start in lines
+                   and m.end < len(doc) and doc[m.end].text == ","}
         i = 0
         n = len(doc)
         while i < n:
@@ -990,6 +995,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 # "Fox Business Network's Jane Roe: “…”": a given name and surname introducing a quotation
                 # (exactly two words: "Jane Roe Foundation: “…”" is the foundation)
                 ok, evidence = True, {"speaker-label"}
+            elif 2 <= j - i <= 3 and _list_entry(doc, i, j, lines, entries):
+                ok, evidence = True, {"list-entry"}
             elif 2 <= j - i <= 3 and _looks_like_person_name(text) and doc[j - 1].lower_ not in _ORG_TAILS:
                 # (not "… for Western Hemisphere Affairs": the end of an office, no surname)
                 # the run may begin with the title's last word: "... Administration Dmitry Kozak"
@@ -1028,6 +1035,49 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 found.append(m)
             i = j
     return found
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The first token of each line of ``doc`` (a line break the reader kept: a list item, a heading)."""
+    return [i for i in range(len(doc)) if not doc[i].is_space
+            and (i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text or doc[i - 1].text.endswith("\n"))]
+
+
+def _list_entry(doc: Doc, i: int, j: int, lines: list[int], entries: set[int]) -> bool:
+    """"Shalanda Young, Director of the Office of …" on a line of its own, in a run of such lines
+    of which one at least begins with a name NER found ("Pete Buttigieg, Secretary of …"): one
+    more attendee of the list, a first name and surname NER missed."""
+    if i in entries or i not in lines or not _entry_line(doc, i, j, lines) \
+            or not looks_like_given_name(doc[i].text, doc[i].lemma_) or not _looks_like_person_name(doc[i:j].text) \
+            or any(is_title_head(doc[k]) or is_honorific(doc[k]) or doc[k].lower_ in _ORG_TAILS
+                   or country_of(doc[k].text) for k in range(i, j)):
+        return False
+    at = lines.index(i)
+    for step in (-1, 1):  # the run of "Name, Post" lines this one is in
+        n = at + step
+        while 0 <= n < len(lines):
+            start = lines[n]
+            if start in entries:
+                return True
+            e = start
+            while e < len(doc) and e - start < 3 and doc[e].is_title and doc[e].pos_ == "PROPN":
+                e += 1
+            if e == start or not _entry_line(doc, start, e, lines):
+                break
+            n += step
+    return False
+
+
+def _entry_line(doc: Doc, i: int, j: int, lines: list[int]) -> bool:
+    """The line at token ``i`` is a name (tokens ``i``–``j``), a comma and a short post: a title or
+    an organisation, no verb."""
+    if j >= len(doc) or doc[j].text != ",":
+        return False
+    at = lines.index(i)
+    end = lines[at + 1] if at + 1 < len(lines) else len(doc)
+    rest = doc[j + 1:end]
+    return len(rest) <= 20 and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in rest) \
+        and (has_title_head(rest) or any(t.ent_type_ == "ORG" for t in rest))
 
 
 def _titled_surname(doc: Doc, i: int, chunk: int, person_tokens: set[tuple[int, int]]) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from .lexicon import HONORIFICS, RELATION_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 
 __all__ = ["OFFICES", "TitlePhrase", "bare_office", "is_title_head", "title_before", "title_after", "title_from_tokens",
            "is_honorific", "has_title_head"]
@@ -13,9 +13,6 @@ __all__ = ["OFFICES", "TitlePhrase", "bare_office", "is_title_head", "title_befo
 _INNER_ADP = {"of", "for", "to", "in", "on", "at"}
 _STOP_PUNCT = {",", ".", ";", ":", "(", ")", "[", "]", "“", "”", '"', "‘", "'", "«", "»", "—", "–", "|", "!", "?"}
 _DETS = {"the", "a", "an", "its", "his", "her", "their", "our"}
-_RELATIONS = frozenset("son sons daughter daughters wife husband spouse brother sister father mother parents "
-                       "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin friend "
-                       "friends colleague colleagues buddy pal".split())
 # offices whose holders have staff named as theirs ("Legislative Director for Congressman X")
 _STAFFED_OFFICES = frozenset("senator congressman congresswoman representative governor mayor".split())
 
@@ -127,7 +124,7 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             start = x + 1  # (and again: "a statement on the Passing of Congressman")
     # "our son Major X", "my good friend Senator Y": who the person is to the speaker, not a title
     for x in range(end - 1, start - 1, -1):
-        if doc[x].is_lower and doc[x].lower_ in _RELATIONS:
+        if doc[x].is_lower and doc[x].lower_ in RELATION_NOUNS:
             start = x + 1
             break
     while start < end and (doc[start].pos_ in ("ADP", "DET", "PUNCT", "PART") or doc[start].lower_ in _DETS) \
@@ -161,6 +158,8 @@ def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
         t = doc[stop]
         if t.text in _STOP_PUNCT and not (t.text == "." and stop > 0 and is_honorific(doc[stop - 1])):
             break
+        if t.is_space and "\n" in t.text:
+            break  # a list of "Name, Title" lines: the title ends with its line, not at the next name
         if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and t.tag_ != "VBN":
             break
         if t.ent_type_ == "PERSON" and stop > start:
