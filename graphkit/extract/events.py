@@ -12,6 +12,7 @@ it; a visit with one encounter takes that encounter's hosts), then the headline'
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date as calendar_day
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,7 +22,8 @@ import re
 
 from .context import Context
 from .dates import resolve_date
-from .lexicon import BUILDING_WORDS, COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, SPEECH_VERBS, TITLE_HEADS
+from .lexicon import (BUILDING_WORDS, COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, RELATION_NOUNS, SPEECH_VERBS,
+                      TITLE_HEADS)
 from .titles import bare_office, is_title_head
 
 __all__ = ["find_events", "find_dateline", "resolve_pronoun"]
@@ -109,6 +111,10 @@ def _kind_of(tok: Token) -> str | None:
     if low in ("conversation", "conversations") and not _with_someone(tok) and not (
             tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "hold", "continue")):
         return None  # "a conversation about prices": a subject, not yet an encounter
+    if low in ("conversation", "conversations", "discussion") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in ("roundtable", "panel", "fireside", "moderated", "in-person")
+            for c in tok.children):
+        return "Meeting"  # "hosted a roundtable conversation with …": around one table, not on the phone
     if tok.tag_ == "NNS" and low in ("meetings", "briefings", "calls", "conversations", "visits", "summits",
                                          "interviews", "trips", "tours", "roundtables", "bilaterals") \
             and not _with_someone(tok, named=True):
@@ -190,6 +196,9 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
                 continue
             if c.dep_ == "prep" and c.lower_ in ("for", "of") and t.lemma_.lower() in _MOURNING:
                 continue  # "the funeral for Mr. X", "a memorial service for …": the one mourned is no guest
+            if t.dep_ == "appos" and (t.lower_ in RELATION_NOUNS or is_title_head(t)) and (
+                    c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "to")):
+                continue  # "Mia Roe, Tom Roe's daughter", "X, adviser to President Y": who X is, not who is there
             stack.append(c)
     return out
 
@@ -526,7 +535,9 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
             found_places.append((depth, key))  # "in the Oval Office", "to the White House": the building
         elif key and ctx.entity(key).type == "Place":
             found_places.append((depth, key))
-            # "Villa La Grange, a mansion in Geneva, Switzerland": the venue's city is the same place
+        if key and found_places and found_places[-1] == (depth, key):
+            # "Villa La Grange, a mansion in Geneva, Switzerland", "the Johnson Space Center in
+            # Houston, Texas": the venue's city is the same place
             for c in t.subtree:
                 if c.i != t.i and c.i not in seen and c.dep_ in ("appos", "pobj", "conj", "npadvmod", "compound") \
                         and c.i - t.i < 12 and _same_phrase(c, t) \
@@ -578,6 +589,17 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     # "summit of G7 in London": the place hangs on the "of" complement
     anchors += [g for h in heads if h.pos_ in ("NOUN", "PROPN") for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # "met with the Competition Council in the State Dining Room", "with governors at the White
+    # House": the parser hangs the place on the group met; only a place phrase of its own counts
+    # (not the "California" of "California legislators")
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ != "PERSON" and g not in anchors:
+                        for gc in g.children:
+                            if gc.dep_ == "prep" and gc.lower_ in ("in", "at", "inside") and not _invitation(gc):
+                                visit_tok(gc, 1)
     for h in anchors:
         for c in h.children:
             if c.dep_ in ("compound", "nmod") and h.lower_ in ("delegation", "delegations"):
@@ -986,6 +1008,16 @@ champions players coach coaches
 """.split())
 
 
+def _things_before(ctx: Context, chunk: int, pron: Token) -> bool:
+    """Whether the nearest plural noun before "them" in its sentence names things, not people
+    (no person, title or group of people): what "them" stands for."""
+    for t in reversed(list(pron.sent)[:pron.i - pron.sent.start]):
+        if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
+            return not (t.ent_type_ in ("PERSON", "NORP", "ORG") or ctx.entity_at(chunk, t) is not None
+                        or is_title_head(t) or t.lemma_.lower() in _PEOPLE_NOUNS or t.lower_ in _PEOPLE_NOUNS)
+    return False
+
+
 def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
     """Whether a meet/visit/receive/host verb's direct object (if any) is someone or somewhere:
     a person, an organisation's people, a place, a group of people — not a need or a moment."""
@@ -1018,6 +1050,8 @@ def _encounter_object(ctx: Context, chunk: int, verb: Token) -> bool:
             if k is not None and (verb.lemma_.lower() == "visit" or ctx.entity(k).type != "Place") \
                     and (not received or ctx.entity(k).type == "Person"):
                 return True
+        if o.lower_ == "them" and _things_before(ctx, chunk, o):
+            continue  # "grows to meet our needs – and we are meeting them": the needs, no one
         if o.pos_ == "PROPN" and not received or o.lower_ in ("him", "her", "them", "us", "me", "you"):
             return True
         if o.lemma_.lower() in _PEOPLE_NOUNS or o.lower_ in _PEOPLE_NOUNS or o.lemma_.lower() in TITLE_HEADS:
@@ -1429,13 +1463,14 @@ def find_events(ctx: Context) -> list[EventRec]:
                 date, date_text = published, "(here, spoken)"
                 if not places and ctx.venue:
                     places = [ctx.venue]
-            if date is None and not planned and published and ctx.signed and tok.pos_ == "VERB" \
+            if (date is None or date == published) and not planned and published and ctx.signed and tok.pos_ == "VERB" \
                     and tok.lemma_.lower() in ("welcome", "host", "receive") and tok.tag_ in ("VB", "VBP", "VBG") \
                     and any(c.dep_ == "dobj" and c.lower_ in ("you", "me", "us") for c in tok.children) \
                     and ctx.voice_at(ctx.chunks[chunk][0] + tok.idx):
                 # a leader's "we are pleased to welcome you again in Brussels", "thank you for
-                # welcoming me back": the arrival the remarks are given at, that day
-                date, date_text = published, "(welcome, spoken)"
+                # welcoming us today": the arrival the remarks are given at, that day, in their venue
+                if date is None:
+                    date, date_text = published, "(welcome, spoken)"
                 if not places and ctx.venue:
                     places = [ctx.venue]
             if date is None and _same_day(tok, gov):
@@ -1819,6 +1854,14 @@ def _join_headline_event(ctx: Context, events: list[EventRec]) -> list[EventRec]
 _RAN_BY = frozenset("chair co-chair cochair moderate".split())
 
 
+def _list_heading(sent: Span) -> bool:
+    """"**Participants**" on a line of its own, no colon: the heading of the list below it."""
+    words = [t for t in sent if t.is_alpha]
+    return 0 < len(words) <= 3 and len(words) == len([t for t in sent if not t.is_space and t.text not in "*_"]) \
+        and words[-1].lower_ in ("participants", "attendees", "panelists", "speakers") and "\n" in sent.text \
+        and sent.text.strip()[:1].isupper()
+
+
 def _is_list_sentence(sent: Span) -> bool:
     """"Participants included …", "Attendees were:", "Lawmakers who participated … were:",
     "The roundtable featured …", "… was joined by A and B". Read from the words, not the parse:
@@ -1828,6 +1871,8 @@ def _is_list_sentence(sent: Span) -> bool:
     if sent.text.strip().strip("*_ ").endswith(":") and 0 < len(words) <= 4 and (
             words[-1].lower_ in _LIST_SUBJECTS or plural_title(words[-1].text) or plural_title(words[0].text)):
         return True  # a list's heading: "*Attorneys General:*", "White House participants:", "Governors:"
+    if _list_heading(sent):
+        return True
     head = [t.lemma_.lower() for t in toks[:8]]
     for k, lemma in enumerate(head):
         if lemma in _LIST_SUBJECTS or toks[k].lower_ in _LIST_SUBJECTS:
@@ -1891,7 +1936,7 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
             people += [m.entity for m in ctx.mentions_in_sent(j, "Person") if m.ner != "TURN" and not _post_of(ctx, m)]
             last = j
             j += 1
-        if sent.text.rstrip().endswith(":"):  # the list follows, one name a line
+        if sent.text.rstrip().endswith(":") or _list_heading(sent):  # the list follows, one name a line
             j = k + 1
             misses = 0
             while j < len(ctx.sents) and len(ctx.sents[j][1]) <= 25 and misses < 2:
@@ -1917,12 +1962,16 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                      for d in [resolve_date(t, ctx.document.published)] if d]
         if len(people) >= 1:
             # "Lawmakers who participated in the meeting were:": the meeting already told, if any
-            prior = [] if own_places or own_dates else (_told_before(events, k) or _told_before(anchors, k))
+            # (a list told in the past names a meeting held, not "the next Council meeting" planned)
+            told_past = any(t.tag_ == "VBD" for t in sent) and not any(t.lower_ in ("will", "'ll") for t in sent)
+            prior = [] if own_places or own_dates else (
+                [e for e in _told_before(events, k) if not (told_past and e.planned)] or _told_before(anchors, k))
             named = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and t.i > sent.start and (
                 t.doc[t.i - 1].lower_ in ("the", "this") or t.i - 2 >= sent.start and t.doc[t.i - 1].tag_ == "POS"
                 and t.doc[t.i - 2].lower_ in ("today", "yesterday"))}
-            earlier = [e for e in events if e.sents and e.trigger in named and min(e.sents) < k] \
-                if named and not own_places and not own_dates else []
+            kinds = {_kind_of(t) for t in sent if t.lemma_.lower() in named} - {None}
+            earlier = [e for e in events if e.sents and (e.trigger in named or e.kind in kinds) and min(e.sents) < k
+                       and not (told_past and e.planned)] if named and not own_places and not own_dates else []
             earlier = [max(earlier, key=lambda e: max(s for s in e.sents if s < k))] if earlier else []
             if earlier and all(e in anchors and min(e.sents) == k for e in prior):
                 # "Leaders that participated in today's roundtable included:" ten sentences after
@@ -1936,6 +1985,10 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
                 # "The discussion included the following participants:" at the end of a long readout:
                 # the readout's own encounter, however far back it was told
                 prior = [e for e in events + anchors if e.sents and e.kind in ("Meeting", "Summit", "Call", "Talks")][:1]
+            if not prior and not own_places and not own_dates and len([t for t in sent if t.is_alpha]) <= 3:
+                # a bare "Participants:" heading far below the readout's one encounter: the one
+                # its headline tells
+                prior = [e for e in events if e.sents and e.sents[0] == 0 and e.kind in ("Meeting", "Summit", "Call", "Talks")][:1]
             if prior:
                 target = max(prior, key=lambda e: max(e.sents))
                 # "Participants included:" a few sentences after the readout's own meeting and
@@ -1983,6 +2036,23 @@ _BRIEFING_BY = re.compile(r"^(?:(?:On-the-Record|Background)\s+)?(?P<what>(?:Pre
                           r"\b.*?\bby\b", re.IGNORECASE)
 
 
+_DATE_LINE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"\s+\d{1,2},\s+\d{4}")
+
+
+def _date_line(text: str, head: int, published: str | None) -> tuple[str, str] | None:
+    """The day a transcript's date line gives under its headline and venue ("May 3, 2023" above the
+    first speaker, published the next morning), when it is the publication day or the week before."""
+    for line in [ln.strip(" *_\t") for ln in text[head:head + 400].splitlines() if ln.strip(" *_\t")][:5]:
+        if _DATE_LINE.fullmatch(line):
+            day = resolve_date(line, published)
+            if day and published and len(day) == 10 and day <= published[:10] \
+                    and (calendar_day.fromisoformat(published[:10]) - calendar_day.fromisoformat(day)).days <= 7:
+                return day, line
+            return None
+    return None
+
+
 def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
     head = ctx.document.headline_end
     if not head:
@@ -2016,8 +2086,9 @@ def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
     # the day of the transcript, in the venue its first lines give
     places = [ctx.venue] if ctx.venue else []
     published = ctx.document.published
+    date, date_text = _date_line(ctx.document.text, head, published) or (published, "(transcript)" if published else None)
     sent = ctx.use(0)
     return [EventRec(kind=kind, name=what, participants=people, locations=places,
-                     date=published, date_text="(transcript)" if published else None, planned=False,
+                     date=date, date_text=date_text, planned=False,
                      sents=[sent], trigger=what.split()[-1].lower(),
                      pattern="headline-briefing" if briefing else "headline-remarks")]

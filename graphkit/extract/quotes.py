@@ -13,7 +13,7 @@ from .context import Context
 from .events import resolve_pronoun
 from .lexicon import SPEECH_VERBS
 from .titles import bare_office, is_title_head
-from .transcript import Turn, speaker_of_role
+from .transcript import Turn, speaker_of_role, venue_lines
 
 __all__ = ["find_quotes", "quote_spans", "turn_speakers", "statement_speakers", "whole_quotation"]
 
@@ -447,8 +447,9 @@ def whole_quotation(text: str, start: int, end: int) -> tuple[int, str] | None:
     return (start, whole) if whole else None
 
 
+# ("Remarks as Prepared for Delivery by First Lady X at …": the text of a speech in her voice)
 _STATEMENT = re.compile(r"^(?:Joint\s+)?(?:Statement|Remarks|Message|Letter|Op-Ed|Op-ed|Proclamation)\s+"
-                        r"(?:from|by|of)\s", re.IGNORECASE)
+                        r"(?:as\s+(?:Prepared(?:\s+for\s+Delivery)?|Delivered)\s+)?(?:from|by|of)\s", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me|We|we|our|us)\b")
 
 
@@ -460,7 +461,7 @@ def statement_speakers(ctx: Context) -> list[str]:
         return []
     # the signers stand between "from/by" and what the statement is on: "Statement from President
     # Roe on the Passing of Ann Lee" is Roe's, not Lee's
-    about = re.search(r"\s(?:on|regarding|concerning|about|in honor of|marking|after|following)\s",
+    about = re.search(r"\s(?:on|regarding|concerning|about|in honor of|marking|after|following|at)\s",
                       ctx.document.text[:head], re.IGNORECASE)
     end = about.start() if about else head
     speakers: list[str] = []
@@ -480,6 +481,11 @@ def _statement_quotes(ctx: Context) -> list[QuoteRec]:
     if not head or not _STATEMENT.match(doc.text[:head]):
         return []
     body_start = head + 2
+    lines = venue_lines(doc.text, body_start, most=6)
+    if lines:  # ("Allentown, Pennsylvania" above a prepared speech: where, not what she said)
+        body_start = lines[-1][1]
+    # (nor a rule of asterisks under it)
+    body_start += len(re.match(r"(?:\s*[^\w\s]+[ \t]*(?:\n|$))*", doc.text[body_start:]).group(0))
     paras = [p for p in doc.text[body_start:].split("\n\n") if p.strip()]
     if not paras or not _FIRST_PERSON.search(" ".join(paras[:3])):
         return []

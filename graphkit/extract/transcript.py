@@ -187,7 +187,8 @@ def venue_lines(text: str, start: int, most: int = 3) -> list[tuple[int, int, bo
         if TIME_LINE.match(line) or SPEAKER_LABEL.match(line) or len(out) >= most:
             break
         words = line.split()
-        if not words or len(words) > 9 or line.endswith((".", "?", "!", ":")) or any(c.isdigit() for c in line):
+        if not words or len(words) > 9 or line.endswith((".", "?", "!", ":")) and not re.search(r"(?:\b[A-Z]\.){2,}$", line) \
+                or any(c.isdigit() for c in line):  # (a place may end in an abbreviation: "Washington, D.C.")
             break
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) < max(1, len(words) - 2):
