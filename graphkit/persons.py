@@ -9,6 +9,9 @@ Rules, in order (each join is logged with its rule and evidence):
    one is compatible with every name of the other (given names equal, transliterated, close,
    an initial or a nickname; middle initials and suffixes agree when both have them).
 2. ``surname-spelling``: a one-letter surname slip ("Noland"/"Nuland") with the same given name;
+   ``pet-name``: a short given name the nicknames dataset lacks ("Bibi") joins the one person
+   of that surname and initial holding the same sole office (president, prime minister …) in
+   the same year, when no document names both;
    ``surname-led``: "Trump Has", "Donald J. Trump Declares" (a headline's words after a name)
    join the person they begin with, when alone under their last word and holding a title
    that person holds.
@@ -237,6 +240,7 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     for key in sorted(blocks):
         block_persons[key] = _cluster_full_names(key, [x for x in blocks[key] if x.full], forbids, persons, log)
     _merge_surname_slips(block_persons, forbids, log)
+    _join_pet_names(block_persons, forbids, log)
     _join_surname_led(block_persons, forbids, log)
     pooled: dict[str, _Person] = {}
     first_index: dict[str, list[_Person]] | None = None
@@ -431,6 +435,49 @@ def _merge_surname_slips(block_persons: dict[str, list[_Person]], forbids: Forbi
                         {"surnames": sorted({parse_person(n).surname for n in list(p.names)[:1] + list(q.names)[:1]})})
                 p.absorb(q)
                 block_persons[small] = [p if x is q else x for x in block_persons[small]]
+
+
+#: offices one person holds at a time in a country: two names of one surname holding one of
+#: them in the same year are one holder
+_SOLE_OFFICES = frozenset("president minister chancellor king queen emperor pope".split())
+
+
+def _join_pet_names(block_persons: dict[str, list[_Person]], forbids: Forbids, log: _Log) -> None:
+    """Rule 2a: a short pet name the nicknames dataset does not know ("Bibi" for Benjamin) joins
+    the one person of that surname whose given name begins with the same letter, when both
+    hold the same sole office (president, prime minister …) within a year of each other and no
+    document names both. (Not Theodore and Franklin, nor George H. W. and George W.: their
+    letters or middle initials differ.)"""
+    for key in sorted(block_persons):
+        people = [p for p in dict.fromkeys(block_persons[key]) if p.alive and p.names]
+        if len(people) < 2:
+            continue
+        for q in sorted(people, key=lambda p: (p.full_mentions, p.order)):
+            given = {parse_person(n).given for n in q.names}
+            if not q.alive or len(given) != 1:
+                continue
+            pet = given.pop()
+            if not (2 <= len(pet) <= 4 and pet.isalpha() and pet[0].isupper()) or any(
+                    parse_person(n).middles or parse_person(n).suffix for n in q.names):
+                continue
+
+            def same_office(p: _Person) -> set[str]:
+                return {t for t in set(p.titles) & set(q.titles) & _SOLE_OFFICES
+                        if any(a is None or b is None or abs(a - b) <= TITLE_WINDOW_DAYS
+                               for a in p.titles[t] for b in q.titles[t])}
+
+            fits = [p for p in people if p is not q and p.alive and p.full_mentions >= q.full_mentions
+                    and all(parse_person(n).given[:1] == pet[:1] and len(parse_person(n).given) > len(pet)
+                            and not parse_person(n).suffix for n in p.names)
+                    and same_office(p) and not p.full_docs & q.full_docs and not forbids(p.labels, q.labels)]
+            if len(fits) == 1:
+                p = fits[0]
+                anchor = max(p.names, key=lambda n: (p.names[n], n))
+                log.add("pet-name", q.names, p, sorted(q.full_docs)[0],
+                        f"{pet} is a short form of {parse_person(anchor).given}: same surname and initial, the same "
+                        f"office in the same year, and no document names both",
+                        {"with": anchor, "office": sorted(same_office(p))})
+                p.absorb(q)
 
 
 def _join_surname_led(block_persons: dict[str, list[_Person]], forbids: Forbids, log: _Log) -> None:

@@ -473,3 +473,20 @@ def test_a_first_name_tells_a_gender_only_when_nine_in_ten_of_its_bearers_share_
 
     assert (given_name_gender("Nancy"), given_name_gender("Mitch")) == ("f", "m")
     assert given_name_gender("Taylor") is None and given_name_gender("Zzyzx") is None
+
+
+def test_a_short_pet_name_joins_the_holder_of_the_same_office_that_year_and_no_one_else():
+    recs = [doc(f"full{i}", person("e0", "Benedikt Talvar", titles=["Prime Minister"]), published="2023-05-01")
+            for i in range(3)]
+    recs += [doc("pet", person("e0", "Beni Talvar", titles=["Prime Minister"]), published="2023-10-11"),
+             doc("bare", person("e0", "Talvar", titles=["Prime Minister"]), published="2023-10-12")]
+    # the other holder of an office of that name, years before, and a namesake with another letter
+    recs += [doc("son", person("e0", "Jon Marek", titles=["President"]), published="2023-01-01"),
+             doc("father", person("e0", "Jonas Marek", titles=["President"]), published="2001-01-01"),
+             doc("frank", person("e0", "Fred Orlov", titles=["President"]), published="2023-01-01"),
+             doc("theo", person("e0", "Theodore Orlov", titles=["President"]), published="2023-02-01")]
+    res = resolve(recs)
+    assert node_of(res, "pet") == node_of(res, "bare") == "Benedikt Talvar"
+    entry = rule_entries(res, "pet-name")
+    assert len(entry) == 1 and entry[0]["evidence"]["office"] == ["minister"]
+    assert node_of(res, "son") != node_of(res, "father") and node_of(res, "frank") != node_of(res, "theo")
