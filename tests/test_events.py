@@ -657,3 +657,34 @@ def test_a_buildings_city_is_the_trips_place_too_and_the_visit_retold_there_take
     trips = [e for e in rec.events if e.trigger == "travel"]
     assert trips and {"Harbor Space Center", "Springfield"} <= {name_of(rec, p) for p in trips[0].locations}
     assert [e.date for e in rec.events if e.trigger == "visit"] == ["2024-12-17"]
+
+
+def test_the_members_of_a_delegation_listed_under_its_heading_are_on_it(tmp_path):
+    from helpers import titled_record
+
+    text = ("President Ivo Marsh today announced the delegation to attend the inauguration of President Lena Moss "
+            "of Freedonia on May 5, 2023, in Fredville.\n\nThe Honorable Robert Hale, Vice President, will lead the "
+            "delegation.\n\n**Members of the Presidential Delegation:**\n\n"
+            "The Honorable Katherine Holt, United States Trade Representative\n\n"
+            "The Honorable Rahm Oduya, United States Ambassador to Freedonia\n\n"
+            "Admiral Michael G. Dunn, U.S. Navy (Ret.), Former Chairman of the Joint Chiefs of Staff\n")
+    rec = titled_record(tmp_path, "President Ivo Marsh Announces Presidential Delegation to Freedonia", text, "2023-04-28")
+    led = [e for e in rec.events if "Robert Hale" in {name_of(rec, p) for p in e.participants}]
+    assert led and {"Katherine Holt", "Rahm Oduya", "Michael G. Dunn"} <= {name_of(rec, p) for p in led[0].participants}
+    assert not any(e.name == "U.S. Navy" for e in rec.entities if e.type == "Person")
+
+
+def test_a_stop_inside_the_trips_city_told_next_is_on_the_trips_day_and_next_week_is_not_today():
+    from helpers import record
+
+    rec = record("Tomorrow, Governor Ana Ruiz and Secretary Tom Hale will travel to Fort Worth, Texas, to meet "
+                 "veterans. They will visit the Fort Worth Veterans Clinic and tour its wards.", published="2022-03-07")
+    stops = [e for e in rec.events if e.trigger == "visit"]
+    assert stops and stops[0].date == "2022-03-08"
+    rec = record("Just earlier today, we announced that Governor Ana Ruiz will be traveling next week to talk "
+                 "about the bridge.", published="2023-01-23")
+    assert all(e.date != "2023-01-23" for e in rec.events)
+    # "the President will visit …": an office's visit, its holder found in resolution
+    rec = record("On Tuesday, the President will visit Chicago, Illinois.", published="2024-03-22")
+    assert [(e.offices, e.date, [name_of(rec, p) for p in e.locations]) for e in rec.events] == [
+        (["president"], "2024-03-26", ["Chicago"])]

@@ -414,3 +414,12 @@ def test_names_ner_missed_in_a_run_of_name_comma_post_lines_are_people():
         f"{n}, Director of the Office of {w}" for n, w in zip(people, offices)) + "\n\nWater Rights, Office of Policy\n"
     found = names(record(text))
     assert set(people) <= found and "Water Rights" not in found
+
+
+def test_the_whole_name_after_the_honorable_is_one_person():
+    text = ("The Honorable Lloyd J. Dorsey III, Secretary of Defense, will lead the delegation.\n\n"
+            "Members of the Delegation:\n\nThe Honorable Marla Kiyomi Tanabe, Ambassador to Freedonia\n\n"
+            "The Honorable Victoria J. Olund, Acting Deputy Secretary of State\n")
+    found = names(record(text))
+    assert {"Lloyd J. Dorsey III", "Marla Kiyomi Tanabe", "Victoria J. Olund"} <= found
+    assert not found & {"J. Dorsey III", "Tanabe", "Kiyomi Tanabe"}

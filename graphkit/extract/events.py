@@ -990,8 +990,9 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
             and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _kind_of(c) for c in tok.head.children):
         return None  # "A and B hosted a roundtable to discuss …": the purpose of the roundtable, no talks of their own
-    if lemma == "visit" and not objs and not subj:
-        return None
+    if lemma == "visit" and not objs and not subj and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and bare_office(c) for c in tok.children):
+        return None  # (but "the President will visit Ponce": the office's holder, found in resolution)
     return subj + objs, None
 
 
@@ -1408,7 +1409,7 @@ def find_events(ctx: Context) -> list[EventRec]:
                 if date:
                     date_text = dt
                     break
-            if date is None and tok.dep_ == "conj" and told_by.get(tok.head.i) and told_by[tok.head.i][0].date \
+            if date is None and not date_texts and tok.dep_ == "conj" and told_by.get(tok.head.i) and told_by[tok.head.i][0].date \
                     and told_by[tok.head.i][0].planned == planned:
                 # "visited Ohio yesterday and met with the Mayor": the day of the verb it is joined to
                 date, date_text = told_by[tok.head.i][0].date, told_by[tok.head.i][0].date_text
@@ -1674,6 +1675,14 @@ def _trip_pass(ctx: Context, events: list[EventRec], planned_only: bool) -> None
                      and v.sents[0] != ev.sents[0]]
             if outer:
                 ev.within = outer[-1].sents[0]
+            elif trip is not None and ev.date is None and trip.date and len(trip.date) == 10 \
+                    and _traveller(trip) == _traveller(ev) and trip.planned == ev.planned \
+                    and 0 < ev.sents[0] - trip.sents[0] <= 3 and any(
+                        ctx.entity(t).name in ctx.entity(v).name and ctx.entity(t).name != ctx.entity(v).name
+                        for t in trip.locations for v in ev.locations):
+                # "Tomorrow, A will travel to Fort Worth, Texas …  They will visit the Fort Worth VA
+                # Clinic": a place inside the trip's, told just after it, is a stop on that day
+                ev.within, ev.date, ev.date_text = trip.sents[0], trip.date, trip.date_text
             visits.append(ev)
             trip = ev
             if ev.trigger == "delegation" and not planned_only:
@@ -1690,6 +1699,8 @@ def _trip_pass(ctx: Context, events: list[EventRec], planned_only: bool) -> None
             # met …" is the visit itself, told again)
             ev.locations = ev.locations or list(trip.locations)
             ev.within = trip.sents[0]
+            if ev.date is None and trip.date and len(trip.date) == 10 and ev.planned == trip.planned:
+                ev.date, ev.date_text = trip.date, trip.date_text  # (held on it: on its day)
 
 
 # "Participants included A, B and C", "The roundtable featured …", "Lawmakers who attended the
@@ -1735,6 +1746,8 @@ def _date_from_sentences(ctx: Context, ev: EventRec) -> None:
         found += [m.group(0) for m in _RELATIVE_DAY.finditer(sent.text)]
         for text in found:
             d = resolve_date(text, published, ev.planned)
+            if ev.planned and d == published and not _AHEAD.search(text) and _AHEAD.search(sent.text):
+                continue  # "earlier today, we announced that he'll be traveling next week": not today
             if d and len(d) >= 7:
                 ev.date, ev.date_text = d, text
                 ev.planned = ev.planned or bool(_AHEAD.search(text))  # ("Tomorrow, … will be greeted by …")
@@ -1871,6 +1884,9 @@ def _is_list_sentence(sent: Span) -> bool:
     if sent.text.strip().strip("*_ ").endswith(":") and 0 < len(words) <= 4 and (
             words[-1].lower_ in _LIST_SUBJECTS or plural_title(words[-1].text) or plural_title(words[0].text)):
         return True  # a list's heading: "*Attorneys General:*", "White House participants:", "Governors:"
+    if sent.text.strip().strip("*_ ").endswith(":") and 0 < len(words) <= 6 and words[0].lower_ in _LIST_SUBJECTS \
+            and len(words) > 1 and words[1].lower_ in ("of", "in", "from", "on"):
+        return True  # "Members of the Presidential Delegation:", "Participants in the roundtable:"
     if _list_heading(sent):
         return True
     head = [t.lemma_.lower() for t in toks[:8]]

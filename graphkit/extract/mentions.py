@@ -231,7 +231,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
     while k < len(doc) and k - end < 12 and (doc[k].text in (",", "and") or doc[k].pos_ == "PROPN" and doc[k].is_title
                                              and doc[k].lower_ not in _PLACE_LIST_WORDS):
         k += 1
-    if k < len(doc) and k > end and doc[k].lower_ in _PLACE_LIST_WORDS:
+    if k < len(doc) and k > end and doc[k].lower_ in _PLACE_LIST_WORDS and not country_of(doc[k - 1:k + 1].text):
+        # (not "Katherine Roe, United States Trade Representative")
         return True  # "Calhoun, Wayne, and Cavalier Counties": names in a list of places
     if (doc[end - 1].lower_ in _NAMED_THINGS or doc[end - 1].lower_ in _ORG_TAILS) and not (
             end - start == 2 and known_given_name(doc[start].text) and title_after(doc, end) is not None):
@@ -693,9 +694,11 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
         if label != "Person" and len(text.split()) <= 4 and _looks_like_person_name(text) \
                 and not _is_venue(text) and fold(text) not in COUNTRIES and fold(text) not in CAPITALS \
                 and doc[end - 1].lower_ not in _ORG_TAILS and doc[end - 1].lower_ not in _NAMED_THINGS \
+                and not country_of(doc[start].text) \
                 and not (" " not in text and (text.isupper() or _english_word(text.lower()) and not attested_given_name(text))):
             # (not "the United States Congress, Chair of the House … Committee, X": a body, then its
-            # member; nor "CIA, …" or "Education, the Director of …": an acronym or a word, no name)
+            # member; nor "CIA, …" or "Education, the Director of …": an acronym or a word, no name;
+            # nor "U.S. Navy (Ret.), Former Chairman of …": a country's service)
             tp = title_after(doc, end)
             if tp is not None and tp.start - end <= 3:
                 m.label = "Person"
@@ -914,7 +917,8 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     """Names NER missed: a proper noun equal to the surname of a person the document names in full,
     a capitalised name right after a job title ("Deputy Head of ... Dmitry Kozak"), and a given
     name and surname whose surname labels a speaker's turns ("… Dawn O’Connell will cover …" above
-    "MS. O’CONNELL:")."""
+    "MS. O’CONNELL:"), and the whole name after "The Honorable"."""
+    _honorable_names(chunks, mentions, sent_offsets)
     covered = {(m.chunk, t) for m in mentions for t in range(m.start, m.end)}
     person_tokens = {(m.chunk, t) for m in mentions if m.label == "Person" for t in range(m.start, m.end)}
     surnames = {translit(split_person(m.text)[1]) for m in mentions if m.label == "Person" and " " in m.text}
@@ -945,13 +949,13 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             for t in range(sent.start, sent.end):
                 sent_of[t] = sent_offsets[ci] + k
         lines = _line_starts(doc)
-        entries = {m.start for m in mentions if m.label == "Person" and m.chunk == ci and m.start in lines
-                   and m.end < len(doc) and doc[m.end].text == ","}
+        entries = {_entry_start(doc, m.start, lines) for m in mentions if m.label == "Person" and m.chunk == ci
+                   and m.end < len(doc) and doc[m.end].text == ","} - {None}
         i = 0
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if (ci, i) in covered or tok.pos_ != "PROPN" or not tok.is_title \
+            if (ci, i) in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ == "honorable" \
                     or i > 0 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_:
                 i += 1  # (nor the rest of a hyphenated word: "Anti-Corruption Court")
                 continue
@@ -1037,44 +1041,96 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     return found
 
 
-def _line_starts(doc: Doc) -> list[int]:
-    """The first token of each line of ``doc`` (a line break the reader kept: a list item, a heading)."""
-    return [i for i in range(len(doc)) if not doc[i].is_space
-            and (i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text or doc[i - 1].text.endswith("\n"))]
+def _honorable_names(chunks: list[tuple[int, Doc]], mentions: list[Mention], sent_offsets: list[int]) -> None:
+    """"The Honorable Lloyd J. Austin III, …", "The Honorable Karen Hideko Roe, …": the style
+    confuses NER, which keeps part of the name ("J. Austin III") or calls it a place. The
+    capitalised words and initials between the style and the comma or line end are one person's
+    name: the mention NER made inside them becomes that name (a new one when there is none)."""
+    for ci, (off, doc) in enumerate(chunks):
+        sents = None
+        for i in range(len(doc) - 2):
+            if doc[i].lower_ != "honorable" or not doc[i].is_title:
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= 5 and (doc[j].is_title and doc[j].pos_ == "PROPN" and not is_title_head(doc[j])
+                                                   or re.fullmatch(r"[A-Z]\.", doc[j].text) or _SUFFIX.fullmatch(doc[j].text)):
+                j += 1
+            if j - i < 3 or j < len(doc) and not (doc[j].text == "," or doc[j].is_space and "\n" in doc[j].text) \
+                    or doc[j - 1].lower_ in _ORG_TAILS or country_of(doc[j - 1].text):
+                continue
+            inside = [m for m in mentions if m.chunk == ci and m.start >= i + 1 and m.end <= j]
+            if any(m.start < j and m.end > i + 1 and m not in inside for m in mentions if m.chunk == ci):
+                continue  # (a mention running past the name: not this rule's to cut)
+            text = clean_surface(doc[i + 1:j].text)
+            if inside:
+                m = inside[0]
+                for other in inside[1:]:
+                    mentions.remove(other)
+                m.start, m.end, m.char, m.text, m.raw, m.label = i + 1, j, off + doc[i + 1].idx, text, text, "Person"
+            else:
+                if sents is None:
+                    sents = [sent.start for sent in doc.sents]
+                k = max(n for n, start in enumerate(sents) if start <= i + 1)
+                m = Mention(chunk=ci, start=i + 1, end=j, text=text, label="Person", sent=sent_offsets[ci] + k,
+                            char=off + doc[i + 1].idx, raw=text, ner="RULE")
+                mentions.append(m)
+            m.evidence.add("honorific")
 
 
-def _list_entry(doc: Doc, i: int, j: int, lines: list[int], entries: set[int]) -> bool:
+def _line_starts(doc: Doc) -> dict[int, int]:
+    """The first token of each line of ``doc`` (a line break the reader kept: a list item, a
+    heading), with the line's number."""
+    starts = [i for i in range(len(doc)) if not doc[i].is_space
+              and (i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text or doc[i - 1].text.endswith("\n"))]
+    return {t: n for n, t in enumerate(starts)}
+
+
+def _list_entry(doc: Doc, i: int, j: int, lines: dict[int, int], entries: set[int]) -> bool:
     """"Shalanda Young, Director of the Office of …" on a line of its own, in a run of such lines
     of which one at least begins with a name NER found ("Pete Buttigieg, Secretary of …"): one
     more attendee of the list, a first name and surname NER missed."""
-    if i in entries or i not in lines or not _entry_line(doc, i, j, lines) \
+    at = _entry_start(doc, i, lines)
+    if at is None or at in entries or not _entry_line(doc, at, i, j, lines) \
             or not looks_like_given_name(doc[i].text, doc[i].lemma_) or not _looks_like_person_name(doc[i:j].text) \
             or any(is_title_head(doc[k]) or is_honorific(doc[k]) or doc[k].lower_ in _ORG_TAILS
                    or country_of(doc[k].text) for k in range(i, j)):
         return False
-    at = lines.index(i)
+    order = list(lines)
+    at = lines[at]
     for step in (-1, 1):  # the run of "Name, Post" lines this one is in
         n = at + step
-        while 0 <= n < len(lines):
-            start = lines[n]
+        while 0 <= n < len(order):
+            start = order[n]
             if start in entries:
                 return True
-            e = start
-            while e < len(doc) and e - start < 3 and doc[e].is_title and doc[e].pos_ == "PROPN":
+            b = start
+            while b < len(doc) and (doc[b].lower_ in ("the", "honorable") or is_honorific(doc[b]) or is_title_head(doc[b])):
+                b += 1
+            e = b
+            while e < len(doc) and e - b < 3 and doc[e].is_title and doc[e].pos_ == "PROPN":
                 e += 1
-            if e == start or not _entry_line(doc, start, e, lines):
+            if e == b or not _entry_line(doc, start, b, e, lines):
                 break
             n += step
     return False
 
 
-def _entry_line(doc: Doc, i: int, j: int, lines: list[int]) -> bool:
-    """The line at token ``i`` is a name (tokens ``i``–``j``), a comma and a short post: a title or
-    an organisation, no verb."""
+def _entry_start(doc: Doc, i: int, lines: dict[int, int]) -> int | None:
+    """The start of the line a name at token ``i`` begins, after at most an honorific or a title
+    ("The Honorable X", "Admiral X"), or None when the name is inside the line."""
+    k = i
+    while k > 0 and k not in lines and i - k < 4 and (doc[k - 1].lower_ in ("the", "honorable") or is_honorific(doc[k - 1])
+                                                       or is_title_head(doc[k - 1])):
+        k -= 1
+    return k if k in lines else None
+
+
+def _entry_line(doc: Doc, line: int, i: int, j: int, lines: dict[int, int]) -> bool:
+    """The line at token ``line`` is a name (tokens ``i``–``j``, after a title if any), a comma and a
+    short post: a title or an organisation, no verb."""
     if j >= len(doc) or doc[j].text != ",":
         return False
-    at = lines.index(i)
-    end = lines[at + 1] if at + 1 < len(lines) else len(doc)
+    end = next((t for t in range(j + 1, min(len(doc), j + 23)) if t in lines), min(len(doc), j + 23))
     rest = doc[j + 1:end]
     return len(rest) <= 20 and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in rest) \
         and (has_title_head(rest) or any(t.ent_type_ == "ORG" for t in rest))
