@@ -688,3 +688,20 @@ def test_a_stop_inside_the_trips_city_told_next_is_on_the_trips_day_and_next_wee
     rec = record("On Tuesday, the President will visit Chicago, Illinois.", published="2024-03-22")
     assert [(e.offices, e.date, [name_of(rec, p) for p in e.locations]) for e in rec.events] == [
         (["president"], "2024-03-26", ["Chicago"])]
+
+
+def test_joint_remarks_of_a_leader_and_foreign_guests_are_their_encounter_that_day_where_the_headline_says(tmp_path):
+    from helpers import titled_record
+
+    text = ("PRESIDENT MARSH:  Welcome, everyone. Today we launch a partnership for workers.\n\n"
+            "PRESIDENT OKAFOR:  Thank you, Ivo. Workers everywhere deserve a voice.\n\n"
+            "DIRECTOR-GENERAL VANCE:  The organization stands ready to help.\n\nEND")
+    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh, President Okafor of Freedonia, and Director-General "
+                        "Lorna Vance of the Labour Organization Launching the Partnership | Springfield, Illinois", text, "2023-09-20")
+    ev = [e for e in rec.events if e.pattern == "headline-joint-remarks"]
+    assert ev and {name_of(rec, p) for p in ev[0].participants} >= {"Ivo Marsh", "Okafor", "Lorna Vance"}
+    assert ev[0].date == "2023-09-20" and [name_of(rec, p) for p in ev[0].locations] == ["Springfield"]
+    # two colleagues at a meeting of theirs are no foreign guests: the occasion is not read as speakers
+    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh and Vice President Ana Ruiz at the First Meeting of the "
+                        "Task Force on Housing", "PRESIDENT MARSH:  Good afternoon.\n\nEND", "2023-09-20")
+    assert not [e for e in rec.events if e.pattern == "headline-joint-remarks"]

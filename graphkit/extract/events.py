@@ -2044,6 +2044,11 @@ _REMARKS_AT = re.compile(
     r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks|"
     r"(?:Moderated\s+)?Conversation|Fireside\s+Chat|(?:Panel\s+)?Discussion)\b", re.IGNORECASE)
 # (a conversation on stage is the speakers' meeting, not a call)
+# "Remarks by President A and President B of X at a State Luncheon": two speakers or more, one of
+# them of a country or body the headline names, and the occasion after them
+_JOINT_REMARKS = re.compile(r"^(?:Joint\s+)?Remarks\s+by\s+(?P<who>[^|]*?(?:\band\b|,)[^|]*?\bof\b[^|]*?)"
+                            r"\s(?P<what>(?:[Oo]n|[Aa]t|[Ii]n|[Dd]uring|[Uu]pon|[Ff]ollowing|[Aa]fter|[Bb]efore|[A-Z][a-z]+ing)"
+                            r"\s[^|]*)")
 _ON_STAGE = ("conversation", "chat", "discussion")
 
 
@@ -2076,9 +2081,20 @@ def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
     headline = ctx.document.text[:head]
     m = _REMARKS_AT.match(headline)
     briefing = _BRIEFING_BY.match(headline)
-    if not m and not briefing:
+    joint = _JOINT_REMARKS.match(headline) if not m and not briefing else None
+    if joint and re.search(r"\s(?:[Aa]t|[Oo]n|[Ii]n|[Uu]pon|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]o|[Ff]or)\s", joint.group("who")):
+        joint = None  # (the speakers end where their occasion begins: not "A and B at the First Meeting of …")
+    if not m and not briefing and not joint:
         return []
-    if briefing:
+    limit = head
+    if joint:
+        # "Remarks by President A, President B of X, and Director-General C of Y Launching …",
+        # "… at a State Luncheon", "… in Joint Press Statements": a leader and foreign guests on
+        # one stage, that day
+        what = joint.group("what").strip().lower()
+        kind = "PressConference" if re.search(r"\bpress\b", what) else "Meeting"
+        limit = joint.end("who")
+    elif briefing:
         if any(e.kind == "PressConference" and e.sents and e.sents[0] == 0 for e in events):
             return []  # the parse found it already (and the speakers join it below)
         what = briefing.group("what")
@@ -2089,22 +2105,28 @@ def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
         if what.split()[-1] in _ON_STAGE:
             # the parse read "in a Moderated Conversation with X" as X's call: it is this meeting
             events[:] = [e for e in events if not (e.sents and e.sents[0] == 0 and e.trigger in _ON_STAGE)]
-    limit = head
     if briefing:  # "Press Call by X on President A's Upcoming Call with B": A and B are its subject
         topic = re.search(r"\s(?:on|about|regarding|previewing|to preview)\s", headline[briefing.end():])
         limit = briefing.end() + topic.start() if topic else head
     people = list(dict.fromkeys(mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
                                 if mm.entity and mm.char < limit and ctx.entity(mm.entity).type == "Person"))
+    if joint and len(people) < 2:
+        return []
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
     people += [k for k in speakers if k not in people]
     if not people:
         return []
-    # the day of the transcript, in the venue its first lines give
+    # the day of the transcript, in the venue its first lines give, else the place its headline
+    # ends with ("… | New York, NY")
     places = [ctx.venue] if ctx.venue else []
+    bar = headline.rfind("|")
+    if not places and bar > 0:
+        places = list(dict.fromkeys(mm.entity for mm in sorted(ctx.mentions, key=lambda x: x.char)
+                                    if mm.entity and bar < mm.char < head and ctx.entity(mm.entity).type == "Place"))[:1]
     published = ctx.document.published
     date, date_text = _date_line(ctx.document.text, head, published) or (published, "(transcript)" if published else None)
     sent = ctx.use(0)
     return [EventRec(kind=kind, name=what, participants=people, locations=places,
                      date=date, date_text=date_text, planned=False,
-                     sents=[sent], trigger=what.split()[-1].lower(),
-                     pattern="headline-briefing" if briefing else "headline-remarks")]
+                     sents=[sent], trigger="remarks" if joint else what.split()[-1].lower(),
+                     pattern="headline-briefing" if briefing else "headline-joint-remarks" if joint else "headline-remarks")]

@@ -53,8 +53,9 @@ def split_label(label: str) -> tuple[str | None, str | None]:
         words = words[1:]
     k = 0
     while k < len(words) and (words[k].lower().rstrip(".") in _LABEL_TITLE_WORDS
+                              or "-" in words[k] and all(p in _LABEL_TITLE_WORDS for p in words[k].lower().split("-"))
                               or k and words[k - 1].lower() in ("of", "the") and country_of(words[k])):
-        k += 1  # "President of Russia", "Minister of Foreign Affairs"
+        k += 1  # "President of Russia", "Minister of Foreign Affairs", "DIRECTOR-GENERAL"
     title_words, name_words = words[:k], words[k:]
     if not name_words and len(title_words) == 2 and title_words[0].lower().rstrip(".") in _HONORIFIC_WORDS:
         title_words, name_words = title_words[:1], title_words[1:]  # "MR. KING": a surname that is a title word
@@ -63,7 +64,8 @@ def split_label(label: str) -> tuple[str | None, str | None]:
         name_words = title_words[-1:]
         title_words = title_words[:-1]
     small = ("of", "for", "and", "to", "on", "the")
-    title = " ".join(w.lower() if w.lower() in small else w.rstrip(".").capitalize() for w in title_words) or None
+    title = " ".join(w.lower() if w.lower() in small else "-".join(p.capitalize() for p in w.rstrip(".").split("-"))
+                     for w in title_words) or None
     name = " ".join(_title_case(w) if w.isupper() else w for w in name_words) or None
     return title, name
 
