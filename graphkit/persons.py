@@ -17,7 +17,8 @@ Rules, in order (each join is logged with its rule and evidence):
    that person holds.
 3. ``title-conflict``: a surname its own document gives an office ("Mayor Johnson") joins no one
    the corpus gives only another office near that date (the Senator Ron Johnson); when that leaves
-   no one, it joins no one.
+   no one, the mentions of that surname and office are one person of their own
+   (``office-and-surname``).
    ``same-document``: a bare, initial-led or titled surname joins the one person of that surname
    its own document names in full, unless a title it carries is held by someone else and not by
    that person; with several named there only a title can choose among them.
@@ -288,7 +289,21 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
             log.add("ambiguous", loc.le.forms, None, loc.rec.doc_id,
                     "a given name the document uses only to call on someone; joins no one of that surname", {})
             continue
-        _join_short(loc, block, forbids, joins, log)
+        office = _join_short(loc, block, forbids, joins, log)
+        if office:
+            # "Mayor Adams" where the one Adams the corpus names in full holds no office: someone the
+            # corpus names only by office and surname, one node for them all
+            p = pooled.get(f"{loc.key}|{office}")
+            if p is None:
+                p = pooled[f"{loc.key}|{office}"] = _Person(key=loc.key, order=len(persons))
+                persons.append(p)
+                log.add("office-and-surname", loc.le.forms, p, loc.rec.doc_id,
+                        f"its office ({office}) rules out everyone the corpus names in full under this surname; "
+                        "a person of its own", {"office": office})
+            else:
+                log.add("office-and-surname", loc.le.forms, p, loc.rec.doc_id,
+                        f"same surname and office ({office}), and no one named in full holds it", {"office": office})
+            p.add(loc)
     not_person = _not_people(records, persons, log)
     groups = [[(loc.rec, loc.le) for loc in p.members] for p in persons
               if p.alive and p.members and id(p) not in not_person]
@@ -561,15 +576,17 @@ class _Block:
                 self.by_doc[d].append(p)
 
 
-def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, log: _Log) -> None:
+def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, log: _Log) -> str:
     """Rules 3 to 5 for one bare, initial-led or title + surname mention; a user's 'same'
-    pair naming it and one of the block's people comes first."""
+    pair naming it and one of the block's people comes first. Returns the mention's office when
+    that office rules out everyone of its surname (the caller gives such mentions a node of their
+    own), else ""."""
     forms = set(loc.le.forms) | {loc.le.name}
     chosen = [p for p in block.ranked if joins(p.labels, forms) and not forbids(p.labels, forms)]
     if len(chosen) == 1:
         log.add("override", forms, chosen[0], loc.rec.doc_id, "override: same", {})
         chosen[0].add(loc)
-        return
+        return ""
     initials = {parse_person(f).given for f in loc.short if parse_person(f).given}
     ranked = block.ranked
     if initials:  # "J. Biden" fits only a Biden whose given name starts with J
@@ -582,7 +599,7 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
     if not cands:
         log.add("ambiguous", forms, None, loc.rec.doc_id,
                 f"fits no one the corpus names in full as {surname}; joins no one", {})
-        return
+        return ""
     total = sum(p.full_mentions for p in ranked)
     # "Mayor Johnson" is not the Senator Ron Johnson: an office the corpus gives the person near
     # that date, other than the one this mention's document gives it, rules the person out
@@ -596,7 +613,7 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
                     "date, and another office; joins no one",
                     {"offices": sorted(_offices(loc.titles) | (loc.titles & _RANKS)),
                      "candidates": {p.name(): sorted(_offices_near(p, loc.day)) for p in clash}})
-            return
+            return min(_offices(loc.titles), default="")
         total = sum(p.full_mentions for p in ranked)
     # a surname joins, first, the person its own document names in full
     in_doc = [p for p in block.by_doc.get(loc.rec.doc_id, ()) if p in cands]
@@ -607,7 +624,7 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
         log.add("same-document", forms, in_doc[0], loc.rec.doc_id,
                 f"the one {surname} its own document names in full", {})
         in_doc[0].add(loc)
-        return
+        return ""
     if in_doc:  # several: only a title can tell them apart
         cands = set(in_doc)
     if loc.titles:
@@ -637,7 +654,7 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
                 log.add("ambiguous", forms, None, loc.rec.doc_id,
                         f"the title {', '.join(title)} is held by several people named {surname}",
                         {"candidates": {v[0].name(): len(v[1]) for v in pool}}, agg_key=tuple(title))
-            return
+            return ""
     top = ranked[0]
     share = top.full_mentions / total if total else 0.0
     mine = parse_person(loc.le.name)
@@ -650,7 +667,7 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
         log.add("ambiguous", forms, None, loc.rec.doc_id,
                 f"the {surname} the corpus names in full is not spelt or suffixed as this mention; joins no one",
                 {"candidate": top.name()})
-        return
+        return ""
     rank_only = loc.titles & _MILITARY and not _offices(loc.titles)
     if not in_doc and ((_offices(loc.titles) or loc.titles & _MILITARY) and not _offices_near(top, None)
                        and not set(top.titles) & _MILITARY or loc.titles and not top.titles
@@ -664,7 +681,7 @@ def _join_short(loc: _Local, block: _Block, forbids: Forbids, joins: Forbids, lo
         log.add("ambiguous", forms, None, loc.rec.doc_id,
                 f"its document gives it an office, and the {surname} the corpus names in full is never "
                 "given one; joins no one", {"offices": sorted(_offices(loc.titles)), "candidate": top.name()})
-        return
+        return ""  # (not a node of its own: "Senator Roe" may well be the Ann Roe the corpus never titles)
     if in_doc:
         log.add("ambiguous", forms, None, loc.rec.doc_id,
                 f"the document itself names several people {surname} in full",

@@ -705,3 +705,15 @@ def test_joint_remarks_of_a_leader_and_foreign_guests_are_their_encounter_that_d
     rec = titled_record(tmp_path, "Remarks by President Ivo Marsh and Vice President Ana Ruiz at the First Meeting of the "
                         "Task Force on Housing", "PRESIDENT MARSH:  Good afternoon.\n\nEND", "2023-09-20")
     assert not [e for e in rec.events if e.pattern == "headline-joint-remarks"]
+
+
+def test_those_a_briefings_host_says_join_him_are_its_briefers_and_drs_is_no_one(tmp_path):
+    from helpers import titled_record
+
+    text = ("Via Teleconference\n\n10:37 A.M. EDT\n\nACTING ADMINISTRATOR HALE:  Good morning. Today, we’re joined by "
+            "Drs. Okafor and Lindqvist. But let me begin with an update on the rollout.\n\n"
+            "DR. OKAFOR:  Thank you. Cases are falling.\n\nDR. LINDQVIST:  The data are encouraging.\n\n10:59 A.M. EDT")
+    rec = titled_record(tmp_path, "Press Briefing by the Flu Response Team and Public Health Officials", text, "2021-03-24")
+    assert [(e.kind, {name_of(rec, p) for p in e.participants} >= {"Hale", "Okafor", "Lindqvist"}) for e in rec.events] \
+        == [("PressConference", True)]
+    assert "Drs" not in {e.name for e in rec.entities if e.type == "Person"}

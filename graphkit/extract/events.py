@@ -1579,6 +1579,15 @@ def find_events(ctx: Context) -> list[EventRec]:
     _trips(ctx, events)
     _hosts_of_visits(events)
     events += _headline_events(ctx, events)
+    briefings = [e for e in events if e.pattern == "headline-briefing"]
+    if briefings:
+        # "Today, we're joined by Drs. A and B" in a briefing's first lines: its briefers, not an
+        # occasion of their own
+        for e in [e for e in events if e.pattern == "participant-list" and e.trigger == "list" and e.sents
+                  and e.sents[0] <= 12 and not e.planned and ctx.voice_at(ctx.sent_starts[e.sents[0]])]:
+            briefings[0].participants += [p for p in e.participants if p not in briefings[0].participants]
+            briefings[0].sents += [s for s in e.sents if s not in briefings[0].sents]
+            events.remove(e)
     _headline_guests(ctx, events)
     events = _join_headline_event(ctx, events)
     for h in events:

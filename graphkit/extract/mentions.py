@@ -240,6 +240,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if doc[end - 1].lower_.rstrip(".") in _RANK_ABBREVIATIONS:
         return True  # "Marine Corps Cpl" + "Hunter Roe": a service and a rank, before the name
+    if end - start == 1 and (is_honorific(doc[start]) or plural_title(doc[start].text) == "dr"):
+        return True  # "Drs." cut from "Drs. Walensky and Fauci" by the sentence splitter: a title, no one
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
         return True  # "Governors", "Tribes": a plural common noun, capitalised
     if end - start > 1 and plural_title(doc[end - 1].text):
