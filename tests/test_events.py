@@ -717,3 +717,12 @@ def test_those_a_briefings_host_says_join_him_are_its_briefers_and_drs_is_no_one
     assert [(e.kind, {name_of(rec, p) for p in e.participants} >= {"Hale", "Okafor", "Lindqvist"}) for e in rec.events] \
         == [("PressConference", True)]
     assert "Drs" not in {e.name for e in rec.entities if e.type == "Person"}
+
+
+def test_going_somewhere_to_talk_is_there_and_a_summit_occurring_somewhere_is_there():
+    from helpers import record
+
+    rec = record("A few weeks ago, Envoy Tom Hale and Adviser Ana Ruiz went to Freedonia to discuss the ceasefire.")
+    assert [[name_of(rec, p) for p in e.locations] for e in rec.events] == [["Freedonia"]]
+    rec = record("President Ivo Marsh will attend the summit, which will be held in Vilnius, with Chancellor Ana Ruiz.")
+    assert any([name_of(rec, p) for p in e.locations] == ["Vilnius"] for e in rec.events if e.kind == "Summit")

@@ -589,6 +589,20 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     # "summit of G7 in London": the place hangs on the "of" complement
     anchors += [g for h in heads if h.pos_ in ("NOUN", "PROPN") for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # "the upcoming NATO Summit that's going to be occurring in Lithuania", "the summit, which will
+    # be held in Vilnius": where the occasion takes place, told in its relative clause
+    for h in heads:
+        if h.pos_ in ("NOUN", "PROPN"):
+            for c in h.children:
+                if c.dep_ != "relcl":
+                    continue
+                # ("that is going to be occurring in X": the verb under "going to")
+                verbs = [c] + [x for x in c.children if x.dep_ == "xcomp" and c.lemma_.lower() == "go"]
+                for v in verbs:
+                    if v.lemma_.lower() in ("occur", "happen", "hold", "take", "convene", "meet"):
+                        for g in v.children:
+                            if g.dep_ == "prep" and g.lower_ in ("in", "at"):
+                                visit_tok(g, 1)
     # "met with the Competition Council in the State Dining Room", "with governors at the White
     # House": the parser hangs the place on the group met; only a place phrase of its own counts
     # (not the "California" of "California legislators")
@@ -882,6 +896,10 @@ def _trip_of(tok: Token) -> Token | None:
             h = h.head
     elif tok.dep_ not in ("advcl", "xcomp"):
         return None
+    if h.pos_ == "VERB" and h.lemma_.lower() in ("go", "head", "return") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+            for c in h.children):
+        return h  # "went to Saudi Arabia to discuss …": going somewhere is a trip there
     return h if h.pos_ == "VERB" and _kind_of(h) == "Visit" else None
 
 
