@@ -423,3 +423,12 @@ def test_the_whole_name_after_the_honorable_is_one_person():
     found = names(record(text))
     assert {"Lloyd J. Dorsey III", "Marla Kiyomi Tanabe", "Victoria J. Olund"} <= found
     assert not found & {"J. Dorsey III", "Tanabe", "Kiyomi Tanabe"}
+
+
+def test_a_headlines_name_with_an_initial_and_a_suffix_stays_whole_and_a_gangs_name_is_no_one(tmp_path):
+    from helpers import titled_record
+
+    rec = titled_record(tmp_path, "Readout of President Ivo K. Marsh, Jr. Call with Prime Minister Lena Moss of Freedonia",
+                        "President Ivo K. Marsh spoke today with Prime Minister Lena Moss.", "2021-03-25")
+    assert {e.name for e in rec.entities if e.type == "Person"} == {"Ivo K. Marsh, Jr.", "Lena Moss"}
+    assert "Barrio Ortega" not in names(record("Police detained three Barrio Ortega gang members on Friday."))

@@ -266,6 +266,9 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # (but "the Putin-Biden meeting" names two people who met)
     last = doc[end - 1]
     head = last.head
+    if after is not None and last.dep_ == "compound" and after.pos_ == "NOUN" and after.dep_ == "compound" \
+            and after.head.i == head.i and after.lower_ not in _PERSON_HEADED and after.lemma_.lower() not in _PERSON_HEADED:
+        return True  # "Tren de Aragua gang members": the name of the gang the members are of
     if last.dep_ == "compound" and head.i >= end and head.pos_ == "NOUN" and head.lemma_.lower() not in _PERSON_HEADED \
             and head.lower_ not in _PERSON_HEADED:
         return True
@@ -1233,7 +1236,10 @@ def headline_mentions(mentions: list[Mention], document: Document,
         def name_word(w: str) -> bool:
             seen = [o.group(0) for o in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", outside, re.IGNORECASE)]
             return bool(seen) and not any(o.islower() for o in seen)
-        named = [w[:1].isupper() and name_word(w) for w in words]
+        # ("Joseph R. Biden, Jr. Call with …": the comma is no part of the word, and an initial
+        # or a suffix goes with the name around it)
+        named = [w[:1].isupper() and (name_word(w.rstrip(",")) or bool(re.fullmatch(r"[A-Z]\.", w))
+                                      or bool(k and _SUFFIX.fullmatch(w.rstrip(",")))) for k, w in enumerate(words)]
         # the first run of such words ends the name ("Jean-Pierre" in "… Jean-Pierre En Route Vail")
         first = next((k for k, ok in enumerate(named) if ok), None)
         if first and m.ner != "PERSON":
