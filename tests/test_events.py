@@ -726,3 +726,14 @@ def test_going_somewhere_to_talk_is_there_and_a_summit_occurring_somewhere_is_th
     assert [[name_of(rec, p) for p in e.locations] for e in rec.events] == [["Freedonia"]]
     rec = record("President Ivo Marsh will attend the summit, which will be held in Vilnius, with Chancellor Ana Ruiz.")
     assert any([name_of(rec, p) for p in e.locations] == ["Vilnius"] for e in rec.events if e.kind == "Summit")
+
+
+def test_the_one_a_guest_thanks_for_hosting_hosts_him_and_mr_president_is_the_president_who_speaks(tmp_path):
+    from helpers import titled_record
+
+    text = ("THE PRESIDENT:  Welcome to the White House. Come on up, Bryan.\n\nMR. GLAZIER:  Mr. President, on behalf "
+            "of our family, thank you for hosting us today.\n\nCOACH ARIANO:  Thanks, everybody.\n\nTHE PRESIDENT:  "
+            "Thank you.\n\nEND")
+    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh Honoring the Champions", text, "2021-07-20")
+    hosted = [e for e in rec.events if e.trigger == "host"]
+    assert hosted and {name_of(rec, p) for p in hosted[0].participants} >= {"Ivo Marsh", "Glazier"}

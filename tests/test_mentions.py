@@ -431,4 +431,7 @@ def test_a_headlines_name_with_an_initial_and_a_suffix_stays_whole_and_a_gangs_n
     rec = titled_record(tmp_path, "Readout of President Ivo K. Marsh, Jr. Call with Prime Minister Lena Moss of Freedonia",
                         "President Ivo K. Marsh spoke today with Prime Minister Lena Moss.", "2021-03-25")
     assert {e.name for e in rec.entities if e.type == "Person"} == {"Ivo K. Marsh, Jr.", "Lena Moss"}
+    rec = titled_record(tmp_path, "Statement by President Ivo K. Marsh, Jr. on the Harvest",
+                        "Today we celebrate the farmers of our country.", "2021-10-11")
+    assert {e.name for e in rec.entities if e.type == "Person"} == {"Ivo K. Marsh, Jr."}
     assert "Barrio Ortega" not in names(record("Police detained three Barrio Ortega gang members on Friday."))

@@ -59,7 +59,9 @@ def extract_document(document: Document, chunks: list[tuple[int, Doc]]) -> DocRe
     aboard = any(a for _, _, a in lines)
     roles = find_roles(ctx)
     resolve_title_references(ctx, roles)
-    ctx.voices = [(t.start, t.end, [k]) for t, k in zip(turns, turn_speakers(ctx, turns)) if k]
+    speakers = turn_speakers(ctx, turns)
+    ctx.voices = [(t.start, t.end, [k]) for t, k in zip(turns, speakers) if k]
+    ctx.voice_roles = {k: t.role for t, k in zip(turns, speakers) if k and t.role}
     if not turns and (signers := statement_speakers(ctx)):
         ctx.voices = [(document.headline_end, len(document.text), signers)]
         ctx.signed = True

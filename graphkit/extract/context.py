@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -10,6 +11,10 @@ from ..records import Document, LocalEntity
 from .mentions import Mention
 
 __all__ = ["Context"]
+
+# "Mr. President,", "Madam Vice President,": a speaker called on by the title of their office
+_VOCATIVE = re.compile(r"\b(?:Mr\.?|Madam|Madame|Mister)\s+((?:Vice\s+)?President|Prime\s+Minister|Secretary|Chancellor|"
+                       r"Speaker|Leader|Ambassador|Governor|Mayor|Senator)\b")
 
 
 @dataclass
@@ -26,6 +31,7 @@ class Context:
     venue: str | None = None      # the place a transcript's venue line names ("Oval Office")
     questions: list[tuple[int, int]] = field(default_factory=list)  # reporters' turns ("Q …")
     signed: bool = False          # "we" is the voice itself: a statement's signers, a leader's remarks
+    voice_roles: dict[str, str] = field(default_factory=dict)  # speaker → the title of their label ("President")
     _by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
     sent_starts: list[int] = field(default_factory=list)  # character offset of each sentence
     _by_sent: dict[int, list[Mention]] | None = None
@@ -95,13 +101,22 @@ class Context:
         leader's remarks (not a briefing, where "we" is the administration)."""
         return self.signed and bool(self.voice_at(char))
 
-    def addressee_at(self, char: int) -> list[str]:
-        """"you" in a turn of a two-person transcript: the other speaker."""
+    def addressee_at(self, char: int, said: str = "") -> list[str]:
+        """"you" in a turn of a two-person transcript: the other speaker; with more speakers, the
+        one whose label's title the sentence ``said`` calls on ("Mr. President, … thank you for
+        hosting us")."""
         mine = self.voice_at(char)
         if not mine:
             return []
         others = list(dict.fromkeys(k for _, _, keys in self.voices for k in keys[:1] if k not in mine))
-        return others if len(others) == 1 else []
+        if len(others) == 1:
+            return others
+        called = _VOCATIVE.search(said)
+        if called:
+            title = " ".join(called.group(1).lower().split())
+            fits = [k for k in others if self.voice_roles.get(k, "").lower() == title]
+            return fits if len(fits) == 1 else []
+        return []
 
     def mentions_in_sent(self, index: int, etype: str | None = None) -> list[Mention]:
         if self._by_sent is None or self._indexed != len(self.mentions):

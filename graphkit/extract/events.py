@@ -208,7 +208,7 @@ def _first_person(ctx: Context, chunk: int, tok: Token) -> list[str]:
     statement's body."""
     char = ctx.chunks[chunk][0] + tok.idx
     if tok.lower_ in ("you", "your"):
-        return ctx.addressee_at(char)
+        return ctx.addressee_at(char, tok.sent.text)
     if tok.lower_ in ("we", "us", "our") and not ctx.voice_is_signed(char):
         return []  # a briefer's "we" is the administration; only a statement's "we" is its signers
     return ctx.voice_at(char, plural=tok.lower_ in ("we", "us", "our"))
@@ -365,6 +365,14 @@ def _subjects(ctx: Context, chunk: int, verb: Token, sent_idx: int) -> list[str]
                     out += _first_person(ctx, chunk, cj)
                 elif s.lower_ in _PRONOUNS | _FIRST_PERSON:
                     out += _persons_in(ctx, chunk, cj)
+        if not subs and v.dep_ == "pcomp" and v.head.lower_ == "for" and v.head.head.lemma_.lower() == "thank":
+            # "Mr. President, thank you for hosting us", "I thank Mayor X for welcoming me": the one
+            # thanked did it
+            thanked = [p for o in v.head.head.children if o.dep_ == "dobj"
+                       for p in (_first_person(ctx, chunk, o) if o.lower_ == "you" else _persons_in(ctx, chunk, o))]
+            if thanked:
+                out += thanked
+                break
         if not subs and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and (
                 v.head.lemma_.lower() in _PEOPLE_NOUNS or _persons_in(ctx, chunk, v.head)):
             out += _persons_in(ctx, chunk, v.head)  # "a delegation to attend …": the delegation attends

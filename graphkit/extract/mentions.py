@@ -1238,8 +1238,9 @@ def headline_mentions(mentions: list[Mention], document: Document,
             return bool(seen) and not any(o.islower() for o in seen)
         # ("Joseph R. Biden, Jr. Call with …": the comma is no part of the word, and an initial
         # or a suffix goes with the name around it)
-        named = [w[:1].isupper() and (name_word(w.rstrip(",")) or bool(re.fullmatch(r"[A-Z]\.", w))
-                                      or bool(k and _SUFFIX.fullmatch(w.rstrip(",")))) for k, w in enumerate(words)]
+        base = [w[:1].isupper() and name_word(w.rstrip(",")) for w in words]
+        named = [base[k] or bool(re.fullmatch(r"[A-Z]\.", w) or k and _SUFFIX.fullmatch(w.rstrip(","))) and (
+            k > 0 and base[k - 1] or k + 1 < len(words) and base[k + 1]) for k, w in enumerate(words)]
         # the first run of such words ends the name ("Jean-Pierre" in "… Jean-Pierre En Route Vail")
         first = next((k for k, ok in enumerate(named) if ok), None)
         if first and m.ner != "PERSON":
