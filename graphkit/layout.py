@@ -73,7 +73,8 @@ def lay_out(text: str, markdown: bool = True) -> str:
     # a speaker label or a reporter's "Q" always starts a paragraph, even without a blank line
     # (not the last words of a wrapped heading in capitals: "**… CAPITAL OF THE\nWORLD: **President …")
     text = re.sub(rf"(?m)(?<=\S)\n(?={SPEAKER_LABEL.pattern[1:]}|Q[ ]+[A-Z])",
-                  lambda m: "\n" if _capital_heading(text, m.start()) else "\n\n", text)
+                  lambda m: "\n" if _capital_heading(text, m.start()) or _sentence_goes_on(text, m.start()) else "\n\n",
+                  text)
     # a date or time line under a headline is a line of its own, not the headline's last words
     text = "\n".join(f"\n{ln}\n" if len(ln) <= 60 and (DATE_LINE.match(ln) or TIME_LINE.match(ln)) else ln
                      for ln in text.split("\n"))
@@ -88,6 +89,14 @@ def lay_out(text: str, markdown: bool = True) -> str:
         if lines:
             out.append("\n".join(lines))
     return "\n\n".join(out)
+
+
+def _sentence_goes_on(text: str, end: int) -> bool:
+    """The line ending at ``end`` stops mid-sentence ("… in our fight against") and the next is a
+    capitalised word and a colon alone ("COVID:"): the sentence's last word, wrapped, not a label."""
+    line = text[text.rfind("\n", 0, end) + 1:end].rstrip()
+    nxt = text[end + 1:text.find("\n", end + 1) if "\n" in text[end + 1:] else len(text)].strip()
+    return bool(line) and line[-1].isalpha() and line[-1].islower() and nxt.endswith(":") and len(nxt.split()) <= 2
 
 
 def _capital_heading(text: str, end: int) -> bool:

@@ -737,3 +737,11 @@ def test_the_one_a_guest_thanks_for_hosting_hosts_him_and_mr_president_is_the_pr
     rec = titled_record(tmp_path, "Remarks by President Ivo Marsh Honoring the Champions", text, "2021-07-20")
     hosted = [e for e in rec.events if e.trigger == "host"]
     assert hosted and {name_of(rec, p) for p in hosted[0].participants} >= {"Ivo Marsh", "Glazier"}
+
+
+def test_a_trip_someone_is_hoping_for_is_no_event():
+    from helpers import record
+
+    rec = record("But we have said, you know, we are hoping that Secretary Tom Hale will be able to travel to "
+                 "Freedonia when the time is right.")
+    assert not rec.events

@@ -58,3 +58,10 @@ def test_a_wrapped_heading_in_capitals_is_no_speaker_label_and_stray_bold_marks_
     assert out.startswith("MAKING THE CITY THE GREENEST PLACE IN THE NATION: The mayor kept her promise to plant trees.")
     assert "would be “a waste of money,” even though" in out and "*" not in out
     assert find_turns(out) == []
+
+
+def test_a_wrapped_sentences_last_word_and_colon_is_no_speaker_label():
+    text = ("MS. LEE:  We need funding, and this is what is at stake in our fight against\nMEASLES:\n\n"
+            "By May, our supply will run out.\nMR. ROE:  Thank you.")
+    assert lay_out(text) == ("MS. LEE: We need funding, and this is what is at stake in our fight against MEASLES:\n\n"
+                             "By May, our supply will run out.\n\nMR. ROE: Thank you.")

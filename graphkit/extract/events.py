@@ -1233,7 +1233,8 @@ def _looks_forward(tok: Token) -> bool:
     for a in [tok, *list(tok.ancestors)[:4]]:
         if a.lemma_ == "look" and any(c.lower_ == "forward" for c in a.children):
             return True
-        if a.lemma_ in ("hope", "wish") and a.pos_ == "VERB":
+        # (the lemmatizer makes "hoping" "hop")
+        if (a.lemma_ in ("hope", "wish") or a.lower_ in ("hoping", "hoped", "hopes")) and a.pos_ == "VERB":
             return True
     return False
 
