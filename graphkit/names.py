@@ -306,8 +306,14 @@ def canonical_person_name(forms: dict[str, int]) -> str:
             return False
         return fw[-len(gw):] == gw and len(fw[0]) > 1 and not is_initial(fw[0]) and attested_given_name(fw[0]) or \
             len(gw) == 2 and fw[0] == gw[0] and fw[-1] == gw[-1] and not any(is_initial(w) for w in fw[1:-1])
+    # and the middle initials the same name has ("John F. Roe, Ph.D., is …" atop a biography that
+    # then says "John Roe")
+    def initialed_of(f: str, g: str) -> bool:
+        pf, pg = parse_person(f), parse_person(g)
+        return fold(pf.given) == fold(pg.given) != "" and translit(pf.surname) == translit(pg.surname) \
+            and pf.suffix == pg.suffix and not pg.middles and bool(pf.middles) and all(is_initial(m) for m in pf.middles)
     common += [f for f in pool if f not in common and forms[f] * 4 >= top
-               and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) for g in common)]
+               and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) or initialed_of(f, g) for g in common)]
     # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent
     return sorted(common, key=lambda f: (-parts(f), -len(f), -forms[f], f))[0]
 

@@ -435,3 +435,7 @@ def test_a_headlines_name_with_an_initial_and_a_suffix_stays_whole_and_a_gangs_n
                         "Today we celebrate the farmers of our country.", "2021-10-11")
     assert {e.name for e in rec.entities if e.type == "Person"} == {"Ivo K. Marsh, Jr."}
     assert "Barrio Ortega" not in names(record("Police detained three Barrio Ortega gang members on Friday."))
+
+
+def test_names_joined_into_a_programmes_name_are_no_people():
+    assert not names(record("She helped create the Miller-McGovern international nutrition program."))

@@ -262,3 +262,10 @@ def test_a_name_after_a_title_ner_ran_into_a_works_title_is_split_off():
                ["ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "compound", "compound", "compound", "pobj", "punct"],
                [0, 2, 0, 2, 5, 3, 5, 10, 10, 10, 6, 0], [(1, 11, "WORK_OF_ART")])
     assert (9, 11, "PERSON") in {(s.start, s.end, s.label_) for s in split_titled_names(doc)}
+
+
+def test_a_company_named_like_a_person_ends_in_its_business():
+    # "from Zarah Resources": NER's PERSON ends in a word that ends firms' names
+    doc = make(["from", "Zarah", "Resources", "."], ["ADP", "PROPN", "PROPN", "PUNCT"], ["IN", "NNP", "NNPS", "."],
+               ["ROOT", "compound", "pobj", "punct"], [0, 2, 0, 0], [(1, 3, "PERSON")])
+    assert not_a_person(doc, 1, 3)

@@ -74,6 +74,8 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 2}) == "Tony Blinken"
     # the formal given name, named a quarter as often as the nickname, is the name
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 4}) == "Antony Blinken"
+    # the middle initial a biography's first line gives, then leaves out
+    assert canonical_person_name({"John Quill": 3, "John F. Quill": 1, "Quill": 4}) == "John F. Quill"
 
 
 def test_full_name_variants_are_one_person_and_the_log_says_how():

@@ -266,6 +266,11 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # (but "the Putin-Biden meeting" names two people who met)
     last = doc[end - 1]
     head = last.head
+    if after is not None and after.text in ("-", "‐") and not doc[end - 1].whitespace_ and not after.whitespace_ \
+            and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha \
+            and doc[end + 1].dep_ in ("compound", "nmod", "amod") and doc[end + 1].head.pos_ == "NOUN" \
+            and doc[end + 1].head.i > end + 1 and doc[end + 1].head.lower_ not in EVENT_NOUNS:
+        return True  # "the Dole-McGovern nutrition program": two names naming a programme, no one there
     if after is not None and last.dep_ == "compound" and after.pos_ == "NOUN" and after.dep_ == "compound" \
             and after.head.i == head.i and after.lower_ not in _PERSON_HEADED and after.lemma_.lower() not in _PERSON_HEADED:
         return True  # "Tren de Aragua gang members": the name of the gang the members are of
@@ -352,7 +357,8 @@ _ORG_WORDS = frozenset("""
 council office department agency institute committee foundation association commission bureau administration
 center centre university college corporation company group inc ltd llc party union bank fund network news
 times post board service ministry authority house senate congress court coalition alliance initiative government
-collective
+collective resources holdings industries technologies systems solutions laboratories enterprises ventures
+pharmaceuticals therapeutics
 """.split())
 
 #: the last word of an organisation's or a ministry title's name ("… of Foreign Affairs"), which
