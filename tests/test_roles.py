@@ -106,3 +106,11 @@ def test_two_titles_parted_by_on_and_a_headline_preposition_before_a_title_are_n
                  "A statement on the Passing of Congressman Tom Hale followed.")
     assert titles(rec, "Ana Lee") == {"President"}
     assert titles(rec, "Tom Hale") == {"Congressman"}
+
+
+def test_a_salutation_and_a_headlines_verb_are_no_words_of_a_title(tmp_path):
+    from helpers import titled_record
+
+    rec = titled_record(tmp_path, "Leaders in Industry Applaud President Ivo Marsh’s Plan to Lower Costs",
+                        "Dear President Marsh, we write to thank you for the plan.", "2023-05-01")
+    assert titles(rec, "Ivo Marsh") == {"President"}

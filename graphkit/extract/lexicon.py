@@ -2,7 +2,10 @@
 countries with their demonyms and capitals. No names of particular people or events."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = [
+    "english_words",
     "TITLE_HEADS",
     "RELATION_NOUNS",
     "TITLE_MODIFIERS",
@@ -242,3 +245,16 @@ def country_of(word: str) -> str | None:
 RELATION_NOUNS = frozenset("son sons daughter daughters wife husband spouse brother sister father mother parents "
                            "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin friend "
                            "friends colleague colleagues buddy pal widow widower".split())
+
+
+@lru_cache(maxsize=8)  # one entry per word-class tuple asked for: a handful
+def english_words(parts: tuple[str, ...] = ("noun", "adj", "verb")) -> frozenset[str]:
+    """English nouns, adjectives and verbs: the word lists of the pipeline's own lemmatizer. (Its
+    nouns include famous people, "putin"; its adjectives and verbs are common words only.)"""
+    from ..nlp import load_nlp
+
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in parts if pos in index for w in index[pos])

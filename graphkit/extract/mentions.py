@@ -18,7 +18,7 @@ from ..names import (acronym_of, attested_given_name, clean_surface, fold, known
                      plural_title, split_person, translit)
 from ..read import is_headline
 from ..records import Document, LocalEntity
-from .lexicon import (CAPITALS, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
+from .lexicon import (CAPITALS, english_words, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, has_title_head, is_honorific, is_title_head, title_after, title_before
 
@@ -65,7 +65,7 @@ def _title_leftover(t: Token, nxt: Token) -> bool:
     not part of the name (not "Mitt Romney", as the dataset does not know "Romney", nor "Saint
     Paul" or "Tristan Lynn Leavitt", "Saint" and "Tristan" being first names)."""
     return t.is_alpha and len(t.text) > 1 and t.text[0].isupper() and nxt.is_title \
-        and t.lower_ in _english_words(("noun", "adj")) and not attested_given_name(t.text) \
+        and t.lower_ in english_words(("noun", "adj")) and not attested_given_name(t.text) \
         and known_given_name(nxt.text)
 
 
@@ -86,7 +86,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             t, nxt = doc[start], doc[start + 1]
             initials = t.is_upper and t.is_alpha and len(t.text) == 2 and start + 2 == end and nxt.is_title \
                 and t.ent_type_ == "PERSON" and not country_of(t.text) and t.text not in _TWO_LETTER_TITLES \
-                and nxt.lower_ not in _english_words()  # "JD Vance", "MJ Lee": initials as a given name
+                and nxt.lower_ not in english_words()  # "JD Vance", "MJ Lee": initials as a given name
             if (t.pos_ in _NOT_NAME_POS or not t.is_title and not initials and not shouted or is_honorific(t) or is_title_head(t) or t.lower_ in TITLE_MODIFIERS
                     or t.text == "Q" and start == t.sent.start  # a reporter's "Q Karine, …": the question mark
                     or t.lower_ in _ORG_TAILS  # "… of Foreign Affairs Ma Zhaoxu"
@@ -175,7 +175,7 @@ _PLACE_LIST_WORDS = frozenset("counties parishes boroughs townships districts st
 def _plural_common(low: str) -> bool:
     """"tribes", "families": the plural of a common English noun ("Adams", "Williams" are the
     plurals of given names: surnames)."""
-    words = _english_words()
+    words = english_words()
     singulars = [low[:-1]] + ([low[:-2]] if low.endswith("es") else []) + ([low[:-3] + "y"] if low.endswith("ies") else [])
     return low.endswith("s") and low not in words and any(s in words and not known_given_name(s) for s in singulars)
 
@@ -366,19 +366,6 @@ pharmaceuticals therapeutics
 _ORG_TAILS = _ORG_WORDS | {"affairs"}
 
 
-@lru_cache(maxsize=8)  # one entry per word-class tuple asked for: a handful
-def _english_words(parts: tuple[str, ...] = ("noun", "adj", "verb")) -> frozenset[str]:
-    """English nouns, adjectives and verbs: the word lists of the pipeline's own lemmatizer. (Its
-    nouns include famous people, "putin"; its adjectives and verbs are common words only.)"""
-    from ..nlp import load_nlp
-
-    try:
-        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError):
-        return frozenset()
-    return frozenset(w for pos in parts if pos in index for w in index[pos])
-
-
 def _common_words_only(name: str) -> bool:
     """Every word of a name of two or more is a common English word, and the first is no first
     name any name table knows ("Gender Policy", "Vineyard Wind"; not "Todd Young", "Walter Reed")."""
@@ -416,7 +403,7 @@ def _inverted_entry(doc: Doc, start: int, end: int) -> bool:
 
 def _english_word(low: str) -> bool:
     """A common English word, or a regular inflection of one ("orders", "concerning", "renamed")."""
-    words = _english_words()
+    words = english_words()
     return low in words or any(low.endswith(suf) and (low[:-len(suf)] + add) in words
                                for suf, add in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")))
 
@@ -461,7 +448,7 @@ def looks_like_given_name(word: str, lemma: str = "") -> bool:
     if known_given_name(word):
         return True
     low = word.lower()
-    words = _english_words()
+    words = english_words()
     plural = low.endswith("s") and (low[:-1] in words or low.endswith("es") and low[:-2] in words
                                     or low.endswith("ies") and low[:-3] + "y" in words)
     return low not in words and lemma.lower() not in words and not plural
@@ -620,7 +607,7 @@ def find_mentions(doc: Doc, chunk: int, char_offset: int, sent_offset: int) -> l
             p = doc[start - 1] if start > 0 else None
             if p is not None and end - start == 2 and known_given_name(doc[start].text) and _untagged_name_word(p) \
                     and (p.i == p.sent.start or doc[p.i - 1].is_space) \
-                    and p.lower_ not in _english_words(("adj", "verb")) and not _title_leftover(p, doc[start]):
+                    and p.lower_ not in english_words(("adj", "verb")) and not _title_leftover(p, doc[start]):
                 start -= 1  # (not "Commentator Ben Domenech")
             # "Karine Jean" + "-Pierre": a double-barrelled surname NER cut at its hyphen
             if end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ \
@@ -935,7 +922,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
     surnames = {translit(split_person(m.text)[1]) for m in mentions if m.label == "Person" and " " in m.text}
     # (a label's last word that is a title or a common word, "SENIOR ADMINISTRATION OFFICIAL", no surname)
     label_surnames = {translit(s.split()[-1]) for s in speakers if s and s.split()[-1].lower() not in TITLE_HEADS
-                      and s.split()[-1].lower() not in _english_words(("adj", "verb"))
+                      and s.split()[-1].lower() not in english_words(("adj", "verb"))
                       and not s.split()[-1].lower().startswith("official")}
     for m in mentions:
         # "Response Dawn" + "O’Connell" (tagged a noun): a person NER cut before the surname that
@@ -947,7 +934,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
         if e < len(doc) and doc[e].is_title and translit(doc[e].text) in label_surnames \
                 and translit(doc[e - 1].text) not in label_surnames and (m.chunk, e) not in covered:
             k = m.start  # less a title's last word NER ran in ("Response Dawn"); "Maria Theresa" stays
-            while k < e - 1 and doc[k].lower_ in _english_words() and not known_given_name(doc[k].text):
+            while k < e - 1 and doc[k].lower_ in english_words() and not known_given_name(doc[k].text):
                 k += 1
             m.start, m.end, m.char = k, e + 1, off + doc[k].idx
             m.text = m.raw = clean_surface(doc[k:e + 1].text)
@@ -990,7 +977,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                     and not is_title_head(doc[j - 2]) and not is_honorific(doc[j - 2]):
                 k = j - 2
                 while k > max(0, j - 5) and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" \
-                        and (known_given_name(doc[k - 1].text) or doc[k - 1].lower_ not in _english_words()) \
+                        and (known_given_name(doc[k - 1].text) or doc[k - 1].lower_ not in english_words()) \
                         and not is_title_head(doc[k - 1]) and not is_honorific(doc[k - 1]) \
                         and ((ci, k - 1) not in covered or (ci, k - 1) in person_tokens):
                     k -= 1  # "Maria Theresa Kumar", "Tracee Ellis Ross": every given name, no title word
@@ -1005,7 +992,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             elif j - i == 2 and _speaks_next(doc, j) and known_given_name(doc[i].text) \
                     and _looks_like_person_name(text) and not _named_thing(text) \
                     and not (i > 0 and doc[i - 1].text == ",") \
-                    and not all(w.lower() in _english_words() for w in text.split()):
+                    and not all(w.lower() in english_words() for w in text.split()):
                 # (not "Jane Roe, Director, Day One: “…”", nor two common words: "Link Health")
                 # "Fox Business Network's Jane Roe: “…”": a given name and surname introducing a quotation
                 # (exactly two words: "Jane Roe Foundation: “…”" is the foundation)
@@ -1152,8 +1139,8 @@ def _titled_surname(doc: Doc, i: int, chunk: int, person_tokens: set[tuple[int, 
     given name, title, place or people's word: a surname NER missed."""
     tok = doc[i]
     low = tok.lower_
-    if not tok.is_alpha or len(tok) < 3 or low in _english_words() or known_given_name(tok.text) \
-            or tok.tag_ == "NNPS" or _plural_thing(tok.text) or low.endswith("s") and low[:-1] in _english_words() \
+    if not tok.is_alpha or len(tok) < 3 or low in english_words() or known_given_name(tok.text) \
+            or tok.tag_ == "NNPS" or _plural_thing(tok.text) or low.endswith("s") and low[:-1] in english_words() \
             or low in TITLE_HEADS or low in DEMONYMS or low in COUNTRIES or low in TITLE_MODIFIERS:
         return False
     tp = title_before(doc, i)
@@ -1345,7 +1332,7 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         if low in PLATFORMS:
             m.label = "Organization"
         elif m.label != "Person" and 2 <= len(words) <= 3 and translit(words[-1]) in label_surnames \
-                and (known_given_name(words[0]) or words[0].lower() not in _english_words()) \
+                and (known_given_name(words[0]) or words[0].lower() not in english_words()) \
                 and _looks_like_person_name(m.text):
             m.label = "Person"
         elif m.label != "Person" and key in person_keys and _looks_like_person_name(m.text) and "case-party" not in m.evidence \
@@ -1369,7 +1356,7 @@ def _relabel(mentions: list[Mention], lower_words: frozenset[str] = frozenset())
         if m.label == "Person" and " " not in m.text and (m.text.lower() in HONORIFICS or m.text.lower() + "." in HONORIFICS):
             continue  # "Madam", "Gov": a form of address or a title cut from its name
         if m.label == "Person" and " " not in m.text and not evidence and key not in person_tokens \
-                and m.text.lower() in _english_words(("adj", "verb")) and not known_given_name(m.text):
+                and m.text.lower() in english_words(("adj", "verb")) and not known_given_name(m.text):
             # one capitalised adjective or verb NER calls a person, with no title, no label and no
             # full name in the document ("Honorary"): a word, not a name
             continue
@@ -1435,13 +1422,13 @@ def _gerund_led(text: str) -> bool:
     or title it carries."""
     first = text.split()[0].strip(".,:'’")
     f = first.lower()
-    verbs = _english_words(("verb",))
+    verbs = english_words(("verb",))
     if " " not in text or known_given_name(first):
         return False
     if f.endswith("ing") and len(f) > 5:
         return f[:-3] in verbs or f[:-3] + "e" in verbs or f[:-4] in verbs
     # (a verb's third person, which no given name is: "Strengthens", "Protects")
-    return f.endswith("s") and len(f) > 6 and f[:-1] in verbs and f[:-1] not in _english_words(("noun",))
+    return f.endswith("s") and len(f) > 6 and f[:-1] in verbs and f[:-1] not in english_words(("noun",))
 
 
 #: what a mention's context says of a person (kept on LocalEntity.evidence for resolution)
@@ -1464,7 +1451,7 @@ def _named_thing(text: str) -> bool:
     f = first.lower()
     if f in DEMONYMS or f.endswith("s") and f[:-1] in DEMONYMS:
         return True  # "Americans Advancing Justice", "Russian Energy": a people's word leads no one's name
-    return (len(first) > 2 and first.isalpha() and first.lower() in _english_words(("adj", "verb"))
+    return (len(first) > 2 and first.isalpha() and first.lower() in english_words(("adj", "verb"))
             and not known_given_name(first) and last.isalpha() and not looks_like_given_name(last))
 
 
@@ -1598,7 +1585,7 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
             e.titles = sorted({m.title.title for m in mentions if m.entity == e.key and m.title and m.title.title
                                and not any(n in m.title.title for n in person_names)})
             e.evidence = sorted({x for m in mentions if m.entity == e.key for x in m.evidence & PERSON_EVIDENCE})
-            if " " not in e.name and e.name.isalpha() and e.name.lower() in _english_words(("adj", "verb")) \
+            if " " not in e.name and e.name.isalpha() and e.name.lower() in english_words(("adj", "verb")) \
                     and not known_given_name(e.name):
                 # "Ambassador Extraordinary": a common word as a whole name; resolution keeps it only
                 # when the corpus gives someone that surname with a given name ("Todd Young")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import HONORIFICS, RELATION_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, country_of
+from .lexicon import HONORIFICS, RELATION_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, country_of, english_words
 
 __all__ = ["OFFICES", "TitlePhrase", "bare_office", "is_title_head", "title_before", "title_after", "title_from_tokens",
            "is_honorific", "has_title_head"]
@@ -70,6 +70,8 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             break
         if t.text == "Q" and (t.i == t.sent.start or t.i > 0 and doc[t.i - 1].is_space):
             break  # a reporter's "Q" opening the turn ("Q Prime Minister Roe, …") is no part of the title
+        if t.lower_ == "dear" or k != j and t.is_title and _headline_verb(t):
+            break  # "Dear President Roe", a headline's "Leaders Applaud President Roe's Plan": no title words
         if t.pos_ == "CCONJ" or t.ent_type_ in ("DATE", "TIME") or (
                 t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS and t.lower_ not in TITLE_HEADS):
             break  # ("this morning President Roe", "Then President Roe": the title is "President")
@@ -142,6 +144,17 @@ def title_before(doc: Doc, i: int) -> TitlePhrase | None:
             or last.pos_ in ("NOUN", "PROPN")):  # "professor in international relations"
         return None
     return title_from_tokens(doc, start, end)
+
+
+def _headline_verb(t: Token) -> bool:
+    """A capitalised word that English has only as a verb ("Applaud", "Announces"): a Title-Case
+    headline's verb the tagger read as a name, never a word of a title."""
+    low = t.lower_
+    if is_title_head(t) or low in TITLE_MODIFIERS:
+        return False
+    verbs, others = english_words(("verb",)), english_words(("noun", "adj"))
+    stem = low[:-1] if low.endswith("s") and low[:-1] in verbs else low
+    return stem in verbs and stem not in others and low not in others
 
 
 def title_after(doc: Doc, end: int, max_len: int = 16) -> TitlePhrase | None:
