@@ -745,3 +745,17 @@ def test_a_trip_someone_is_hoping_for_is_no_event():
     rec = record("But we have said, you know, we are hoping that Secretary Tom Hale will be able to travel to "
                  "Freedonia when the time is right.")
     assert not rec.events
+
+
+def test_no_plans_to_speak_is_no_call_and_a_long_run_of_he_is_one_mans_week():
+    from helpers import record
+
+    assert not record("President Ivo Marsh has no plans to speak with President Tom Hale, and there are no "
+                      "plans for a meeting with him.").events
+    week = " ".join(["President Ivo Marsh will speak at the forum tomorrow.", "He will stress unity.",
+                     "He will also have the chance to hold bilateral meetings.", "He will see old friends.",
+                     "He couldn't do all of them in one day.", "He will stay an extra night.",
+                     "He will host a bilateral meeting with Prime Minister Tom Hale tomorrow evening here in Washington."])
+    rec = record(week, published="2021-09-20")
+    hosted = [e for e in rec.events if e.trigger in ("host", "meeting")]
+    assert hosted and {name_of(rec, p) for p in hosted[-1].participants} == {"Ivo Marsh", "Tom Hale"}

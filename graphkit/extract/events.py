@@ -237,7 +237,8 @@ def resolve_pronoun(ctx: Context, chunk: int, tok: Token, sent_idx: int, _chain:
     for si in (sent_idx, sent_idx - 1, sent_idx - 2):
         if si < 0:
             break
-        if si < sent_idx and _chain < 3 and ctx.sents[si][0] == chunk:
+        if si < sent_idx and _chain < 8 and ctx.sents[si][0] == chunk:
+            # (a briefer's run of "He will … He'll … He will host …" is one man's week)
             root = ctx.sents[si][1].root
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and ctx.entity_at(chunk, subj[0], "Person") is None \
@@ -858,6 +859,11 @@ def _is_negated(tok: Token) -> bool:
     """Negated itself or in the clause it completes ("I'm not going to get into negotiations")."""
     for _ in range(3):
         if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        # "has no plans to speak with X", "there are no plans for a meeting with Y": none planned
+        plan = tok.head if tok.dep_ == "acl" else tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else None
+        if plan is not None and plan.lemma_.lower() in ("plan", "intention", "intent") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in plan.children):
             return True
         if tok.dep_ != "xcomp" or tok.head.i == tok.i:
             return False
