@@ -759,3 +759,14 @@ def test_no_plans_to_speak_is_no_call_and_a_long_run_of_he_is_one_mans_week():
     rec = record(week, published="2021-09-20")
     hosted = [e for e in rec.events if e.trigger in ("host", "meeting")]
     assert hosted and {name_of(rec, p) for p in hosted[-1].participants} == {"Ivo Marsh", "Tom Hale"}
+
+
+def test_a_schedules_next_hour_is_on_the_day_just_told_and_mrs_is_the_wife_not_the_president():
+    from helpers import record
+
+    rec = record("President Tom Hale and Rachel Hale arrive on Wednesday.\n\nOn Thursday, May 23rd, Dr. Ana Ruiz will "
+                 "host Mrs. Hale for two events in Washington.\n\nAt 11:15 AM, Dr. Ruiz and Mrs. Hale will visit the "
+                 "Harbor Technical Center.", published="2024-05-20")
+    visit = [e for e in rec.events if e.trigger == "visit"]
+    assert visit and visit[0].date == "2024-05-23"
+    assert {name_of(rec, p) for p in visit[0].participants} == {"Ana Ruiz", "Rachel Hale"}

@@ -1511,6 +1511,13 @@ def find_events(ctx: Context) -> list[EventRec]:
                 prior = [e for e in events if e.date and e.sents[-1] < sent_idx]
                 if prior:  # "On the same day, ...": the day of the event just told
                     date, date_text = prior[-1].date, "the same day"
+            if date is None and any(_CLOCK.fullmatch(t.strip()) for t in date_texts):
+                # "On Thursday, May 23rd, A will host B for two events. At 11:15 AM, A and B will visit
+                # …": a schedule's next hour is on the day just told
+                prior = [e for e in events if e.date and len(e.date) == 10 and e.sents
+                         and sent_idx - 3 <= e.sents[-1] < sent_idx and e.planned == planned]
+                if prior:
+                    date, date_text = prior[-1].date, prior[-1].date_text
             if date is None and not planned and sent_idx == 0 and published and \
                     ctx.sent_text(0).strip() == ctx.document.title.strip():
                 date, date_text = published, "(headline)"  # a headline's event is the day's news
@@ -1600,7 +1607,9 @@ def find_events(ctx: Context) -> list[EventRec]:
             kind = _kind_of(tok)
             if kind and tok not in found_here:
                 places, orgs, date_texts = _places_and_dates(ctx, chunk, doc, [tok])
-                dates = [(resolve_date(d, published), d) for d in date_texts]
+                # (a day told ahead, "On Thursday, May 23rd, … will host … for two events", is this year's)
+                dates = [(resolve_date(d, published, _planned(tok, tok.head if tok.pos_ != "VERB" else None)), d)
+                         for d in date_texts]
                 dates = [d for d in dates if d[0]]
                 if places or dates:
                     group = _kind_group(kind)
@@ -1754,6 +1763,7 @@ _LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmaker
 
 # a time the text puts after its own day: what happens then has not happened yet (not "the next
 # day", which counts from the story's day)
+_CLOCK = re.compile(r"(?i)(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[A-Z]{2,4})?")
 _AHEAD = re.compile(r"(?i)\b(?:tomorrow|tonight|next (?:week|month|year)|(?:the )?coming (?:days|weeks|months)|"
                     r"later (?:today|this (?:week|month|year)))\b")
 

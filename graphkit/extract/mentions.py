@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from ..names import (acronym_of, attested_given_name, clean_surface, fold, known_given_name, person_compatible,
+from ..names import (acronym_of, attested_given_name, clean_surface, fold, given_name_gender, known_given_name, person_compatible,
                      plural_title, split_person, translit)
 from ..read import is_headline
 from ..records import Document, LocalEntity
@@ -1531,6 +1531,16 @@ def cluster_mentions(mentions: list[Mention], doc_text: str, headline_end: int =
                 # Jill Biden": the doctor is the one of them who holds no head of government's office
                 fitting = [e for e in cands if not heads_of.get(e.key, set()) & _SPOUSE_OFFICES]
             cands = fitting if len(fitting) == 1 else cands
+        if len(cands) > 1:
+            # "Dr. Biden and Mrs. Ruto" beside President William Ruto and Rachel Ruto: the courtesy
+            # title's sex picks the one whose first name nearly always has it
+            before = doc_text[max(0, m.char - 8):m.char].lower()
+            want = "f" if re.search(r"\b(?:mrs|ms|miss|madam|madame)\.?\s*$", before) else \
+                "m" if re.search(r"\bmr\.?\s*$", before) else None
+            if want:
+                fitting = [e for e in cands if any(given_name_gender(full.split()[0]) == want
+                                                   for x, full in persons if x is e and " " in full)]
+                cands = fitting if len(fitting) == 1 else cands
         if len(cands) == 1 and mine and m.ner != "TURN" and _title_conflict(m, cands[0], mentions, headline_end, mine):
             # "President Biden" in a speech that names only "Dr. Jill Biden" in full is not her (nor
             # is "First Lady Biden" the "President Biden" the headline named first)
