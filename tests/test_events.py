@@ -770,3 +770,14 @@ def test_a_schedules_next_hour_is_on_the_day_just_told_and_mrs_is_the_wife_not_t
     visit = [e for e in rec.events if e.trigger == "visit"]
     assert visit and visit[0].date == "2024-05-23"
     assert {name_of(rec, p) for p in visit[0].participants} == {"Ana Ruiz", "Rachel Hale"}
+
+
+def test_a_delegation_that_travels_with_its_leader_is_no_meeting_and_dr_is_the_advisor_to_the_vice_president():
+    from helpers import record
+
+    rec = record("National Security Advisor to the Vice President Dr. Tomas Brandt and a delegation of senior U.S. "
+                 "officials, including Deputy Administrator Lena Moss, will travel to Freedonia on November 27 to meet "
+                 "with officials. In Freedonia Dr. Brandt and the delegation will meet with Mayor Ivo Marsh.",
+                 published="2023-11-26")
+    assert not [e for e in rec.events if e.trigger == "delegation"]
+    assert [e.name for e in rec.entities if e.type == "Person" and "Brandt" in e.name] == ["Tomas Brandt"]

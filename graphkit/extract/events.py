@@ -102,6 +102,11 @@ def _kind_of(tok: Token) -> str | None:
             return "Call"
         return None
     if low in ("delegation", "delegations"):
+        subj = tok
+        while subj.dep_ in ("conj", "appos") and subj.head.i != subj.i:
+            subj = subj.head
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.pos_ == "VERB" and _kind_of(subj.head):
+            return None  # "A and a delegation of officials will travel to …": who travels, the trip's event
         return "Meeting"
     if low == "briefing" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "receive":
         return "Meeting"  # "the President received a briefing from his advisors": no press there

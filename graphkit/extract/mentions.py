@@ -1668,18 +1668,20 @@ def _title_conflict(m: Mention, e: LocalEntity, mentions: list[Mention], headlin
     the document gives that person share no head with the mention's ("President" vs "First Lady",
     "Dr." vs "President")."""
     theirs = set()
+    own = set()  # the offices themselves, not whose they serve ("Advisor to the Vice President")
     first = None
     for o in mentions:
         if o.entity == e.key:
             first = o.char if first is None else min(first, o.char)
             if o.title and o.title.title:
                 theirs |= _title_heads(o.title.title)
+                own |= _title_heads(re.split(r"\s(?:to|for|of)\s", o.title.title)[0])
     if mine and mine <= _STYLES:
         return False  # "Sheikh Mohamed", "Prince Mohammed": a style of address that any office-holder may carry
     if mine == {"dr"}:
         # a doctor may hold any post ("Surgeon General Murthy" is "Dr. Murthy"), but "Dr. Roe" beside
         # "President Roe" is the spouse: a head of government or state is not called Dr. there
-        return bool(theirs & _SPOUSE_OFFICES)
+        return bool(own & _SPOUSE_OFFICES)
     if theirs:
         return not mine & theirs
     # the full name comes later and untitled: "Remarks by President Roe …" then "… Ann Roe, my wife":
