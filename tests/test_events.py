@@ -781,3 +781,13 @@ def test_a_delegation_that_travels_with_its_leader_is_no_meeting_and_dr_is_the_a
                  published="2023-11-26")
     assert not [e for e in rec.events if e.trigger == "delegation"]
     assert [e.name for e in rec.entities if e.type == "Person" and "Brandt" in e.name] == ["Tomas Brandt"]
+
+
+def test_those_a_speaker_brings_on_are_at_the_meeting_a_headline_names_with_its_hosts_words(tmp_path):
+    from helpers import titled_record
+
+    text = ("Good evening. It is great to be with all of you tonight.\n\nAnd now, it is my honor to introduce "
+            "someone special. I present President Ivo Marsh!\n\nPlease welcome Governor Ana Ruiz.")
+    rec = titled_record(tmp_path, "Remarks by Vice President Lena Moss at a Party Winter Meeting", text, "2023-02-03")
+    ev = [e for e in rec.events if e.pattern == "headline-remarks"]
+    assert ev and {name_of(rec, p) for p in ev[0].participants} == {"Lena Moss", "Ivo Marsh", "Ana Ruiz"}

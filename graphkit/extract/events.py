@@ -923,6 +923,8 @@ def _trip_of(tok: Token) -> Token | None:
 
 
 def _planned(tok: Token, gov: Token | None) -> bool:
+    if tok.tag_ == "VBD" and tok.pos_ == "VERB":
+        return False  # "I will just convey to you that he called President X this afternoon": done
     # "he'll have a chance to meet …", "will travel to Denver to meet …": the clause's own tense
     around = [tok, gov] + [_outer_verb(t) for t in (tok, gov) if t is not None]
     # "will visit the region and attend a summit": a verb joined to another shares its tense
@@ -1191,6 +1193,27 @@ def _introduced(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in ("welcome", "invite", "bring") and any(
         c.dep_ == "prep" and c.lower_ in ("to", "up", "onto") and any(g.lemma_.lower() in _STAGE for g in c.subtree)
         for c in tok.children)
+
+
+def _introduced_people(ctx: Context) -> list[str]:
+    """Whom a speaker brings on in remarks: "Please welcome Governor X", "I present President Y!",
+    "let me introduce Z", "join me in welcoming W": they are at the occasion the remarks are of."""
+    out: list[str] = []
+    for si, (chunk, sent) in enumerate(ctx.sents):
+        for t in sent:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in ("welcome", "introduce", "present"):
+                continue
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            bringing = _introduced(t) or any(c.lower_ == "please" for c in t.children) \
+                or t.tag_ in ("VB", "VBP") and subj and subj[0].lower_ == "i" and t.lemma_.lower() != "welcome" \
+                or t.dep_ in ("xcomp", "pcomp") and t.head.lemma_.lower() in ("let", "join", "in") \
+                and (t.lemma_.lower() != "welcome" or t.head.lower_ == "in")
+            if not bringing:
+                continue
+            for c in t.children:
+                if c.dep_ in ("dobj", "oprd", "attr", "npadvmod") or c.dep_ == "prep" and c.lower_ == "to":
+                    out += [k for k in _persons_in(ctx, chunk, c) if k not in out]
+    return out
 
 
 def _call_me(tok: Token) -> bool:
@@ -2097,7 +2120,9 @@ def _participant_lists(ctx: Context, events: list[EventRec], anchors: list[Event
 # Conference", "… at a Roundtable": the transcript is the record of the encounter of its speakers
 _REMARKS_AT = re.compile(
     r"^(?:Remarks|Statements|Readout|Press Conference|Joint Remarks)\b.*?\b(?P<prep>Before|After|During|At|In|Following|Ahead of)\s+"
-    r"(?:an?\s+|the\s+|their\s+)?(?P<what>(?:Expanded\s+|Extended\s+)?Bilateral(?:\s+Meeting)?|(?:Joint\s+)?(?:Press|News)\s+Conference|"
+    # (up to three capitalised words naming whose it is: "at a Democratic National Committee Winter Meeting")
+    r"(?:an?\s+|the\s+|their\s+)?(?:(?-i:[A-Z](?![a-z]*ing\b)[\w’'.&-]*)\s+){0,3}?"
+    r"(?P<what>(?:Expanded\s+|Extended\s+)?Bilateral(?:\s+Meeting)?|(?:Joint\s+)?(?:Press|News)\s+Conference|"
     r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks|"
     r"(?:Moderated\s+)?Conversation|Fireside\s+Chat|(?:Panel\s+)?Discussion)\b", re.IGNORECASE)
 # (a conversation on stage is the speakers' meeting, not a call)
@@ -2171,6 +2196,8 @@ def _headline_events(ctx: Context, events: list[EventRec]) -> list[EventRec]:
         return []
     speakers = list(dict.fromkeys(k for _, _, keys in ctx.voices for k in keys[:1]))
     people += [k for k in speakers if k not in people]
+    if not briefing:
+        people += [k for k in _introduced_people(ctx) if k not in people]
     if not people:
         return []
     # the day of the transcript, in the venue its first lines give, else the place its headline
