@@ -208,7 +208,9 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if _given_match(a[0], b[0]):
         return True
     # "Surya Alexander Lavrentiev" vs "Alexander Lavrentiev": a given name of one is the other's first
-    return any(_given_match(x, b[0]) for x in a[1:]) or any(_given_match(a[0], y) for y in b[1:])
+    # (a spelt-out one: the "A." of "Michael A. Brown" is not the "Amos" of "Amos C. Brown")
+    return any(_given_match(x, b[0]) for x in a[1:] if not is_initial(x)) \
+        or any(_given_match(a[0], y) for y in b[1:] if not is_initial(y))
 
 
 def surname_compatible(a: str, b: str, same_given: bool) -> bool:
@@ -312,8 +314,9 @@ def canonical_person_name(forms: dict[str, int]) -> str:
         pf, pg = parse_person(f), parse_person(g)
         return fold(pf.given) == fold(pg.given) != "" and translit(pf.surname) == translit(pg.surname) \
             and pf.suffix == pg.suffix and not pg.middles and bool(pf.middles) and all(is_initial(m) for m in pf.middles)
-    common += [f for f in pool if f not in common and forms[f] * 4 >= top
-               and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) or initialed_of(f, g) for g in common)]
+    common += [f for f in pool if f not in common and (
+        forms[f] * 4 >= top and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) for g in common)
+        or any(initialed_of(f, g) for g in common))]  # (the initial however rarely given: "Deborah G. Roe")
     # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent
     return sorted(common, key=lambda f: (-parts(f), -len(f), -forms[f], f))[0]
 

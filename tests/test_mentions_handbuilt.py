@@ -269,3 +269,12 @@ def test_a_company_named_like_a_person_ends_in_its_business():
     doc = make(["from", "Zarah", "Resources", "."], ["ADP", "PROPN", "PROPN", "PUNCT"], ["IN", "NNP", "NNPS", "."],
                ["ROOT", "compound", "pobj", "punct"], [0, 2, 0, 0], [(1, 3, "PERSON")])
     assert not_a_person(doc, 1, 3)
+
+
+def test_a_feast_a_builder_a_beach_and_a_survey_are_no_people():
+    for words, span in ((["by", "Easter", "."], (1, 2)), (["by", "Clark", "Construction", "."], (1, 3)),
+                        (["of", "Myers", "Beach", "."], (1, 3)), (["Reagan", "Defense", "Survey", "."], (0, 3))):
+        doc = make(words, ["ADP"] + ["PROPN"] * (len(words) - 2) + ["PUNCT"], ["IN"] + ["NNP"] * (len(words) - 2) + ["."],
+                   ["ROOT"] + ["compound"] * (len(words) - 3) + ["pobj", "punct"],
+                   [0] + [len(words) - 2] * (len(words) - 3) + [0, 0], [(span[0], span[1], "PERSON")])
+        assert not_a_person(doc, *span), words

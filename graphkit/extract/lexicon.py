@@ -258,3 +258,7 @@ def english_words(parts: tuple[str, ...] = ("noun", "adj", "verb")) -> frozenset
     except (KeyError, ValueError):
         return frozenset()
     return frozenset(w for pos in parts if pos in index for w in index[pos])
+
+# feasts and observances NER now and then takes for a person ("by Easter")
+HOLIDAYS = frozenset("easter christmas thanksgiving hanukkah chanukah passover ramadan eid diwali kwanzaa halloween "
+                     "juneteenth lent advent purim navruz nowruz".split())

@@ -18,7 +18,7 @@ from ..names import (acronym_of, attested_given_name, clean_surface, fold, given
                      plural_title, split_person, translit)
 from ..read import is_headline
 from ..records import Document, LocalEntity
-from .lexicon import (CAPITALS, english_words, EVENT_NOUNS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
+from .lexicon import (CAPITALS, english_words, EVENT_NOUNS, HOLIDAYS, HONORIFICS, PLATFORMS, country_of, COUNTRIES, DEMONYMS, ORG_ALIASES, PLACE_ALIASES, TITLE_HEADS,
                       TITLE_MODIFIERS, VENUE_WORDS)
 from .titles import TitlePhrase, has_title_head, is_honorific, is_title_head, title_after, title_before
 
@@ -146,6 +146,7 @@ initiative prize award medal foundation institute university college school hosp
 airport station building hall room doctrine rule law bill fund trust scholarship fellowship lecture
 compact pact accord treaty agreement charter declaration
 atoll island islands isle reef peninsula gulf strait canyon valley creek airfield airbase mountains
+beach survey poll index report
 """.split())
 
 
@@ -240,6 +241,8 @@ def not_a_person(doc: Doc, start: int, end: int) -> bool:
         return True  # "Infrastructure Law", "Hemisphere Affairs", "… Congress": a thing's name
     if doc[end - 1].lower_.rstrip(".") in _RANK_ABBREVIATIONS:
         return True  # "Marine Corps Cpl" + "Hunter Roe": a service and a rank, before the name
+    if end - start == 1 and doc[start].lower_ in HOLIDAYS:
+        return True  # "out of this by Easter": a feast, no one
     if end - start == 1 and (is_honorific(doc[start]) or plural_title(doc[start].text) == "dr"):
         return True  # "Drs." cut from "Drs. Walensky and Fauci" by the sentence splitter: a title, no one
     if end - start == 1 and (doc[start].tag_ in ("NNPS", "NNS") or _plural_common(doc[start].lower_)):
@@ -358,7 +361,7 @@ council office department agency institute committee foundation association comm
 center centre university college corporation company group inc ltd llc party union bank fund network news
 times post board service ministry authority house senate congress court coalition alliance initiative government
 collective resources holdings industries technologies systems solutions laboratories enterprises ventures
-pharmaceuticals therapeutics
+pharmaceuticals therapeutics construction engineering logistics labs pbc
 """.split())
 
 #: the last word of an organisation's or a ministry title's name ("… of Foreign Affairs"), which
