@@ -55,7 +55,10 @@ DATE_LINE = re.compile(
 
 _LEFT_MARKS = re.compile(r"\*{2,}|(?<!\w)__|__(?!\w)")
 _TAG = re.compile(r"<[^>\n]{1,200}>")
-_DELETED = re.compile(r"(?is)<(s|del|strike)\b[^>]*>.*?</\1\s*>")
+_DELETED = re.compile(r"(?is)<(s|del|strike)\b[^>]*>.*?</\1\s*>|~~[^~\n]{1,60}~~")
+# a transcript's correction: the struck word, then the right one in brackets ("Byron <s>Daniels</s>
+# [Donalds]"): the reader reads the right one, without its brackets
+_CORRECTED = re.compile(r"(?is)(?:<(s|del|strike)\b[^>]*>[^<]*?</\1\s*>|~~[^~\n]{1,60}~~)[ ]*\\?\[([^\]\n]{1,40}?)\\?\]")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +127,7 @@ def _plain_blocks(text: str) -> list[str]:
 
 
 def _markdown_blocks(text: str) -> list[str]:
-    tokens = _parser().parse(_DELETED.sub("", text))
+    tokens = _parser().parse(_DELETED.sub("", _CORRECTED.sub(lambda m: m.group(2), text)))
     blocks: list[str] = []
     row: list[str] | None = None
     for tok in tokens:

@@ -65,3 +65,8 @@ def test_a_wrapped_sentences_last_word_and_colon_is_no_speaker_label():
             "By May, our supply will run out.\nMR. ROE:  Thank you.")
     assert lay_out(text) == ("MS. LEE: We need funding, and this is what is at stake in our fight against MEASLES:\n\n"
                              "By May, our supply will run out.\n\nMR. ROE: Thank you.")
+
+
+def test_a_transcripts_correction_reads_as_the_right_word_without_its_brackets():
+    assert lay_out("including Congressman Byron <s>Dawson</s> \\[Dowell\\], and ~~Tom~~ [Tim] Hale.") == \
+        "including Congressman Byron Dowell, and Tim Hale."
