@@ -791,3 +791,13 @@ def test_those_a_speaker_brings_on_are_at_the_meeting_a_headline_names_with_its_
     rec = titled_record(tmp_path, "Remarks by Vice President Lena Moss at a Party Winter Meeting", text, "2023-02-03")
     ev = [e for e in rec.events if e.pattern == "headline-remarks"]
     assert ev and {name_of(rec, p) for p in ev[0].participants} == {"Lena Moss", "Ivo Marsh", "Ana Ruiz"}
+
+
+def test_meeting_many_unnamed_people_is_many_occasions_not_one():
+    from helpers import record
+
+    for text in ("Governor Ana Ruiz met with many leaders in Freedonia.", "Governor Ana Ruiz has met with dozens of mayors.",
+                 "Governor Ana Ruiz talked with a number of her partners this morning."):
+        assert not record(text).events, text
+    # (a number may be one room: "will meet with more than 20 governors")
+    assert record("Tomorrow Governor Ana Ruiz will meet with more than 20 governors in Denver.").events

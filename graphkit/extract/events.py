@@ -155,6 +155,27 @@ def _several(tok: Token) -> bool:
         if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"):
             return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SEVERAL
+def _many_unnamed(ctx: Context, chunk: int, verb: Token) -> bool:
+    """The verb's only other side is a crowd counted as many and named nowhere in it ("many leaders",
+    "several governors", "dozens of mayors", "hundreds of students")."""
+    others = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children
+              if g.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+    if not others:
+        return False
+    for o in others:
+        if _persons_in(ctx, chunk, o):
+            return False
+        # (vague counts only: "meet with more than 20 governors" may well be one meeting)
+        counted = o.tag_ == "NNS" and any(c.dep_ in ("amod", "det", "quantmod") and c.lower_ in
+                                          ("many", "numerous", "countless", "several", "various", "multiple")
+                                          for c in o.children) \
+            or o.lemma_.lower() in ("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "lot") \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+        if not counted:
+            return False
+    return True
+
+
 _HOSTING_VERBS = frozenset("host moderate hold convene lead chair attend join participate organize organise".split())
 
 
@@ -995,6 +1016,8 @@ def _verb_participants(ctx: Context, chunk: int, tok: Token, sent_idx: int,
         return None  # "Please welcome …": introducing a speaker, not a meeting
     if lemma == "welcome" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("want", "like", "love"):
         return None  # "I want to welcome John Roe": greeting someone in a speech, not a meeting
+    if lemma in ("meet", "talk", "speak", "visit", "host", "call") and _many_unnamed(ctx, chunk, tok):
+        return None  # "I met with many leaders in the UK", "has met with dozens of mayors": many occasions
     subj = _subjects(ctx, chunk, tok, sent_idx)
     if lemma in _WITH_ONLY:  # "discussed details of contacts with Biden" is no meeting
         objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
