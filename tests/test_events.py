@@ -801,3 +801,12 @@ def test_meeting_many_unnamed_people_is_many_occasions_not_one():
         assert not record(text).events, text
     # (a number may be one room: "will meet with more than 20 governors")
     assert record("Tomorrow Governor Ana Ruiz will meet with more than 20 governors in Denver.").events
+
+
+def test_the_day_of_the_occasion_attended_is_the_trips():
+    from helpers import record
+
+    rec = record("Vice President Ana Ruiz will travel to Munich, Germany to attend the February 18-20 Security "
+                 "Conference.", published="2022-02-09")
+    trips = [e for e in rec.events if e.trigger == "travel"]
+    assert trips and trips[0].date == "2022-02-18"

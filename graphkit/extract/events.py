@@ -624,6 +624,20 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     # "summit of G7 in London": the place hangs on the "of" complement
     anchors += [g for h in heads if h.pos_ in ("NOUN", "PROPN") for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # "to attend the February 18-20 Munich Security Conference", "will travel to Munich to attend
+    # the May 5 summit": the day of the occasion attended is the attending's, and the trip's
+    for h in heads:
+        attends = [h] if h.lemma_.lower() in ("attend", "join") else [
+            c for c in h.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("attend", "join")
+        ] if h.lemma_.lower() in ("travel", "go", "fly", "head") else []
+        for a in attends:
+            for o in a.children:
+                if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN"):  # (what one attends is an occasion)
+                    for x in o.children:
+                        if x.ent_type_ == "DATE" and x.dep_ in ("nmod", "compound", "amod", "npadvmod"):
+                            span = next((e for e in doc.ents if e.start <= x.i < e.end), None)
+                            if span is not None and all(txt != span.text for _, txt in found_dates):
+                                found_dates.append((1, span.text))
     # "the upcoming NATO Summit that's going to be occurring in Lithuania", "the summit, which will
     # be held in Vilnius": where the occasion takes place, told in its relative clause
     for h in heads:
