@@ -20,6 +20,7 @@ from ..names import given_name_gender, plural_title
 from ..records import EventRec
 import re
 
+from ..layout import DATE_LINE
 from .context import Context
 from .dates import resolve_date
 from .lexicon import (BUILDING_WORDS, COUNTRIES, EVENT_NOUNS, EVENT_VERBS, PRESS_AUDIENCES, RELATION_NOUNS, SPEECH_VERBS,
@@ -155,6 +156,8 @@ def _several(tok: Token) -> bool:
         if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"):
             return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SEVERAL
+
+
 def _many_unnamed(ctx: Context, chunk: int, verb: Token) -> bool:
     """The verb's only other side is a crowd counted as many and named nowhere in it ("many leaders",
     "several governors", "dozens of mayors", "hundreds of students")."""
@@ -1826,9 +1829,10 @@ _LIST_SUBJECTS = frozenset("participant participants attendee attendees lawmaker
                            "event session program forum".split())
 
 
+# a clock time alone ("At 11:15 AM"): an hour of a day told elsewhere
+_CLOCK = re.compile(r"(?i)(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[A-Z]{2,4})?")
 # a time the text puts after its own day: what happens then has not happened yet (not "the next
 # day", which counts from the story's day)
-_CLOCK = re.compile(r"(?i)(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[A-Z]{2,4})?")
 _AHEAD = re.compile(r"(?i)\b(?:tomorrow|tonight|next (?:week|month|year)|(?:the )?coming (?:days|weeks|months)|"
                     r"later (?:today|this (?:week|month|year)))\b")
 
@@ -2163,12 +2167,12 @@ _REMARKS_AT = re.compile(
     r"Trilateral(?:\s+Meeting)?|Meeting|Roundtable|Summit|Working\s+Lunch|Working\s+Dinner|Talks|"
     r"(?:Moderated\s+)?Conversation|Fireside\s+Chat|(?:Panel\s+)?Discussion)\b", re.IGNORECASE)
 # (a conversation on stage is the speakers' meeting, not a call)
+_ON_STAGE = ("conversation", "chat", "discussion")
 # "Remarks by President A and President B of X at a State Luncheon": two speakers or more, one of
 # them of a country or body the headline names, and the occasion after them
 _JOINT_REMARKS = re.compile(r"^(?:Joint\s+)?Remarks\s+by\s+(?P<who>[^|]*?(?:\band\b|,)[^|]*?\bof\b[^|]*?)"
                             r"\s(?P<what>(?:[Oo]n|[Aa]t|[Ii]n|[Dd]uring|[Uu]pon|[Ff]ollowing|[Aa]fter|[Bb]efore|[A-Z][a-z]+ing)"
                             r"\s[^|]*)")
-_ON_STAGE = ("conversation", "chat", "discussion")
 
 
 # "Press Briefing by Press Secretary A and B", "Press Gaggle by …", "Background Press Call by …"
@@ -2176,15 +2180,11 @@ _BRIEFING_BY = re.compile(r"^(?:(?:On-the-Record|Background)\s+)?(?P<what>(?:Pre
                           r"\b.*?\bby\b", re.IGNORECASE)
 
 
-_DATE_LINE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                        r"\s+\d{1,2},\s+\d{4}")
-
-
 def _date_line(text: str, head: int, published: str | None) -> tuple[str, str] | None:
     """The day a transcript's date line gives under its headline and venue ("May 3, 2023" above the
     first speaker, published the next morning), when it is the publication day or the week before."""
     for line in [ln.strip(" *_\t") for ln in text[head:head + 400].splitlines() if ln.strip(" *_\t")][:5]:
-        if _DATE_LINE.fullmatch(line):
+        if DATE_LINE.match(line):
             day = resolve_date(line, published)
             if day and published and len(day) == 10 and day <= published[:10] \
                     and (calendar_day.fromisoformat(published[:10]) - calendar_day.fromisoformat(day)).days <= 7:
