@@ -1,5 +1,11 @@
 """Events: attendees from the parse, places, dates resolved against publication, planned or held."""
-from helpers import name_of, record
+from helpers import name_of, record, titled_record
+
+
+def events_of(tmp_path, title: str, text: str, published: str, pattern: str):
+    """The record of a titled document and its events of one pattern."""
+    rec = titled_record(tmp_path, title, text, published)
+    return rec, [e for e in rec.events if e.pattern == pattern]
 
 
 def events(rec):
@@ -388,8 +394,6 @@ def test_a_biography_line_is_no_encounter():
 
 
 def test_just_finishing_a_meeting_dates_it_to_the_day_it_is_said(tmp_path):
-    from helpers import titled_record
-
     text = ("PRESIDENT LEE:  Good afternoon. I just finished a meeting with President Tom Hale of Ghana.\n\n"
             "Q  Thank you, Madam President.")
     rec = titled_record(tmp_path, "Remarks by President Ana Lee in Press Conference", text, "2024-02-12")
@@ -405,8 +409,6 @@ def test_an_undated_meeting_at_the_place_of_the_trip_just_told_has_its_day():
 
 
 def test_later_this_evening_dates_a_trip_and_an_invitation_to_call_is_no_call(tmp_path):
-    from helpers import titled_record
-
     rec = record("Later this evening, after the speech, First Lady Dana Osei will travel to Paris, France, to lead "
                  "the delegation.", published="2024-07-24")
     assert [e.date for e in rec.events if e.kind == "Visit"] == ["2024-07-24"]
@@ -440,8 +442,6 @@ def test_the_one_encounter_of_a_visit_names_its_hosts():
 
 
 def test_a_when_clause_takes_the_date_before_it_and_a_call_on_this_flight_is_today(tmp_path):
-    from helpers import titled_record
-
     text = ("THE PRESIDENT:  For example, in September when I traveled to Vietnam, as I mentioned earlier, to mark "
             "a new phase, we committed to work together.\n\nMR. HALE:  In regard to the summit, while we were on "
             "this flight, President Ivo Marsh had the opportunity to speak with President Tom Lee of Turkey.\n\n"
@@ -452,8 +452,6 @@ def test_a_when_clause_takes_the_date_before_it_and_a_call_on_this_flight_is_tod
 
 
 def test_a_speaker_welcomed_to_the_stage_is_introduced_not_met(tmp_path):
-    from helpers import titled_record
-
     text = ("THE PRESIDENT:  And so, now it is my honor to welcome to the stage Dana Osei, who plays on the team. "
             "I welcomed President Tom Hale to the White House today.\n\nMS. OSEI:  Thank you.")
     rec = titled_record(tmp_path, "Remarks by President Ivo Marsh at a Ceremony", text, "2023-11-15")
@@ -474,8 +472,6 @@ def test_every_titled_host_of_a_long_list_the_parser_broke_hosts_the_roundtable(
 
 
 def test_a_list_of_those_in_todays_roundtable_joins_the_roundtable_told_far_above(tmp_path):
-    from helpers import titled_record
-
     filler = " ".join(f"Officials described step {n} of the plan in some detail." for n in range(8))
     text = (f"Today, Director Ann Vale hosted a roundtable with advocates for rural clinics. {filler}\n\n"
             "Advocates that participated in today’s roundtable included:\n\n-   Bo Strand, President, Clinic "
@@ -537,8 +533,6 @@ def test_a_possessive_pronoun_agrees_with_the_first_name_and_who_joins_a_visit_i
 
 
 def test_those_who_joined_the_call_listed_far_below_it_are_on_that_call(tmp_path):
-    from helpers import titled_record
-
     filler = " ".join(f"They discussed point {n} of the storm plan." for n in range(7))
     text = (f"This afternoon, President Ivo Marsh convened a call with Northeastern Governors, Relief Administrator "
             f"Osei, and Homeland Security Advisor Ann Vale to discuss the storm. {filler} Relief Administrator "
@@ -552,21 +546,16 @@ def test_those_who_joined_the_call_listed_far_below_it_are_on_that_call(tmp_path
 
 
 def test_a_leaders_welcome_to_the_one_addressed_is_the_day_and_place_of_the_remarks(tmp_path):
-    from helpers import titled_record
-
     text = ("Brussels, Belgium\n\n10:02 A.M. CET\n\nPRESIDENT MARSH:  We are very pleased, dear President, to "
             "welcome you again in Brussels.\n\nPRESIDENT HALE:  Thank you for welcoming me back. It is good to be "
             "here.\n\nEND")
-    rec = titled_record(tmp_path, "Remarks by President Tom Hale and President Ivo Marsh Before Their Meeting",
-                        text, "2022-03-24")
-    welcomes = [e for e in rec.events if e.pattern == "verb-welcome"]
+    rec, welcomes = events_of(tmp_path, "Remarks by President Tom Hale and President Ivo Marsh Before Their Meeting",
+                              text, "2022-03-24", "verb-welcome")
     assert welcomes and all(e.date == "2022-03-24" and [name_of(rec, p) for p in e.locations] == ["Brussels"]
                             for e in welcomes)
 
 
 def test_a_headlines_call_after_a_possessive_is_the_bodys_call(tmp_path):
-    from helpers import titled_record
-
     rec = titled_record(tmp_path, "Statement by Spokesperson Dana Osei on National Security Advisor Ann Vale’s Video "
                         "Call with Tom Hale, Head of Cabinet of the Commission",
                         "National Security Advisor Ann Vale held a secure video call with Tom Hale, Head of Cabinet "
@@ -575,8 +564,6 @@ def test_a_headlines_call_after_a_possessive_is_the_bodys_call(tmp_path):
 
 
 def test_a_numbered_list_of_names_and_posts_below_a_readout_is_its_meetings_every_attendee(tmp_path):
-    from helpers import titled_record
-
     filler = " ".join(f"The President praised step {n} of the harbor plan." for n in range(7))
     text = ("This afternoon, President Ivo Marsh met with the Harbor Council in the Blue Room to review the year.\n\n"
             f"{filler} The President asked the Council for results by the next Harbor Council meeting.\n\n"
@@ -594,8 +581,6 @@ def test_a_numbered_list_of_names_and_posts_below_a_readout_is_its_meetings_ever
 
 
 def test_a_participants_heading_without_a_colon_lists_the_readouts_roundtable(tmp_path):
-    from helpers import titled_record
-
     filler = " ".join(f"The leaders described problem {n} in rural clinics." for n in range(7))
     text = ("Today, Governor Ana Ruiz hosted a roundtable conversation with rural health leaders to discuss "
             f"access to care. {filler}\n\n**Participants**\n\n-   Dana Whitcomb, Director, Valley Clinic Network\n"
@@ -606,20 +591,15 @@ def test_a_participants_heading_without_a_colon_lists_the_readouts_roundtable(tm
 
 
 def test_a_transcripts_date_line_is_the_day_of_its_encounter(tmp_path):
-    from helpers import titled_record
-
     text = ("*Hall of States  \n*Springfield**\n\nMay 3, 2023\n\n5:15 P.M. EDT\n\n"
             "MS. OKORO:  Welcome, Governor. Let us begin with your story.\n\n"
             "THE GOVERNOR:  Thank you. It is good to be here.\n\n6:02 P.M. EDT")
-    rec = titled_record(tmp_path, "Remarks by Governor Ana Ruiz in a Moderated Conversation at the Rural Forum",
-                        text, "2023-05-04")
-    ev = [e for e in rec.events if e.pattern == "headline-remarks"]
+    _, ev = events_of(tmp_path, "Remarks by Governor Ana Ruiz in a Moderated Conversation at the Rural Forum",
+                      text, "2023-05-04", "headline-remarks")
     assert ev and ev[0].date == "2023-05-03"
 
 
 def test_a_prepared_speechs_welcome_is_the_speakers_in_the_place_its_first_line_gives(tmp_path):
-    from helpers import titled_record
-
     text = ("Springfield, Illinois\n\nThank you, Jayden. I can tell you have a gift.\n\n"
             "And Congresswoman Lena Moss, Chancellor Robert Hale, thank you for welcoming us today.\n\n"
             "It is wonderful to be here with all of you.")
@@ -638,8 +618,6 @@ def test_a_prepared_speechs_welcome_is_the_speakers_in_the_place_its_first_line_
 
 
 def test_them_for_things_is_no_one_met_and_a_kin_apposition_names_no_guest():
-    from helpers import record
-
     rec = record("As our supply grows to meet our needs, and Governor Ana Ruiz is meeting them, doses will follow.")
     assert not rec.events
     rec = record("A year ago, Governor Ana Ruiz spoke with Mia Holt, Tom Holt's young daughter.")
@@ -649,8 +627,6 @@ def test_them_for_things_is_no_one_met_and_a_kin_apposition_names_no_guest():
 
 
 def test_a_buildings_city_is_the_trips_place_too_and_the_visit_retold_there_takes_its_day():
-    from helpers import record
-
     rec = record("On December 17, Deputy Secretary Ana Ruiz traveled to the Harbor Space Center in Springfield, "
                  "Illinois, to mark progress. As part of her visit to Springfield, Deputy Secretary Ruiz toured "
                  "the launch hall.", published="2024-12-18")
@@ -660,8 +636,6 @@ def test_a_buildings_city_is_the_trips_place_too_and_the_visit_retold_there_take
 
 
 def test_the_members_of_a_delegation_listed_under_its_heading_are_on_it(tmp_path):
-    from helpers import titled_record
-
     text = ("President Ivo Marsh today announced the delegation to attend the inauguration of President Lena Moss "
             "of Freedonia on May 5, 2023, in Fredville.\n\nThe Honorable Robert Hale, Vice President, will lead the "
             "delegation.\n\n**Members of the Presidential Delegation:**\n\n"
@@ -675,8 +649,6 @@ def test_the_members_of_a_delegation_listed_under_its_heading_are_on_it(tmp_path
 
 
 def test_a_stop_inside_the_trips_city_told_next_is_on_the_trips_day_and_next_week_is_not_today():
-    from helpers import record
-
     rec = record("Tomorrow, Governor Ana Ruiz and Secretary Tom Hale will travel to Fort Worth, Texas, to meet "
                  "veterans. They will visit the Fort Worth Veterans Clinic and tour its wards.", published="2022-03-07")
     stops = [e for e in rec.events if e.trigger == "visit"]
@@ -691,25 +663,21 @@ def test_a_stop_inside_the_trips_city_told_next_is_on_the_trips_day_and_next_wee
 
 
 def test_joint_remarks_of_a_leader_and_foreign_guests_are_their_encounter_that_day_where_the_headline_says(tmp_path):
-    from helpers import titled_record
-
     text = ("PRESIDENT MARSH:  Welcome, everyone. Today we launch a partnership for workers.\n\n"
             "PRESIDENT OKAFOR:  Thank you, Ivo. Workers everywhere deserve a voice.\n\n"
             "DIRECTOR-GENERAL VANCE:  The organization stands ready to help.\n\nEND")
-    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh, President Okafor of Freedonia, and Director-General "
-                        "Lorna Vance of the Labour Organization Launching the Partnership | Springfield, Illinois", text, "2023-09-20")
-    ev = [e for e in rec.events if e.pattern == "headline-joint-remarks"]
+    rec, ev = events_of(tmp_path, "Remarks by President Ivo Marsh, President Okafor of Freedonia, and Director-General "
+                        "Lorna Vance of the Labour Organization Launching the Partnership | Springfield, Illinois", text,
+                        "2023-09-20", "headline-joint-remarks")
     assert ev and {name_of(rec, p) for p in ev[0].participants} >= {"Ivo Marsh", "Okafor", "Lorna Vance"}
     assert ev[0].date == "2023-09-20" and [name_of(rec, p) for p in ev[0].locations] == ["Springfield"]
     # two colleagues at a meeting of theirs are no foreign guests: the occasion is not read as speakers
-    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh and Vice President Ana Ruiz at the First Meeting of the "
-                        "Task Force on Housing", "PRESIDENT MARSH:  Good afternoon.\n\nEND", "2023-09-20")
-    assert not [e for e in rec.events if e.pattern == "headline-joint-remarks"]
+    assert not events_of(tmp_path, "Remarks by President Ivo Marsh and Vice President Ana Ruiz at the First Meeting of "
+                         "the Task Force on Housing", "PRESIDENT MARSH:  Good afternoon.\n\nEND", "2023-09-20",
+                         "headline-joint-remarks")[1]
 
 
 def test_those_a_briefings_host_says_join_him_are_its_briefers_and_drs_is_no_one(tmp_path):
-    from helpers import titled_record
-
     text = ("Via Teleconference\n\n10:37 A.M. EDT\n\nACTING ADMINISTRATOR HALE:  Good morning. Today, we’re joined by "
             "Drs. Okafor and Lindqvist. But let me begin with an update on the rollout.\n\n"
             "DR. OKAFOR:  Thank you. Cases are falling.\n\nDR. LINDQVIST:  The data are encouraging.\n\n10:59 A.M. EDT")
@@ -720,8 +688,6 @@ def test_those_a_briefings_host_says_join_him_are_its_briefers_and_drs_is_no_one
 
 
 def test_going_somewhere_to_talk_is_there_and_a_summit_occurring_somewhere_is_there():
-    from helpers import record
-
     rec = record("A few weeks ago, Envoy Tom Hale and Adviser Ana Ruiz went to Freedonia to discuss the ceasefire.")
     assert [[name_of(rec, p) for p in e.locations] for e in rec.events] == [["Freedonia"]]
     rec = record("President Ivo Marsh will attend the summit, which will be held in Vilnius, with Chancellor Ana Ruiz.")
@@ -729,8 +695,6 @@ def test_going_somewhere_to_talk_is_there_and_a_summit_occurring_somewhere_is_th
 
 
 def test_the_one_a_guest_thanks_for_hosting_hosts_him_and_mr_president_is_the_president_who_speaks(tmp_path):
-    from helpers import titled_record
-
     text = ("THE PRESIDENT:  Welcome to the White House. Come on up, Bryan.\n\nMR. GLAZIER:  Mr. President, on behalf "
             "of our family, thank you for hosting us today.\n\nCOACH ARIANO:  Thanks, everybody.\n\nTHE PRESIDENT:  "
             "Thank you.\n\nEND")
@@ -740,16 +704,12 @@ def test_the_one_a_guest_thanks_for_hosting_hosts_him_and_mr_president_is_the_pr
 
 
 def test_a_trip_someone_is_hoping_for_is_no_event():
-    from helpers import record
-
     rec = record("But we have said, you know, we are hoping that Secretary Tom Hale will be able to travel to "
                  "Freedonia when the time is right.")
     assert not rec.events
 
 
 def test_no_plans_to_speak_is_no_call_and_a_long_run_of_he_is_one_mans_week():
-    from helpers import record
-
     assert not record("President Ivo Marsh has no plans to speak with President Tom Hale, and there are no "
                       "plans for a meeting with him.").events
     week = " ".join(["President Ivo Marsh will speak at the forum tomorrow.", "He will stress unity.",
@@ -762,8 +722,6 @@ def test_no_plans_to_speak_is_no_call_and_a_long_run_of_he_is_one_mans_week():
 
 
 def test_a_schedules_next_hour_is_on_the_day_just_told_and_mrs_is_the_wife_not_the_president():
-    from helpers import record
-
     rec = record("President Tom Hale and Rachel Hale arrive on Wednesday.\n\nOn Thursday, May 23rd, Dr. Ana Ruiz will "
                  "host Mrs. Hale for two events in Washington.\n\nAt 11:15 AM, Dr. Ruiz and Mrs. Hale will visit the "
                  "Harbor Technical Center.", published="2024-05-20")
@@ -773,8 +731,6 @@ def test_a_schedules_next_hour_is_on_the_day_just_told_and_mrs_is_the_wife_not_t
 
 
 def test_a_delegation_that_travels_with_its_leader_is_no_meeting_and_dr_is_the_advisor_to_the_vice_president():
-    from helpers import record
-
     rec = record("National Security Advisor to the Vice President Dr. Tomas Brandt and a delegation of senior U.S. "
                  "officials, including Deputy Administrator Lena Moss, will travel to Freedonia on November 27 to meet "
                  "with officials. In Freedonia Dr. Brandt and the delegation will meet with Mayor Ivo Marsh.",
@@ -784,18 +740,14 @@ def test_a_delegation_that_travels_with_its_leader_is_no_meeting_and_dr_is_the_a
 
 
 def test_those_a_speaker_brings_on_are_at_the_meeting_a_headline_names_with_its_hosts_words(tmp_path):
-    from helpers import titled_record
-
     text = ("Good evening. It is great to be with all of you tonight.\n\nAnd now, it is my honor to introduce "
             "someone special. I present President Ivo Marsh!\n\nPlease welcome Governor Ana Ruiz.")
-    rec = titled_record(tmp_path, "Remarks by Vice President Lena Moss at a Party Winter Meeting", text, "2023-02-03")
-    ev = [e for e in rec.events if e.pattern == "headline-remarks"]
+    rec, ev = events_of(tmp_path, "Remarks by Vice President Lena Moss at a Party Winter Meeting", text, "2023-02-03",
+                        "headline-remarks")
     assert ev and {name_of(rec, p) for p in ev[0].participants} == {"Lena Moss", "Ivo Marsh", "Ana Ruiz"}
 
 
 def test_meeting_many_unnamed_people_is_many_occasions_not_one():
-    from helpers import record
-
     for text in ("Governor Ana Ruiz met with many leaders in Freedonia.", "Governor Ana Ruiz has met with dozens of mayors.",
                  "Governor Ana Ruiz talked with a number of her partners this morning."):
         assert not record(text).events, text
@@ -804,8 +756,6 @@ def test_meeting_many_unnamed_people_is_many_occasions_not_one():
 
 
 def test_the_day_of_the_occasion_attended_is_the_trips():
-    from helpers import record
-
     rec = record("Vice President Ana Ruiz will travel to Munich, Germany to attend the February 18-20 Security "
                  "Conference.", published="2022-02-09")
     trips = [e for e in rec.events if e.trigger == "travel"]
