@@ -314,9 +314,8 @@ def canonical_person_name(forms: dict[str, int]) -> str:
         pf, pg = parse_person(f), parse_person(g)
         return fold(pf.given) == fold(pg.given) != "" and translit(pf.surname) == translit(pg.surname) \
             and pf.suffix == pg.suffix and not pg.middles and bool(pf.middles) and all(is_initial(m) for m in pf.middles)
-    common += [f for f in pool if f not in common and (
-        forms[f] * 4 >= top and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) for g in common)
-        or any(initialed_of(f, g) for g in common))]  # (the initial however rarely given: "Deborah G. Roe")
+    common += [f for f in pool if f not in common and forms[f] * 4 >= top
+               and any(formal_of(f, g) or spelled_of(f, g) or led_to(f, g) or initialed_of(f, g) for g in common)]
     # then the longer spelling ("Antony" over "Tony", "Joseph" over "Joe"), then the more frequent
     return sorted(common, key=lambda f: (-parts(f), -len(f), -forms[f], f))[0]
 

@@ -77,7 +77,8 @@ def test_canonical_name_is_the_fullest_common_form_never_an_initial_fragment():
     assert canonical_person_name({"Tony Blinken": 10, "Antony Blinken": 4}) == "Antony Blinken"
     # the middle initial a biography's first line gives, then leaves out
     assert canonical_person_name({"John Quill": 3, "John F. Quill": 1, "Quill": 4}) == "John F. Quill"
-    assert canonical_person_name({"Ann Quill": 6, "Ann G. Quill": 1}) == "Ann G. Quill"  # however rarely given
+    # (but only a common form: a nomination's "Ann G. Quill" among six "Ann Quill" is not the name)
+    assert canonical_person_name({"Ann Quill": 6, "Ann G. Quill": 1}) == "Ann Quill"
 
 
 def test_full_name_variants_are_one_person_and_the_log_says_how():
