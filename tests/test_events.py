@@ -760,3 +760,16 @@ def test_the_day_of_the_occasion_attended_is_the_trips():
                  "Conference.", published="2022-02-09")
     trips = [e for e in rec.events if e.trigger == "travel"]
     assert trips and trips[0].date == "2022-02-18"
+
+
+def test_a_relatives_possessor_is_not_the_one_met():
+    rec = record("Governor Ana Ruiz met with Tom Holt's family and Mayor Ivo Marsh in Springfield.")
+    assert [{name_of(rec, p) for p in e.participants} for e in rec.events] == [{"Ana Ruiz", "Ivo Marsh"}]
+
+
+def test_a_present_talk_when_we_get_home_is_ahead(tmp_path):
+    rec = titled_record(tmp_path, "Remarks by President Ivo Marsh in Press Conference",
+                        "THE PRESIDENT:  I'm talking with Secretary Lena Moss when we get home.\n\nQ  Thanks.\n\nEND",
+                        "2022-05-23")
+    talks = [e for e in rec.events if e.trigger == "talk"]
+    assert talks and talks[0].planned and talks[0].date is None

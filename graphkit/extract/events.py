@@ -228,6 +228,8 @@ def _persons_in(ctx: Context, chunk: int, tok: Token, skip_clauses: bool = True)
             if t.dep_ == "appos" and (t.lower_ in RELATION_NOUNS or is_title_head(t)) and (
                     c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "to")):
                 continue  # "Mia Roe, Tom Roe's daughter", "X, adviser to President Y": who X is, not who is there
+            if t.lower_ in RELATION_NOUNS and t.pos_ == "NOUN" and c.dep_ == "poss" and ctx.entity_at(chunk, t, "Person") is None:
+                continue  # "I spoke with Joshua's mom", "met with Tom Roe's family": the mother, the family
             stack.append(c)
     return out
 
@@ -977,6 +979,9 @@ def _planned(tok: Token, gov: Token | None) -> bool:
             continue
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PLANNED_MARKS for c in t.children):
             return True
+        if t.tag_ == "VBG" and any(c.dep_ == "advcl" and c.tag_ in ("VBP", "VBZ") and any(
+                g.lower_ in ("when", "once", "after") for g in c.children) for c in t.children):
+            return True  # "I'm talking with the Secretary when we get home": a present that is ahead
         if t.dep_ in ("xcomp", "advcl") and t.head.lemma_ in ("plan", "agree", "expect", "intend", "hope", "want", "schedule",
                                                          "prepare", "seek", "invite", "ask", "direct", "task"):
             return True

@@ -244,7 +244,8 @@ def country_of(word: str) -> str | None:
 # kin and friends: "Tom Roe's daughter", "the wife of X" name someone by another person
 RELATION_NOUNS = frozenset("son sons daughter daughters wife husband spouse brother sister father mother parents "
                            "grandson granddaughter grandfather grandmother uncle aunt nephew niece cousin friend "
-                           "friends colleague colleagues buddy pal widow widower".split())
+                           "friends colleague colleagues buddy pal widow widower mom mum dad family families "
+                           "relatives".split())
 
 
 @lru_cache(maxsize=8)  # one entry per word-class tuple asked for: a handful
