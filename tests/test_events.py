@@ -773,3 +773,9 @@ def test_a_present_talk_when_we_get_home_is_ahead(tmp_path):
                         "2022-05-23")
     talks = [e for e in rec.events if e.trigger == "talk"]
     assert talks and talks[0].planned and talks[0].date is None
+
+
+def test_a_meeting_at_a_summit_is_where_the_summit_is():
+    rec = record("President Ivo Marsh met with President Tom Hale at the Harbor Summit in Vilnius, Lithuania.")
+    met = [e for e in rec.events if e.trigger == "meet"]
+    assert met and [name_of(rec, p) for p in met[0].locations] == ["Vilnius"]

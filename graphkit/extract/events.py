@@ -562,12 +562,15 @@ def _places_and_dates(ctx: Context, chunk: int, doc: Doc, heads: list[Token],
     found_dates: list[tuple[int, str]] = []
     orgs: list[str] = []
     seen: set[int] = {h.i for h in heads}
+    head_ids = set(seen)
 
     def visit_tok(t: Token, depth: int) -> None:
         if t.i in seen or depth > 6 or _invitation(t):
             return  # (not the "Fiji" of "at the invitation of the Prime Minister of Fiji")
         seen.add(t.i)
-        if _kind_of(t) is not None and depth > 1 and not (t.head.lower_ == "of" and t.head.head.lower_ in _SIDELINES):
+        if _kind_of(t) is not None and depth > 1 and not (t.head.lower_ == "of" and t.head.head.lower_ in _SIDELINES) \
+                and not (depth == 2 and t.head.lower_ in ("at", "during") and t.head.head.i in head_ids):
+            # (but "met with X at the NATO Summit in Vilnius": where the occasion met at is, they met)
             return  # another event's words carry their own place and date (not "on the sidelines of X in Y")
         key = ctx.entity_at(chunk, t)
         if key and ctx.entity(key).type == "Organization" and t.head.dep_ == "prep" and t.head.lower_ in preps \
