@@ -57,7 +57,8 @@ _LEFT_MARKS = re.compile(r"\*{2,}|(?<!\w)__|__(?!\w)")
 _TAG = re.compile(r"<[^>\n]{1,200}>")
 _DELETED = re.compile(r"(?is)<(s|del|strike)\b[^>]*>.*?</\1\s*>|~~[^~\n]{1,60}~~")
 # a transcript's correction: the struck word, then the right one in brackets ("Byron <s>Daniels</s>
-# [Donalds]"): the reader reads the right one, without its brackets
+# [Donalds]"): the reader reads the right one, without its brackets (the struck part holds no tag,
+# so the match never runs on to a later struck word that a bracket follows)
 _CORRECTED = re.compile(r"(?is)(?:<(s|del|strike)\b[^>]*>[^<]*?</\1\s*>|~~[^~\n]{1,60}~~)[ ]*\\?\[([^\]\n]{1,40}?)\\?\]")
 
 
@@ -98,7 +99,8 @@ def _sentence_goes_on(text: str, end: int) -> bool:
     """The line ending at ``end`` stops mid-sentence ("… in our fight against") and the next is a
     capitalised word and a colon alone ("COVID:"): the sentence's last word, wrapped, not a label."""
     line = text[text.rfind("\n", 0, end) + 1:end].rstrip()
-    nxt = text[end + 1:text.find("\n", end + 1) if "\n" in text[end + 1:] else len(text)].strip()
+    stop = text.find("\n", end + 1)
+    nxt = text[end + 1:stop if stop >= 0 else len(text)].strip()
     return bool(line) and line[-1].isalpha() and line[-1].islower() and nxt.endswith(":") and len(nxt.split()) <= 2
 
 

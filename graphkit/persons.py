@@ -244,6 +244,18 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
     _join_pet_names(block_persons, forbids, log)
     _join_surname_led(block_persons, forbids, log)
     pooled: dict[str, _Person] = {}
+
+    def pool(loc: _Local, office: str) -> bool:
+        """Add ``loc`` to the one person of its surname and office no full name stands for; whether
+        that person was already there."""
+        p = pooled.get(f"{loc.key}|{office}")
+        known = p is not None
+        if p is None:
+            p = pooled[f"{loc.key}|{office}"] = _Person(key=loc.key, order=len(persons))
+            persons.append(p)
+        p.add(loc)
+        return known
+
     first_index: dict[str, list[_Person]] | None = None
     shorts = sorted((x for x in locals_ if not x.full), key=lambda x: (x.key, x.rec.doc_id, x.le.first_sent))
     indexed: dict[str, _Block] = {}
@@ -273,15 +285,10 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
             office = ""
             if len(pool_offices[loc.key]) > 1:
                 office = min(_offices(loc.titles), default="")
-            p = pooled.get(f"{loc.key}|{office}")
-            if p is None:
-                p = pooled[f"{loc.key}|{office}"] = _Person(key=loc.key, order=len(persons))
-                persons.append(p)
-            else:
-                log.add("surname-only", loc.le.forms, p, loc.rec.doc_id,
+            if pool(loc, office):
+                log.add("surname-only", loc.le.forms, pooled[f"{loc.key}|{office}"], loc.rec.doc_id,
                         "same surname; no one in the corpus has this surname with a given name"
                         + (f", and the same office ({office})" if office else ""), {})
-            p.add(loc)
             continue
         if "addressed" in loc.le.evidence and loc.rec.doc_id not in block.by_doc:
             # "Go ahead, George.": a reporter called on by first name, not the George this
@@ -291,19 +298,13 @@ def group_persons(records: list[DocRecord], forbids: Forbids | None = None,
             continue
         office = _join_short(loc, block, forbids, joins, log)
         if office:
-            # "Mayor Adams" where the one Adams the corpus names in full holds no office: someone the
-            # corpus names only by office and surname, one node for them all
-            p = pooled.get(f"{loc.key}|{office}")
-            if p is None:
-                p = pooled[f"{loc.key}|{office}"] = _Person(key=loc.key, order=len(persons))
-                persons.append(p)
-                log.add("office-and-surname", loc.le.forms, p, loc.rec.doc_id,
-                        f"its office ({office}) rules out everyone the corpus names in full under this surname; "
-                        "a person of its own", {"office": office})
-            else:
-                log.add("office-and-surname", loc.le.forms, p, loc.rec.doc_id,
-                        f"same surname and office ({office}), and no one named in full holds it", {"office": office})
-            p.add(loc)
+            # "Mayor Scott" beside the corpus's Senator Tim Scott: someone the corpus names only by
+            # office and surname, one node for all such mentions
+            known = pool(loc, office)
+            log.add("office-and-surname", loc.le.forms, pooled[f"{loc.key}|{office}"], loc.rec.doc_id,
+                    f"same surname and office ({office}), and no one named in full holds it" if known else
+                    f"its office ({office}) rules out everyone the corpus names in full under this surname; "
+                    "a person of its own", {"office": office})
     not_person = _not_people(records, persons, log)
     groups = [[(loc.rec, loc.le) for loc in p.members] for p in persons
               if p.alive and p.members and id(p) not in not_person]
@@ -481,17 +482,18 @@ def _join_pet_names(block_persons: dict[str, list[_Person]], forbids: Forbids, l
                         if any(a is None or b is None or abs(a - b) <= TITLE_WINDOW_DAYS
                                for a in p.titles[t] for b in q.titles[t])}
 
-            fits = [p for p in people if p is not q and p.alive and p.full_mentions >= q.full_mentions
+            fits = [(p, offices) for p in people if p is not q and p.alive and p.full_mentions >= q.full_mentions
                     and all(parse_person(n).given[:1] == pet[:1] and len(parse_person(n).given) > len(pet)
                             and not parse_person(n).suffix for n in p.names)
-                    and same_office(p) and not p.full_docs & q.full_docs and not forbids(p.labels, q.labels)]
+                    and not p.full_docs & q.full_docs and not forbids(p.labels, q.labels)
+                    for offices in [same_office(p)] if offices]
             if len(fits) == 1:
-                p = fits[0]
+                p, offices = fits[0]
                 anchor = max(p.names, key=lambda n: (p.names[n], n))
                 log.add("pet-name", q.names, p, sorted(q.full_docs)[0],
                         f"{pet} is a short form of {parse_person(anchor).given}: same surname and initial, the same "
                         f"office in the same year, and no document names both",
-                        {"with": anchor, "office": sorted(same_office(p))})
+                        {"with": anchor, "office": sorted(offices)})
                 p.absorb(q)
 
 

@@ -118,7 +118,7 @@ def _kind_of(tok: Token) -> str | None:
             tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "hold", "continue")):
         return None  # "a conversation about prices": a subject, not yet an encounter
     if low in ("conversation", "conversations", "discussion") and any(
-            c.dep_ in ("compound", "amod") and c.lower_ in ("roundtable", "panel", "fireside", "moderated", "in-person")
+            c.dep_ in ("compound", "amod") and c.lower_ in ("roundtable", "panel", "fireside", "moderated")
             for c in tok.children):
         return "Meeting"  # "hosted a roundtable conversation with …": around one table, not on the phone
     if tok.tag_ == "NNS" and low in ("meetings", "briefings", "calls", "conversations", "visits", "summits",
@@ -1099,7 +1099,7 @@ champions players coach coaches
 def _things_before(ctx: Context, chunk: int, pron: Token) -> bool:
     """Whether the nearest plural noun before "them" in its sentence names things, not people
     (no person, title or group of people): what "them" stands for."""
-    for t in reversed(list(pron.sent)[:pron.i - pron.sent.start]):
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
         if t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "PERSON":
             return not (t.ent_type_ in ("PERSON", "NORP", "ORG") or ctx.entity_at(chunk, t) is not None
                         or is_title_head(t) or t.lemma_.lower() in _PEOPLE_NOUNS or t.lower_ in _PEOPLE_NOUNS)
@@ -2194,9 +2194,12 @@ def _date_line(text: str, head: int, published: str | None) -> tuple[str, str] |
     for line in [ln.strip(" *_\t") for ln in text[head:head + 400].splitlines() if ln.strip(" *_\t")][:5]:
         if DATE_LINE.match(line):
             day = resolve_date(line, published)
-            if day and published and len(day) == 10 and day <= published[:10] \
-                    and (calendar_day.fromisoformat(published[:10]) - calendar_day.fromisoformat(day)).days <= 7:
-                return day, line
+            try:
+                if day and published and len(day) == 10 and day <= published[:10] \
+                        and (calendar_day.fromisoformat(published[:10]) - calendar_day.fromisoformat(day)).days <= 7:
+                    return day, line
+            except ValueError:
+                pass  # (a publication date that is no day: no window to check the line against)
             return None
     return None
 

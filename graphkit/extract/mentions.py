@@ -950,6 +950,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
             for t in range(sent.start, sent.end):
                 sent_of[t] = sent_offsets[ci] + k
         lines = _line_starts(doc)
+        order = list(lines)
         entries = {_entry_start(doc, m.start, lines) for m in mentions if m.label == "Person" and m.chunk == ci
                    and m.end < len(doc) and doc[m.end].text == ","} - {None}
         i = 0
@@ -1000,7 +1001,7 @@ def recover_mentions(chunks: list[tuple[int, Doc]], mentions: list[Mention], sen
                 # "Fox Business Network's Jane Roe: “…”": a given name and surname introducing a quotation
                 # (exactly two words: "Jane Roe Foundation: “…”" is the foundation)
                 ok, evidence = True, {"speaker-label"}
-            elif 2 <= j - i <= 3 and _list_entry(doc, i, j, lines, entries):
+            elif 2 <= j - i <= 3 and _list_entry(doc, i, j, lines, order, entries):
                 ok, evidence = True, {"list-entry"}
             elif 2 <= j - i <= 3 and _looks_like_person_name(text) and doc[j - 1].lower_ not in _ORG_TAILS:
                 # (not "… for Western Hemisphere Affairs": the end of an office, no surname)
@@ -1086,7 +1087,7 @@ def _line_starts(doc: Doc) -> dict[int, int]:
     return {t: n for n, t in enumerate(starts)}
 
 
-def _list_entry(doc: Doc, i: int, j: int, lines: dict[int, int], entries: set[int]) -> bool:
+def _list_entry(doc: Doc, i: int, j: int, lines: dict[int, int], order: list[int], entries: set[int]) -> bool:
     """"Shalanda Young, Director of the Office of …" on a line of its own, in a run of such lines
     of which one at least begins with a name NER found ("Pete Buttigieg, Secretary of …"): one
     more attendee of the list, a first name and surname NER missed."""
@@ -1096,7 +1097,6 @@ def _list_entry(doc: Doc, i: int, j: int, lines: dict[int, int], entries: set[in
             or any(is_title_head(doc[k]) or is_honorific(doc[k]) or doc[k].lower_ in _ORG_TAILS
                    or country_of(doc[k].text) for k in range(i, j)):
         return False
-    order = list(lines)
     at = lines[at]
     for step in (-1, 1):  # the run of "Name, Post" lines this one is in
         n = at + step
